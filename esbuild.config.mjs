@@ -1,0 +1,60 @@
+import esbuild from "esbuild";
+import process from "node:process";
+import { builtinModules } from "node:module";
+
+const production = process.argv[2] === "production";
+
+const shared = {
+	bundle: true,
+	format: "cjs",
+	loader: { ".hbs": "text" },
+	logLevel: "info",
+	treeShaking: true,
+	minify: production,
+	sourcemap: production ? false : "inline",
+	legalComments: "none",
+};
+
+/** The Obsidian plugin: one main.js at the repository root, as the community directory expects. */
+const plugin = {
+	...shared,
+	entryPoints: ["src/obsidian/main.ts"],
+	outfile: "main.js",
+	platform: "browser",
+	target: "es2018",
+	external: [
+		"obsidian",
+		"electron",
+		"@codemirror/autocomplete",
+		"@codemirror/collab",
+		"@codemirror/commands",
+		"@codemirror/language",
+		"@codemirror/lint",
+		"@codemirror/search",
+		"@codemirror/state",
+		"@codemirror/view",
+		"@lezer/common",
+		"@lezer/highlight",
+		"@lezer/lr",
+		...builtinModules,
+	],
+};
+
+/** The command-line tool: the same core on Node's fetch and a folder on disk. */
+const cli = {
+	...shared,
+	entryPoints: ["src/cli/main.ts"],
+	outfile: "cli.js",
+	platform: "node",
+	target: "node18",
+	banner: { js: "#!/usr/bin/env node" },
+	// The browser build of Handlebars: the Node entry pulls in fs and require.extensions for nothing.
+	alias: { handlebars: "handlebars/dist/cjs/handlebars.js" },
+};
+
+if (production) {
+	await Promise.all([esbuild.build(plugin), esbuild.build(cli)]);
+} else {
+	const contexts = await Promise.all([esbuild.context(plugin), esbuild.context(cli)]);
+	await Promise.all(contexts.map((context) => context.watch()));
+}
