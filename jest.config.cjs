@@ -3,7 +3,11 @@ module.exports = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
   testMatch: ['**/*.test.ts'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
+    '^.+\\.hbs$': '<rootDir>/test/textTransform.cjs',
+  },
+  moduleFileExtensions: ['ts', 'js', 'json', 'hbs', 'cjs', 'mjs'],
   moduleNameMapper: { '^obsidian$': '<rootDir>/test/fakes/obsidian/index.ts' },
   globalSetup: '<rootDir>/test/globalSetup.cjs',
 };

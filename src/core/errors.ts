@@ -1,0 +1,83 @@
+/**
+ * Every failure the user can meet, as one typed error with one clear sentence each.
+ * Adapters (plugin notices, CLI exit codes) switch on `kind`, never on message text.
+ */
+export type DigestErrorKind =
+	| 'invalid-link'
+	| 'no-link'
+	| 'video-unavailable'
+	| 'video-private'
+	| 'age-restricted'
+	| 'bot-check'
+	| 'youtube-rate-limited'
+	| 'unplayable'
+	| 'no-captions'
+	| 'po-token-required'
+	| 'network'
+	| 'missing-api-key'
+	| 'bad-api-key'
+	| 'model-not-found'
+	| 'llm-rate-limited'
+	| 'llm-unavailable'
+	| 'model-refused'
+	| 'output-invalid'
+	| 'cancelled'
+	| 'template-invalid'
+	| 'write-failed';
+
+const USER_MESSAGES: Record<DigestErrorKind, string> = {
+	'invalid-link': 'That is not a link to a YouTube video.',
+	'no-link': 'No YouTube link found in the selection, the current line, the note\'s properties or its text.',
+	'video-unavailable': 'This video is unavailable: it may have been deleted or the link may be wrong.',
+	'video-private': 'This video is private, so its transcript cannot be read.',
+	'age-restricted': 'This video is age-restricted, and YouTube only shows its captions to signed-in viewers.',
+	'bot-check': 'YouTube asked for a sign-in to check this is not a bot; try again later or from another network.',
+	'youtube-rate-limited': 'YouTube is limiting requests from this network; wait a few minutes and try again.',
+	'unplayable': 'YouTube will not play this video here',
+	'no-captions': 'This video has no captions, so there is no transcript to summarize.',
+	'po-token-required': 'YouTube withheld this video\'s captions from anonymous clients; try again later.',
+	'network': 'Could not reach the server; check your internet connection.',
+	'missing-api-key': 'No API key is set: add one in the plugin settings.',
+	'bad-api-key': 'The API key was rejected: check it in the plugin settings.',
+	'model-not-found': 'The model was not found on the server: check the model name in the settings.',
+	'llm-rate-limited': 'The language model service is rate limiting requests; wait a moment and try again.',
+	'llm-unavailable': 'The language model service failed to answer; try again in a moment.',
+	'model-refused': 'The model refused to summarize this video.',
+	'output-invalid': 'The model\'s answer was not a valid digest, even after a retry; try again or choose another model.',
+	'cancelled': 'Cancelled: nothing was written.',
+	'template-invalid': 'The digest template has an error',
+	'write-failed': 'The digest could not be written to the vault',
+};
+
+export class DigestError extends Error {
+	readonly kind: DigestErrorKind;
+	/** Extra facts for the sentence (a reason from YouTube, a wait time, a line number). Never secrets. */
+	readonly detail?: string;
+
+	constructor(kind: DigestErrorKind, detail?: string, options?: { cause?: unknown }) {
+		super(detail ? `${kind}: ${detail}` : kind, options);
+		this.name = 'DigestError';
+		this.kind = kind;
+		this.detail = detail;
+	}
+}
+
+/** The one sentence shown to the user for an error of any origin. */
+export function userMessage(error: unknown): string {
+	if (!(error instanceof DigestError)) {
+		return `Something went wrong: ${error instanceof Error ? error.message : String(error)}`;
+	}
+	const base = USER_MESSAGES[error.kind];
+	if (!error.detail) return base;
+	if (base.endsWith('.')) return `${base} (${error.detail})`;
+	return `${base}: ${error.detail}.`;
+}
+
+export function isCancellation(error: unknown): boolean {
+	return error instanceof DigestError && error.kind === 'cancelled';
+}
+
+/** Throws the typed cancellation when the user has pressed cancel. */
+export function throwIfCancelled(signal?: AbortSignal): void {
+	if (signal?.aborted) throw new DigestError('cancelled');
+}

@@ -1,0 +1,65 @@
+import { JsonSchema, ValidationProblem, validateJson } from './jsonSchema';
+
+/** What the model returns. `at` is a time label copied from the transcript, resolved by grounding. */
+export interface ModelDigest {
+	tldr: string;
+	summary: string;
+	insights: { emoji: string; text: string; at: string }[];
+	questions: ModelQuestion[];
+	sections: { title: string; at: string; summary: string; questions: ModelQuestion[] }[];
+	takeaways: string[];
+	tags: string[];
+	entities: { name: string; type: EntityType }[];
+}
+
+export interface ModelQuestion {
+	question: string;
+	answer: string;
+	at: string;
+}
+
+export const ENTITY_TYPES = ['person', 'organization', 'work', 'concept', 'place', 'product'] as const;
+export type EntityType = (typeof ENTITY_TYPES)[number];
+
+const text = (description?: string): JsonSchema => ({ type: 'string', ...(description ? { description } : {}) });
+const list = (items: JsonSchema, description?: string): JsonSchema => ({
+	type: 'array',
+	items,
+	...(description ? { description } : {}),
+});
+const object = (properties: Record<string, JsonSchema>): JsonSchema => ({
+	type: 'object',
+	properties,
+	required: Object.keys(properties),
+	additionalProperties: false,
+});
+
+const AT = text('time label of the transcript line, e.g. 12:34');
+const question = object({ question: text(), answer: text(), at: AT });
+
+export const DIGEST_SCHEMA: JsonSchema = object({
+	tldr: text(),
+	summary: text(),
+	insights: list(object({ emoji: text(), text: text(), at: AT })),
+	questions: list(question),
+	sections: list(object({ title: text(), at: AT, summary: text(), questions: list(question) })),
+	takeaways: list(text()),
+	tags: list(text()),
+	entities: list(object({ name: text(), type: { type: 'string', enum: [...ENTITY_TYPES] } })),
+});
+
+/** Structure first, then the rules a schema cannot say: the texts a digest cannot do without are not empty. */
+export function validateDigest(value: unknown): ValidationProblem[] {
+	const problems = validateJson(value, DIGEST_SCHEMA);
+	if (problems.length > 0) return problems;
+	const digest = value as ModelDigest;
+	const rules: ValidationProblem[] = [];
+	if (!digest.tldr.trim()) rules.push({ path: '$.tldr', message: 'is empty' });
+	digest.insights.forEach((insight, index) => {
+		if (!insight.text.trim()) rules.push({ path: `$.insights[${index}].text`, message: 'is empty' });
+	});
+	digest.sections.forEach((section, index) => {
+		if (!section.title.trim()) rules.push({ path: `$.sections[${index}].title`, message: 'is empty' });
+	});
+	return rules;
+}

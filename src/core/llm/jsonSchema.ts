@@ -1,0 +1,72 @@
+/**
+ * The subset of JSON Schema that strict structured outputs accept (every property required, no extra
+ * properties, nullable written as a type list), and a validator for exactly that subset, so that the
+ * schema sent to the model and the check applied to its answer can never disagree.
+ */
+export type JsonSchema =
+	| { type: 'string' | ['string', 'null']; description?: string; enum?: string[] }
+	| { type: 'array'; items: JsonSchema; description?: string }
+	| {
+			type: 'object';
+			properties: Record<string, JsonSchema>;
+			required: string[];
+			additionalProperties: false;
+			description?: string;
+	  };
+
+export interface ValidationProblem {
+	path: string;
+	message: string;
+}
+
+export function validateJson(value: unknown, schema: JsonSchema, path = '$'): ValidationProblem[] {
+	switch (schema.type) {
+		case 'array':
+			return validateArray(value, schema, path);
+		case 'object':
+			return validateObject(value, schema, path);
+		default:
+			return validateString(value, schema, path);
+	}
+}
+
+function validateString(value: unknown, schema: Extract<JsonSchema, { enum?: string[] }>, path: string): ValidationProblem[] {
+	if (value === null && Array.isArray(schema.type)) return [];
+	if (typeof value !== 'string') return [{ path, message: `expected a string, got ${describe(value)}` }];
+	if (schema.enum && !schema.enum.includes(value)) return [{ path, message: `expected one of ${schema.enum.join(', ')}` }];
+	return [];
+}
+
+function validateArray(value: unknown, schema: Extract<JsonSchema, { type: 'array' }>, path: string): ValidationProblem[] {
+	if (!Array.isArray(value)) return [{ path, message: `expected an array, got ${describe(value)}` }];
+	return value.flatMap((item, index) => validateJson(item, schema.items, `${path}[${index}]`));
+}
+
+function validateObject(value: unknown, schema: Extract<JsonSchema, { type: 'object' }>, path: string): ValidationProblem[] {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+		return [{ path, message: `expected an object, got ${describe(value)}` }];
+	}
+	const record = value as Record<string, unknown>;
+	const missing = schema.required
+		.filter((key) => !(key in record))
+		.map((key) => ({ path: `${path}.${key}`, message: 'is missing' }));
+	const extra = Object.keys(record)
+		.filter((key) => !(key in schema.properties))
+		.map((key) => ({ path: `${path}.${key}`, message: 'is not allowed' }));
+	const nested = Object.entries(schema.properties)
+		.filter(([key]) => key in record)
+		.flatMap(([key, propertySchema]) => validateJson(record[key], propertySchema, `${path}.${key}`));
+	return [...missing, ...extra, ...nested];
+}
+
+function describe(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'an array';
+	return typeof value;
+}
+
+export function describeProblems(problems: ValidationProblem[], limit = 8): string {
+	const shown = problems.slice(0, limit).map((problem) => `${problem.path} ${problem.message}`);
+	const more = problems.length > limit ? ` (and ${problems.length - limit} more)` : '';
+	return shown.join('; ') + more;
+}

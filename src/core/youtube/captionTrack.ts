@@ -1,0 +1,64 @@
+import { DigestError } from '../errors';
+import { CaptionTrack, CaptionTrackList, needsPoToken } from './playerResponse';
+
+export interface ChosenTrack {
+	track: CaptionTrack;
+	languageCode: string;
+	isGenerated: boolean;
+}
+
+/**
+ * Picks the caption track to summarize: the user's languages in order (exact code, then the same base
+ * language), manual captions before auto-generated ones; without a match, the language actually spoken
+ * (that of the auto-generated track), never simply the first track, which is often an arbitrary language.
+ */
+export function chooseCaptionTrack(list: CaptionTrackList | undefined, preferredLanguages: string[]): ChosenTrack {
+	const all = list?.captionTracks ?? [];
+	const usable = all.filter((track) => !needsPoToken(track));
+	if (usable.length === 0) throw new DigestError(all.length > 0 ? 'po-token-required' : 'no-captions');
+	const track =
+		findPreferred(usable, preferredLanguages) ??
+		findInLanguage(usable, spokenLanguage(all, list)) ??
+		usable[0];
+	return { track, languageCode: track.languageCode, isGenerated: isGenerated(track) };
+}
+
+function findPreferred(tracks: CaptionTrack[], languages: string[]): CaptionTrack | undefined {
+	for (const language of languages.map((code) => code.trim()).filter(Boolean)) {
+		const found = findInLanguage(tracks, language) ?? findInBaseLanguage(tracks, language);
+		if (found) return found;
+	}
+	return undefined;
+}
+
+function findInLanguage(tracks: CaptionTrack[], language: string | undefined): CaptionTrack | undefined {
+	if (!language) return undefined;
+	const matching = tracks.filter((track) => track.languageCode.toLowerCase() === language.toLowerCase());
+	return manualFirst(matching);
+}
+
+function findInBaseLanguage(tracks: CaptionTrack[], language: string): CaptionTrack | undefined {
+	const base = baseLanguage(language);
+	return manualFirst(tracks.filter((track) => baseLanguage(track.languageCode) === base));
+}
+
+function manualFirst(tracks: CaptionTrack[]): CaptionTrack | undefined {
+	return tracks.find((track) => !isGenerated(track)) ?? tracks[0];
+}
+
+/** The auto-generated track is in the spoken language; failing that, the track YouTube itself would show. */
+function spokenLanguage(tracks: CaptionTrack[], list: CaptionTrackList | undefined): string | undefined {
+	const generated = tracks.find(isGenerated);
+	if (generated) return generated.languageCode;
+	const audio = list?.audioTracks?.[list.defaultAudioTrackIndex ?? 0];
+	const index = audio?.defaultCaptionTrackIndex;
+	return index === undefined ? undefined : tracks[index]?.languageCode;
+}
+
+function isGenerated(track: CaptionTrack): boolean {
+	return track.kind === 'asr' || (track.vssId ?? '').startsWith('a.');
+}
+
+function baseLanguage(code: string): string {
+	return code.toLowerCase().split(/[-_]/)[0];
+}

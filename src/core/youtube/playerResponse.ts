@@ -1,0 +1,151 @@
+import { DigestError } from '../errors';
+import { HttpClient, HttpNetworkError } from '../http';
+import { InnertubeClient } from './innertubeClients';
+
+/** The parts of YouTube's player response that the digest reads. */
+export interface PlayerResponse {
+	playabilityStatus?: {
+		status?: string;
+		reason?: string;
+		errorScreen?: { playerErrorMessageRenderer?: { subreason?: { runs?: { text?: string }[] } } };
+	};
+	captions?: { playerCaptionsTracklistRenderer?: CaptionTrackList };
+	videoDetails?: {
+		videoId?: string;
+		title?: string;
+		lengthSeconds?: string;
+		channelId?: string;
+		author?: string;
+		shortDescription?: string;
+		keywords?: string[];
+		thumbnail?: { thumbnails?: { url: string; width?: number; height?: number }[] };
+		isLiveContent?: boolean;
+	};
+	microformat?: { playerMicroformatRenderer?: { publishDate?: string; uploadDate?: string; ownerProfileUrl?: string } };
+}
+
+export interface CaptionTrackList {
+	captionTracks?: CaptionTrack[];
+	audioTracks?: { captionTrackIndices?: number[]; defaultCaptionTrackIndex?: number }[];
+	defaultAudioTrackIndex?: number;
+}
+
+export interface CaptionTrack {
+	baseUrl: string;
+	languageCode: string;
+	kind?: string;
+	vssId?: string;
+	name?: { simpleText?: string; runs?: { text?: string }[] };
+	isTranslatable?: boolean;
+}
+
+export interface PlayerResult {
+	player: PlayerResponse;
+	client: InnertubeClient;
+}
+
+const PLAYER_URL = 'https://www.youtube.com/youtubei/v1/player?prettyPrint=false';
+
+/**
+ * Asks each client in turn for the video's player response and returns the first one that is playable
+ * and lists usable captions. Failures that no other client can fix (age gate, deleted, private) stop at once.
+ */
+export async function fetchPlayer(
+	http: HttpClient,
+	videoId: string,
+	clients: InnertubeClient[],
+	signal?: AbortSignal,
+): Promise<PlayerResult> {
+	let bestFailure: DigestError | null = null;
+	for (const client of clients) {
+		const player = await requestPlayer(http, videoId, client, signal);
+		const failure = player ? playabilityFailure(player) : new DigestError('unplayable', `the ${client.name} client got no answer`);
+		if (!failure) return { player: player as PlayerResponse, client };
+		if (isFinal(failure)) throw failure;
+		bestFailure = moreSpecific(bestFailure, failure);
+	}
+	throw bestFailure ?? new DigestError('video-unavailable');
+}
+
+async function requestPlayer(
+	http: HttpClient,
+	videoId: string,
+	client: InnertubeClient,
+	signal?: AbortSignal,
+): Promise<PlayerResponse | null> {
+	const body = {
+		context: { client: { clientName: client.name, clientVersion: client.version, hl: 'en', gl: 'US', ...client.context } },
+		videoId,
+		contentCheckOk: true,
+		racyCheckOk: true,
+	};
+	let response;
+	try {
+		response = await http({
+			url: PLAYER_URL,
+			method: 'POST',
+			headers: {
+				'Content-Type': 'application/json',
+				'User-Agent': client.userAgent,
+				'X-YouTube-Client-Name': String(client.id),
+				'X-YouTube-Client-Version': client.version,
+			},
+			body: JSON.stringify(body),
+			signal,
+		});
+	} catch (error) {
+		throw toNetworkError(error, signal);
+	}
+	if (response.status === 429) throw new DigestError('youtube-rate-limited');
+	if (response.status < 200 || response.status >= 300) return null;
+	try {
+		return JSON.parse(response.text) as PlayerResponse;
+	} catch {
+		return null;
+	}
+}
+
+/** Why this player response cannot give a transcript, or null when it can. */
+export function playabilityFailure(player: PlayerResponse): DigestError | null {
+	const status = player.playabilityStatus?.status ?? 'ERROR';
+	const reason = player.playabilityStatus?.reason ?? '';
+	if (status === 'OK') {
+		const tracks = player.captions?.playerCaptionsTracklistRenderer?.captionTracks ?? [];
+		if (tracks.length === 0) return new DigestError('no-captions');
+		if (tracks.every(needsPoToken)) return new DigestError('po-token-required');
+		return null;
+	}
+	if (/private/i.test(reason)) return new DigestError('video-private');
+	if (status === 'LOGIN_REQUIRED' && /bot/i.test(reason)) return new DigestError('bot-check');
+	if (status === 'LOGIN_REQUIRED' && /inappropriate|age/i.test(reason)) return new DigestError('age-restricted');
+	if (status === 'ERROR') return new DigestError('video-unavailable');
+	const subreasons = (player.playabilityStatus?.errorScreen?.playerErrorMessageRenderer?.subreason?.runs ?? [])
+		.map((run) => run.text ?? '')
+		.join('')
+		.trim();
+	return new DigestError('unplayable', [reason, subreasons].filter(Boolean).join(' — ') || status);
+}
+
+/** Caption URLs marked `exp=xpe`/`exp=xpv` return an empty body without a proof-of-origin token. */
+export function needsPoToken(track: CaptionTrack): boolean {
+	return /[?&]exp=xp[ev](?:&|$)/.test(track.baseUrl);
+}
+
+function isFinal(failure: DigestError): boolean {
+	return failure.kind === 'age-restricted' || failure.kind === 'video-unavailable' || failure.kind === 'video-private';
+}
+
+/** When every client fails, report what says most about the video itself. */
+const SPECIFICITY: DigestError['kind'][] = ['unplayable', 'bot-check', 'po-token-required', 'no-captions'];
+
+function moreSpecific(current: DigestError | null, next: DigestError): DigestError {
+	if (!current) return next;
+	return SPECIFICITY.indexOf(next.kind) > SPECIFICITY.indexOf(current.kind) ? next : current;
+}
+
+export function toNetworkError(error: unknown, signal?: AbortSignal): DigestError {
+	if (signal?.aborted || (error instanceof Error && error.name === 'AbortError')) return new DigestError('cancelled');
+	if (error instanceof DigestError) return error;
+	const detail = error instanceof HttpNetworkError || error instanceof Error ? error.message : undefined;
+	return new DigestError('network', detail, { cause: error });
+}
