@@ -69,13 +69,16 @@ function parseReference(reference: string): number | null {
 	return plain ? Number(plain[1]) : null;
 }
 
-/** Binary search; a time before the first segment belongs to the first segment. */
+/**
+ * Binary search over whole seconds, because labels show a segment starting at 31.04 s as 0:31.
+ * A time before the first segment belongs to the first segment.
+ */
 function lastIndexAtOrBefore(sorted: number[], value: number): number {
 	let low = 0;
 	let high = sorted.length - 1;
 	while (low < high) {
 		const middle = Math.ceil((low + high) / 2);
-		if (sorted[middle] <= value) low = middle;
+		if (Math.floor(sorted[middle]) <= value) low = middle;
 		else high = middle - 1;
 	}
 	return low;

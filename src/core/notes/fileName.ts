@@ -12,8 +12,7 @@ export function safeFileName(title: string, fallback = 'YouTube digest'): string
 	let name = replaceControlCharacters(title.normalize('NFC'))
 		.replace(/[\\/:*?"<>|#^[\]]/g, ' ')
 		.replace(/\s+/g, ' ')
-		.trim()
-		.replace(/^\.+/, '')
+		.replace(/^[.\s]+/, '')
 		.trim();
 	if ([...name].length > MAX_NAME_LENGTH) name = [...name].slice(0, MAX_NAME_LENGTH).join('').trim();
 	name = name.replace(/[.\s]+$/, '');

@@ -83,7 +83,8 @@ function callout(context: unknown, args: unknown[]): string {
 	const title = asText(options.hash.title) || (isBlock ? (positional[1] ?? '') : '');
 	const fold = options.hash.fold === '-' || options.hash.fold === '+' ? options.hash.fold : '';
 	const header = `> [!${type}]${fold}${title ? ` ${escapeInline(title)}` : ''}`;
-	return `${header}\n${blockquote(body)}`;
+	// A block keeps the line break that ended its body, as the template's own lines would.
+	return `${header}\n${blockquote(body)}${isBlock ? '\n' : ''}`;
 }
 
 /** The rendered block of a block helper, or its first argument escaped when used inline. */

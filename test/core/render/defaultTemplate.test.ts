@@ -1,0 +1,94 @@
+import defaultTemplate from '../../../templates/digest.hbs';
+import { buildDigestContext, buildDigestProperties } from '../../../src/core/render/digestContext';
+import { serializeFrontmatter } from '../../../src/core/render/frontmatter';
+import { loadTemplateEngine } from '../../../src/core/render/templateEngine';
+import { sampleDigest, sampleInfo, sampleTranscript } from './sampleDigest';
+
+const context = () =>
+	buildDigestContext({
+		info: sampleInfo,
+		transcript: sampleTranscript,
+		paragraphs: sampleTranscript.segments.map((segment) => ({ start: segment.start, end: segment.start + segment.duration, text: segment.text })),
+		digest: sampleDigest,
+		sourceNoteLink: '[[Watch later]]',
+		created: new Date(2026, 10, 25, 9, 30),
+		model: 'gpt-4.1-mini',
+		outputLanguage: '',
+		timestampStyle: 'youtube',
+	});
+
+describe('the default digest template', () => {
+	it('renders the reference layout with grounded timestamp links', async () => {
+		const engine = await loadTemplateEngine();
+		const link = (label: string, seconds: number) => `[${label}](https://www.youtube.com/watch?v=GJLlxj_dtq8&t=${seconds}s)`;
+		expect(engine.render(defaultTemplate, context())).toBe(
+			[
+				'![Surface Go Review - It’s Awesome](https://www.youtube.com/watch?v=GJLlxj_dtq8)',
+				'',
+				'> [!tldr] TL;DR',
+				'> A small tablet that works.',
+				'',
+				'## Key insights',
+				'',
+				`- 🤔 It is small. ${link('0:00', 0)}`,
+				'- ⌨️ The keyboard matters.',
+				'',
+				'## Questions & answers',
+				'',
+				'### Is it fast?',
+				`Fast enough. ${link('0:40', 40)}`,
+				'',
+				'## Summary',
+				'',
+				'The reviewer likes it.',
+				'',
+				`### Design ${link('0:00', 0)}`,
+				'Small and light.',
+				'',
+				`**Q: Weight?** ${link('0:40', 40)}`,
+				'Light.',
+				'',
+				'## Key takeaways',
+				'',
+				'- Buy the keyboard.',
+				'',
+				'## Transcript',
+				'',
+				'> [!note]- Transcript',
+				`> ${link('0:00', 0)} The tablet is small.`,
+				'>',
+				`> ${link('0:40', 40)} The keyboard is good.`,
+				'',
+				'---',
+				'Channel: [Dave2D](https://www.youtube.com/channel/UCVYamHliCI9rw1tHR1xbkfw) · Source: [[Watch later]]',
+				'',
+			].join('\n'),
+		);
+	});
+
+	it('writes the properties with the Web Clipper\'s names, quoted so any text round-trips', () => {
+		const properties = buildDigestProperties(context(), '[[Watch later]]');
+		expect(serializeFrontmatter(properties)).toBe(
+			[
+				'---',
+				'title: "Surface Go Review - It’s Awesome"',
+				'source: "https://www.youtube.com/watch?v=GJLlxj_dtq8"',
+				'author: "Dave2D"',
+				'channel_url: "https://www.youtube.com/channel/UCVYamHliCI9rw1tHR1xbkfw"',
+				'published:',
+				'created: 2026-11-25',
+				'description: "A review of a small tablet."',
+				'tags:',
+				'  - "youtube"',
+				'  - "tablets"',
+				'youtube_id: "GJLlxj_dtq8"',
+				'duration: "00:05:16"',
+				'source_note: "[[Watch later]]"',
+				'model: "gpt-4.1-mini"',
+				'language: "en"',
+				'---',
+				'',
+			].join('\n'),
+		);
+	});
+});

@@ -1,0 +1,41 @@
+import { Digest } from '../../../src/core/llm/grounding';
+import { Transcript } from '../../../src/core/youtube/transcriptSession';
+import { VideoInfo } from '../../../src/core/youtube/videoInfo';
+
+/** A small digest in the shape the pipeline produces, for rendering tests. */
+export const sampleInfo: VideoInfo = {
+	id: 'GJLlxj_dtq8',
+	url: 'https://www.youtube.com/watch?v=GJLlxj_dtq8',
+	title: 'Surface Go Review - It’s Awesome',
+	channel: { name: 'Dave2D', id: 'UCVYamHliCI9rw1tHR1xbkfw', url: 'https://www.youtube.com/channel/UCVYamHliCI9rw1tHR1xbkfw' },
+	durationSeconds: 316,
+	description: 'A review of a small tablet.',
+	thumbnail: 'https://i.ytimg.com/vi/GJLlxj_dtq8/hqdefault.jpg',
+	keywords: [],
+	published: null,
+	chapters: [],
+	isLive: false,
+};
+
+export const sampleTranscript: Transcript = {
+	segments: [
+		{ start: 0, duration: 40, text: 'The tablet is small.' },
+		{ start: 40, duration: 80, text: 'The keyboard is good.' },
+	],
+	languageCode: 'en',
+	isGenerated: false,
+};
+
+export const sampleDigest: Digest = {
+	tldr: 'A small tablet that works.',
+	summary: 'The reviewer likes it.',
+	insights: [
+		{ emoji: '🤔', text: 'It is small.', seconds: 0 },
+		{ emoji: '⌨️', text: 'The keyboard matters.', seconds: null },
+	],
+	questions: [{ question: 'Is it fast?', answer: 'Fast enough.', seconds: 40 }],
+	sections: [{ title: 'Design', seconds: 0, summary: 'Small and light.', questions: [{ question: 'Weight?', answer: 'Light.', seconds: 40 }] }],
+	takeaways: ['Buy the keyboard.'],
+	tags: ['tablets'],
+	entities: [{ name: 'Microsoft', type: 'organization' }],
+};
