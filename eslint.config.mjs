@@ -1,9 +1,10 @@
 import { defineConfig, globalIgnores } from "eslint/config";
 import tseslint from "typescript-eslint";
 import obsidianmd from "eslint-plugin-obsidianmd";
+import globals from "globals";
 
 export default defineConfig([
-	globalIgnores(["node_modules", "main.js", "cli.js", "dist", "coverage", "*.mjs", "*.cjs", "demo-vault"]),
+	globalIgnores(["node_modules", "main.js", "cli.js", "dist", "coverage", "**/*.mjs", "**/*.cjs", "demo-vault"]),
 	...obsidianmd.configs.recommended,
 	{
 		languageOptions: {
@@ -25,13 +26,34 @@ export default defineConfig([
 		rules: { "obsidianmd/validate-manifest": "error" },
 	},
 	{
-		// The command-line tool, the tests and the scripts run on Node, never inside Obsidian.
-		files: ["src/cli/**/*.ts", "test/**/*.ts", "scripts/**/*.ts"],
+		// The command-line tool runs on Node, never inside Obsidian.
+		files: ["src/cli/**/*.ts"],
+		languageOptions: { globals: { ...globals.node } },
 		rules: {
 			"no-restricted-globals": "off",
-			"obsidianmd/no-nodejs-modules": "off",
-			"import/no-nodejs-modules": "off",
 			"no-console": "off",
+			"obsidianmd/no-nodejs-modules": "off",
+			"obsidianmd/prefer-window-timers": "off",
+			"obsidianmd/no-global-this": "off",
+			"import/no-nodejs-modules": "off",
+		},
+	},
+	{
+		// Tests, fakes and scripts are Node programs that are never shipped: the directory's rules do not apply.
+		files: ["test/**/*.ts", "scripts/**/*.ts"],
+		...tseslint.configs.disableTypeChecked,
+		languageOptions: { globals: { ...globals.node, ...globals.jest } },
+		rules: {
+			...tseslint.configs.disableTypeChecked.rules,
+			...Object.fromEntries(Object.keys(obsidianmd.rules).map((rule) => [`obsidianmd/${rule}`, "off"])),
+			"no-restricted-globals": "off",
+			"no-console": "off",
+			"import/no-nodejs-modules": "off",
+			"import/no-extraneous-dependencies": "off",
+			"@typescript-eslint/no-restricted-imports": "off",
+			"no-undef": "off",
+			"@typescript-eslint/no-explicit-any": "off",
+			"@typescript-eslint/no-this-alias": "off",
 		},
 	},
 ]);

@@ -7,13 +7,14 @@ import { requestDigest } from './llm/summarize';
 import { insertBacklink } from './notes/backlink';
 import { availableNotePath, safeFileName, safeFolderPath } from './notes/fileName';
 import { NoteStore } from './notes/noteStore';
-import { buildDigestContext, buildDigestProperties } from './render/digestContext';
+import { buildDigestContext, buildDigestProperties, DigestContext } from './render/digestContext';
 import { serializeFrontmatter } from './render/frontmatter';
 import { loadTemplateEngine } from './render/templateEngine';
 import { TimestampStyle } from './render/templateHelpers';
-import { groupIntoParagraphs } from './transcript/paragraphs';
+import { groupIntoParagraphs, Paragraph } from './transcript/paragraphs';
 import { fetchVideo } from './youtube/fetchVideo';
 import { InnertubeClient } from './youtube/innertubeClients';
+import { Transcript } from './youtube/transcriptSession';
 import { VideoInfo } from './youtube/videoInfo';
 import { VideoRef } from './youtube/videoUrl';
 
@@ -49,13 +50,20 @@ export interface DigestDependencies {
 	boundary?: () => string;
 }
 
-export interface DigestOutcome {
-	path: string;
+/** Everything a digest note is made from, before anything is written. */
+export interface DigestData {
 	info: VideoInfo;
+	transcript: Transcript;
+	paragraphs: Paragraph[];
 	digest: Digest | null;
+	outputLanguage: string;
 	usage: TokenUsage | null;
 	llmCalls: number;
 	clientName: string;
+}
+
+export interface DigestOutcome extends DigestData {
+	path: string;
 }
 
 /**
@@ -64,6 +72,13 @@ export interface DigestOutcome {
  * as it was.
  */
 export async function createDigest(request: DigestRequest, deps: DigestDependencies): Promise<DigestOutcome> {
+	const data = await makeDigestData(request, deps);
+	const path = await writeDigestNote(data, request, deps);
+	return { ...data, path };
+}
+
+/** Transcript and metadata from YouTube, then the digest from the model (when there is one). */
+export async function makeDigestData(request: DigestRequest, deps: DigestDependencies): Promise<DigestData> {
 	const { options } = request;
 	deps.onProgress?.('fetching');
 	const fetched = await fetchVideo(deps.http, request.video.id, {
@@ -76,51 +91,53 @@ export async function createDigest(request: DigestRequest, deps: DigestDependenc
 	const { info, transcript } = fetched;
 	const paragraphs = groupIntoParagraphs(transcript.segments, info.chapters);
 	const outputLanguage = options.outputLanguage.trim() || transcript.languageCode;
+	const data: DigestData = { info, transcript, paragraphs, digest: null, outputLanguage, usage: null, llmCalls: 0, clientName: fetched.clientName };
+	if (!deps.chatModel) return data;
 
-	let digest: Digest | null = null;
-	let usage: TokenUsage | null = null;
-	let llmCalls = 0;
-	if (deps.chatModel) {
-		deps.onProgress?.('summarizing');
-		const messages = buildDigestMessages({
-			title: info.title,
-			channel: info.channel.name,
-			durationSeconds: info.durationSeconds,
-			chapters: info.chapters,
-			paragraphs,
-			outputLanguage,
-			boundary: (deps.boundary ?? randomBoundary)(),
-		});
-		const summary = await requestDigest(deps.chatModel, messages, deps.signal);
-		digest = groundDigest(summary.digest, transcript.segments, info.durationSeconds);
-		usage = summary.usage;
-		llmCalls = summary.calls;
-	}
-	throwIfCancelled(deps.signal);
-
-	deps.onProgress?.('writing');
-	const folder = safeFolderPath(options.outputFolder);
-	const path = availableNotePath(folder, safeFileName(info.title, `YouTube ${info.id}`), (candidate) => deps.notes.exists(candidate));
-	const source = request.source;
-	const context = buildDigestContext({
-		info,
-		transcript,
+	deps.onProgress?.('summarizing');
+	const messages = buildDigestMessages({
+		title: info.title,
+		channel: info.channel.name,
+		durationSeconds: info.durationSeconds,
+		chapters: info.chapters,
 		paragraphs,
-		digest,
-		sourceNoteLink: source ? deps.notes.markdownLink(source.path, path) : '',
-		created: deps.now(),
-		model: deps.chatModel?.model ?? '',
 		outputLanguage,
-		timestampStyle: options.timestampStyle,
+		boundary: (deps.boundary ?? randomBoundary)(),
 	});
-	const engine = await loadTemplateEngine();
-	const body = engine.render(options.template, context);
+	const summary = await requestDigest(deps.chatModel, messages, deps.signal);
+	throwIfCancelled(deps.signal);
+	return { ...data, digest: groundDigest(summary.digest, transcript.segments, info.durationSeconds), usage: summary.usage, llmCalls: summary.calls };
+}
+
+/** The template's view of the data, as a note at `notePath` sees it (links to the source are relative to it). */
+export function digestContextFor(data: DigestData, request: DigestRequest, deps: DigestDependencies, notePath: string): DigestContext {
+	return buildDigestContext({
+		info: data.info,
+		transcript: data.transcript,
+		paragraphs: data.paragraphs,
+		digest: data.digest,
+		sourceNoteLink: request.source ? deps.notes.markdownLink(request.source.path, notePath) : '',
+		created: deps.now(),
+		model: data.digest ? (deps.chatModel?.model ?? '') : '',
+		outputLanguage: data.outputLanguage,
+		timestampStyle: request.options.timestampStyle,
+	});
+}
+
+/** Renders and creates the digest note, then links it from the source note; returns its path. */
+export async function writeDigestNote(data: DigestData, request: DigestRequest, deps: DigestDependencies): Promise<string> {
+	deps.onProgress?.('writing');
+	const folder = safeFolderPath(request.options.outputFolder);
+	const path = availableNotePath(folder, safeFileName(data.info.title, `YouTube ${data.info.id}`), (candidate) => deps.notes.exists(candidate));
+	const source = request.source;
+	const context = digestContextFor(data, request, deps, path);
+	const body = (await loadTemplateEngine()).render(request.options.template, context);
 	const properties = buildDigestProperties(context, source ? deps.notes.propertyLink(source.path, path) : '');
 	throwIfCancelled(deps.signal);
 
 	await writeNote(deps.notes, path, serializeFrontmatter(properties) + body);
-	if (source) await linkSourceNote(deps.notes, source, path, info.id);
-	return { path, info, digest, usage, llmCalls, clientName: fetched.clientName };
+	if (source) await linkSourceNote(deps.notes, source, path, data.info.id);
+	return path;
 }
 
 async function writeNote(notes: NoteStore, path: string, content: string): Promise<void> {

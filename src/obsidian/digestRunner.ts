@@ -7,7 +7,8 @@ import { VideoRef } from '../core/youtube/videoUrl';
 import defaultTemplate from '../../templates/digest.hbs';
 import { ProgressNotice } from './progressNotice';
 import { requestUrlHttp } from './requestUrlHttp';
-import { activeClients, needsApiKey, YouTubeDigestSettings } from './settings';
+import { needsApiKey } from '../core/llm/apiKeyPolicy';
+import { activeClients, YouTubeDigestSettings } from './settings';
 import { vaultNoteStore } from './vaultNoteStore';
 
 export interface DigestRunnerHost {

@@ -52,13 +52,3 @@ export function readSettings(saved: unknown): YouTubeDigestSettings {
 export function activeClients(settings: YouTubeDigestSettings): InnertubeClient[] {
 	return settings.innertubeClients && settings.innertubeClients.length > 0 ? settings.innertubeClients : DEFAULT_INNERTUBE_CLIENTS;
 }
-
-/** Local servers (Ollama, LM Studio, llama.cpp) take any key; hosted services need one. */
-export function needsApiKey(baseUrl: string): boolean {
-	try {
-		const host = new URL(baseUrl).hostname;
-		return !/^(localhost|127(?:\.\d+){3}|\[::1\]|::1|0\.0\.0\.0|10(?:\.\d+){3}|192\.168(?:\.\d+){2}|172\.(?:1[6-9]|2\d|3[01])(?:\.\d+){2}|[\w-]+\.local)$/i.test(host);
-	} catch {
-		return true;
-	}
-}

@@ -21,7 +21,8 @@ export interface DigestContext {
 	durationSeconds: number;
 	thumbnail: string;
 	description: string;
-	chapters: { title: string; seconds: number }[];
+	/** Each chapter with the transcript paragraphs it holds. */
+	chapters: { title: string; seconds: number; transcript: TranscriptParagraph[] }[];
 	language: string;
 	tldr: string;
 	summary: string;
@@ -31,12 +32,17 @@ export interface DigestContext {
 	takeaways: string[];
 	tags: string[];
 	entities: Digest['entities'];
-	transcript: { seconds: number; text: string }[];
+	transcript: TranscriptParagraph[];
 	/** A link to the note the video came from, made by the plugin (use `{{{sourceNote}}}`), or ''. */
 	sourceNote: string;
 	created: string;
 	model: string;
 	timestampStyle: TimestampStyle;
+}
+
+export interface TranscriptParagraph {
+	seconds: number;
+	text: string;
 }
 
 export interface ContextInput {
@@ -53,6 +59,7 @@ export interface ContextInput {
 
 export function buildDigestContext(input: ContextInput): DigestContext {
 	const { info, digest } = input;
+	const transcript = input.paragraphs.map((paragraph) => ({ seconds: paragraph.start, text: paragraph.text }));
 	return {
 		title: info.title,
 		url: info.url,
@@ -64,7 +71,13 @@ export function buildDigestContext(input: ContextInput): DigestContext {
 		durationSeconds: info.durationSeconds,
 		thumbnail: info.thumbnail,
 		description: info.description,
-		chapters: info.chapters.map((chapter) => ({ title: chapter.title, seconds: chapter.startSeconds })),
+		chapters: info.chapters.map((chapter, index) => ({
+			title: chapter.title,
+			seconds: chapter.startSeconds,
+			transcript: transcript.filter(
+				(paragraph) => paragraph.seconds >= chapter.startSeconds && paragraph.seconds < (info.chapters[index + 1]?.startSeconds ?? Infinity),
+			),
+		})),
 		language: input.outputLanguage || input.transcript.languageCode,
 		tldr: digest?.tldr ?? '',
 		summary: digest?.summary ?? '',
@@ -74,7 +87,7 @@ export function buildDigestContext(input: ContextInput): DigestContext {
 		takeaways: digest?.takeaways ?? [],
 		tags: digest?.tags ?? [],
 		entities: digest?.entities ?? [],
-		transcript: input.paragraphs.map((paragraph) => ({ seconds: paragraph.start, text: paragraph.text })),
+		transcript,
 		sourceNote: input.sourceNoteLink,
 		created: localDate(input.created),
 		model: input.model,

@@ -21,7 +21,8 @@ const HOSTILE = [
 	'# Fake heading\n> [!danger] fake callout',
 ].join('\n');
 
-const DANGEROUS = [/<%/, /```/, /`\$=/, /<img/i, /<iframe/i, /<script/i, /!\[\[/, /\[\[Secret/, /!\[\]\(https/, /%%/, /<!--/, /(^|\s)#spam/, /\u0007/, /\u001b/];
+const DANGEROUS = [/<%/, /```/, /`\$=/, /<img/i, /<iframe/i, /<script/i, /!\[\[/, /\[\[Secret/, /!\[\]\(https/, /%%/, /<!--/, /(^|\s)#spam/];
+const CONTROL = ['\u0007', '\u001b'];
 
 describe('escapeMarkdown', () => {
 	it('leaves ordinary prose alone', () => {
@@ -31,6 +32,7 @@ describe('escapeMarkdown', () => {
 	it('neutralizes every hostile construct', () => {
 		const escaped = escapeMarkdown(HOSTILE);
 		for (const pattern of DANGEROUS) expect(escaped).not.toMatch(pattern);
+		for (const character of CONTROL) expect(escaped).not.toContain(character);
 	});
 
 	it('keeps inline text on one line', () => {
@@ -63,6 +65,7 @@ describe('a whole digest note made of hostile text', () => {
 		const body = (await loadTemplateEngine()).render(defaultTemplate, context);
 		const withoutOwnLinks = body.replace('[[Watch later]]', '');
 		for (const pattern of DANGEROUS) expect(withoutOwnLinks).not.toMatch(pattern);
+		for (const character of CONTROL) expect(withoutOwnLinks).not.toContain(character);
 		// Headings come only from the template: no line of untrusted text starts one.
 		expect(body.split('\n').filter((line) => /^#+ /.test(line)).every((line) => /^## [A-Z]|^### /.test(line))).toBe(true);
 	});

@@ -1,0 +1,108 @@
+import { parseArgs } from 'node:util';
+
+export interface CliOptions {
+	input: string | null;
+	vault: string;
+	folder: string;
+	note: string | null;
+	model: string | null;
+	baseUrl: string | null;
+	lang: string | null;
+	template: string | null;
+	json: boolean;
+	quiet: boolean;
+	help: boolean;
+	version: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const HELP = `Usage: youtube-digest <url-or-id> [options]
+       youtube-digest --note <path> [options]
+
+Writes a digest of a YouTube video (TL;DR, key insights, questions and answers,
+section summaries, takeaways and the timestamped transcript) into a folder of
+Markdown notes, such as an Obsidian vault.
+
+Options:
+  --vault DIR       Folder used as the vault (default: the current folder)
+  --folder F        Folder inside the vault for digest notes (default: "YouTube digests")
+  --note PATH       A note inside the vault: its YouTube link is summarized (unless
+                    a URL is given) and it gets a link to the digest below that link
+  --model M         Model name (default: $YOUTUBE_DIGEST_MODEL or gpt-4.1-mini)
+  --base-url U      OpenAI-compatible server (default: $OPENAI_BASE_URL or OpenAI)
+  --lang L          Language of the digest (default: the video's); captions in
+                    that language are preferred when the video has them
+  --template FILE   Handlebars template for the note body
+  --json            Print the digest data as JSON instead of writing a note
+  --quiet           No progress on stderr
+  -h, --help        Show this help
+  -v, --version     Show the version
+
+The API key is read from OPENAI_API_KEY, never from a flag. Without a key (and
+with a server that needs one) a transcript digest is written: metadata, chapters
+and the timestamped transcript, with no summary.
+
+Exit codes:
+  0  digest written (or printed)
+  2  bad input: usage, not a YouTube link, missing note, broken template
+  3  the video has no transcript to read (no captions, private, age-restricted,
+     unavailable, withheld)
+  4  network trouble, or YouTube refused or rate limited the requests
+  5  the language model failed (bad key, unknown model, rate limit, refusal,
+     invalid output)
+  6  the note could not be written
+  130 cancelled (Ctrl-C)
+
+Examples:
+  youtube-digest https://youtu.be/GJLlxj_dtq8 --vault ~/Notes
+  youtube-digest --note "Inbox/Watch later.md" --vault ~/Notes --lang de
+  OPENAI_BASE_URL=http://localhost:11434/v1 youtube-digest GJLlxj_dtq8 --model llama3.2
+  youtube-digest https://www.youtube.com/watch?v=GJLlxj_dtq8 --json > digest.json
+`;
+
+export function parseCliArgs(argv: string[]): CliOptions {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: argv,
+			allowPositionals: true,
+			strict: true,
+			options: {
+				vault: { type: 'string' },
+				folder: { type: 'string' },
+				note: { type: 'string' },
+				model: { type: 'string' },
+				'base-url': { type: 'string' },
+				lang: { type: 'string' },
+				template: { type: 'string' },
+				json: { type: 'boolean', default: false },
+				quiet: { type: 'boolean', default: false },
+				help: { type: 'boolean', short: 'h', default: false },
+				version: { type: 'boolean', short: 'v', default: false },
+			},
+		});
+	} catch (error) {
+		throw new UsageError(error instanceof Error ? error.message : String(error));
+	}
+	const { values, positionals } = parsed;
+	if (positionals.length > 1) throw new UsageError(`Expected one link, got ${positionals.length}: ${positionals.join(' ')}`);
+	const options: CliOptions = {
+		input: positionals[0] ?? null,
+		vault: values.vault ?? '.',
+		folder: values.folder ?? 'YouTube digests',
+		note: values.note ?? null,
+		model: values.model ?? null,
+		baseUrl: values['base-url'] ?? null,
+		lang: values.lang ?? null,
+		template: values.template ?? null,
+		json: values.json,
+		quiet: values.quiet,
+		help: values.help,
+		version: values.version,
+	};
+	if (!options.help && !options.version && !options.input && !options.note) {
+		throw new UsageError('Give a YouTube link or video id, or --note with a note that contains one.');
+	}
+	return options;
+}

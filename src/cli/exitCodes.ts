@@ -1,0 +1,40 @@
+import { DigestError, DigestErrorKind } from '../core/errors';
+
+export const EXIT = {
+	ok: 0,
+	unexpected: 1,
+	badInput: 2,
+	noTranscript: 3,
+	network: 4,
+	llm: 5,
+	writeFailed: 6,
+	cancelled: 130,
+} as const;
+
+const BY_KIND: Record<DigestErrorKind, number> = {
+	'invalid-link': EXIT.badInput,
+	'no-link': EXIT.badInput,
+	'template-invalid': EXIT.badInput,
+	'video-unavailable': EXIT.noTranscript,
+	'video-private': EXIT.noTranscript,
+	'age-restricted': EXIT.noTranscript,
+	unplayable: EXIT.noTranscript,
+	'no-captions': EXIT.noTranscript,
+	'po-token-required': EXIT.noTranscript,
+	network: EXIT.network,
+	'bot-check': EXIT.network,
+	'youtube-rate-limited': EXIT.network,
+	'missing-api-key': EXIT.llm,
+	'bad-api-key': EXIT.llm,
+	'model-not-found': EXIT.llm,
+	'llm-rate-limited': EXIT.llm,
+	'llm-unavailable': EXIT.llm,
+	'model-refused': EXIT.llm,
+	'output-invalid': EXIT.llm,
+	'write-failed': EXIT.writeFailed,
+	cancelled: EXIT.cancelled,
+};
+
+export function exitCodeFor(error: unknown): number {
+	return error instanceof DigestError ? BY_KIND[error.kind] : EXIT.unexpected;
+}

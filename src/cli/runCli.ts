@@ -1,0 +1,143 @@
+import { readFile } from 'node:fs/promises';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
+import digestTemplate from '../../templates/digest.hbs';
+import transcriptTemplate from '../../templates/transcript.hbs';
+import { DigestRequest, DigestStage, digestContextFor, makeDigestData, writeDigestNote, DigestDependencies } from '../core/digestPipeline';
+import { DigestError, userMessage } from '../core/errors';
+import { HttpClient } from '../core/http';
+import { needsApiKey } from '../core/llm/apiKeyPolicy';
+import { createOpenAIChatModel } from '../core/llm/openaiChatModel';
+import { DEFAULT_INNERTUBE_CLIENTS } from '../core/youtube/innertubeClients';
+import { chooseVideoLink } from '../core/youtube/linkInNote';
+import { parseVideoInput, VideoRef } from '../core/youtube/videoUrl';
+import { CliOptions, HELP, parseCliArgs, UsageError } from './cliArgs';
+import { EXIT, exitCodeFor } from './exitCodes';
+import { folderNoteStore } from './folderNoteStore';
+import { nodeHttp } from './nodeHttp';
+import { propertiesFromFrontmatter } from './frontmatterProperties';
+
+export interface CliEnvironment {
+	argv: string[];
+	env: Record<string, string | undefined>;
+	cwd: string;
+	stdout: (text: string) => void;
+	stderr: (text: string) => void;
+	/** Progress lines only make sense on a terminal. */
+	stderrIsTTY: boolean;
+	http?: HttpClient;
+	signal?: AbortSignal;
+	now?: () => Date;
+	version?: string;
+}
+
+const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
+const DEFAULT_MODEL = 'gpt-4.1-mini';
+const STAGES: Record<DigestStage, string> = {
+	fetching: 'Fetching transcript…',
+	summarizing: 'Summarizing…',
+	writing: 'Writing the note…',
+};
+
+/** The whole command: arguments in, an exit code out; every message goes through stdout/stderr. */
+export async function runCli(environment: CliEnvironment): Promise<number> {
+	let options: CliOptions;
+	try {
+		options = parseCliArgs(environment.argv);
+	} catch (error) {
+		if (!(error instanceof UsageError)) throw error;
+		environment.stderr(`${error.message}\nRun youtube-digest --help for usage.\n`);
+		return EXIT.badInput;
+	}
+	if (options.help) {
+		environment.stdout(HELP);
+		return EXIT.ok;
+	}
+	if (options.version) {
+		environment.stdout(`${environment.version ?? 'unknown'}\n`);
+		return EXIT.ok;
+	}
+	try {
+		return await digest(options, environment);
+	} catch (error) {
+		environment.stderr(`${userMessage(error)}\n`);
+		return exitCodeFor(error);
+	}
+}
+
+async function digest(options: CliOptions, environment: CliEnvironment): Promise<number> {
+	const vault = resolve(environment.cwd, options.vault);
+	const notes = await folderNoteStore(vault);
+	const notePath = options.note ? vaultRelative(vault, resolve(environment.cwd, options.note)) : null;
+	const { video, linkText } = await chooseVideo(options, vault, notePath);
+	const apiKey = environment.env.OPENAI_API_KEY?.trim() ?? '';
+	const baseUrl = options.baseUrl ?? environment.env.OPENAI_BASE_URL ?? DEFAULT_BASE_URL;
+	const model = options.model ?? environment.env.YOUTUBE_DIGEST_MODEL ?? DEFAULT_MODEL;
+	const http = environment.http ?? nodeHttp;
+	const withModel = Boolean(apiKey) || !needsApiKey(baseUrl);
+	const request: DigestRequest = {
+		video,
+		source: notePath ? { path: notePath, linkText } : undefined,
+		options: {
+			outputFolder: options.folder,
+			transcriptLanguages: options.lang ? [options.lang] : [],
+			outputLanguage: options.lang ?? '',
+			timestampStyle: 'youtube',
+			template: options.template ? await readTemplate(resolve(environment.cwd, options.template)) : withModel ? digestTemplate : transcriptTemplate,
+			innertubeClients: DEFAULT_INNERTUBE_CLIENTS,
+		},
+	};
+	const showProgress = environment.stderrIsTTY && !options.quiet;
+	const deps: DigestDependencies = {
+		http,
+		chatModel: withModel ? createOpenAIChatModel({ http, baseUrl, apiKey, model }) : null,
+		notes,
+		now: environment.now ?? (() => new Date()),
+		onProgress: showProgress ? (stage) => environment.stderr(`${STAGES[stage]}\n`) : undefined,
+		signal: environment.signal,
+	};
+	if (!withModel && !options.quiet) {
+		environment.stderr('No OPENAI_API_KEY is set, so this is a transcript digest without a summary. Set OPENAI_API_KEY (and OPENAI_BASE_URL for another server) for the full digest.\n');
+	}
+	const data = await makeDigestData(request, deps);
+	if (options.json) {
+		environment.stdout(`${JSON.stringify(digestContextFor(data, request, deps, `${options.folder}/digest.md`), null, 2)}\n`);
+		return EXIT.ok;
+	}
+	const path = await writeDigestNote(data, request, deps);
+	environment.stdout(`${resolve(vault, path)}\n`);
+	return EXIT.ok;
+}
+
+async function chooseVideo(options: CliOptions, vault: string, notePath: string | null): Promise<{ video: VideoRef; linkText?: string }> {
+	if (options.input) {
+		const video = parseVideoInput(options.input);
+		if (!video) throw new DigestError('invalid-link', options.input);
+		return { video };
+	}
+	const text = await readNote(vault, notePath ?? '');
+	const link = chooseVideoLink({ selection: '', cursorLine: '', cursorColumn: 0, properties: propertiesFromFrontmatter(text), text });
+	if (!link) throw new DigestError('no-link', notePath ?? undefined);
+	return { video: link.ref, linkText: link.linkText };
+}
+
+function vaultRelative(vault: string, absolutePath: string): string {
+	const path = relative(vault, absolutePath);
+	if (!path || path.startsWith('..') || isAbsolute(path)) throw new UsageError(`The note ${absolutePath} is not inside the vault ${vault}.`);
+	return path.split(sep).join('/');
+}
+
+async function readNote(vault: string, path: string): Promise<string> {
+	try {
+		return await readFile(resolve(vault, path), 'utf8');
+	} catch {
+		throw new DigestError('no-link', `the note ${path} could not be read`);
+	}
+}
+
+async function readTemplate(path: string): Promise<string> {
+	try {
+		return await readFile(path, 'utf8');
+	} catch {
+		throw new DigestError('template-invalid', `the file ${path} could not be read`);
+	}
+}
