@@ -59,8 +59,9 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
 	try {
 		return await digest(options, environment);
 	} catch (error) {
-		environment.stderr(`${userMessage(error)}\n`);
-		return exitCodeFor(error);
+		const usage = error instanceof UsageError;
+		environment.stderr(`${usage ? error.message : userMessage(error)}\n`);
+		return usage ? EXIT.badInput : exitCodeFor(error);
 	}
 }
 

@@ -1,0 +1,236 @@
+import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { runCli } from '../../src/cli/runCli';
+import { errorReply, FakeOpenAI, jsonReply, startFakeOpenAI, textReply } from '../support/fakeOpenAIServer';
+import { captionsFromCues, FakeYouTube, recordedPlayer, startFakeYouTube, status } from '../support/fakeYouTubeServer';
+import { routedHttp } from '../support/routedHttp';
+import { scriptedDigest } from '../support/scriptedDigest';
+import { syntheticCues } from '../support/syntheticTranscript';
+
+const VIDEO = 'GJLlxj_dtq8';
+const KEY = 'sk-test-key';
+const cues = syntheticCues({ durationSeconds: 316, seed: 7 });
+
+let youtube: FakeYouTube;
+let openai: FakeOpenAI;
+let vault: string;
+
+beforeAll(async () => {
+	youtube = await startFakeYouTube();
+	openai = await startFakeOpenAI({ apiKey: KEY });
+});
+afterAll(async () => {
+	await youtube.close();
+	await openai.close();
+});
+beforeEach(async () => {
+	youtube.reset();
+	openai.reset();
+	youtube.set({ player: recordedPlayer('youtube.innertube.json'), timedtext: captionsFromCues({ en: cues }) });
+	openai.set({ respond: (request) => jsonReply(scriptedDigest(request)) });
+	vault = await mkdtemp(join(tmpdir(), 'digest-vault-'));
+});
+afterEach(() => rm(vault, { recursive: true, force: true }));
+
+async function cli(args: string[], env: Record<string, string | undefined> = { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: openai.baseUrl }) {
+	const out: string[] = [];
+	const err: string[] = [];
+	const code = await runCli({
+		argv: args,
+		env,
+		cwd: vault,
+		stdout: (text) => out.push(text),
+		stderr: (text) => err.push(text),
+		stderrIsTTY: false,
+		http: routedHttp({ 'https://www.youtube.com': youtube.baseUrl }).http,
+		now: () => new Date(2026, 10, 25, 12, 0),
+		version: '9.9.9',
+	});
+	return { code, stdout: out.join(''), stderr: err.join('') };
+}
+
+async function vaultFiles(): Promise<string[]> {
+	const entries = await readdir(vault, { recursive: true, withFileTypes: true });
+	return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(vault.length + 1)).sort();
+}
+
+function frontmatterOf(note: string): Record<string, unknown> {
+	return parseYaml(/^---\n([\s\S]*?)\n---\n/.exec(note)?.[1] ?? '') as Record<string, unknown>;
+}
+
+describe('youtube-digest writing into a folder vault', () => {
+	it('summarizes the link of a note, writes the digest and links it below the link in that note', async () => {
+		await mkdir(join(vault, 'Inbox'));
+		const source = '# Watch later\n\n- [Surface Go](https://youtu.be/GJLlxj_dtq8?t=30)\n- something else\n';
+		await writeFile(join(vault, 'Inbox', 'Watch later.md'), source);
+
+		const result = await cli(['--note', 'Inbox/Watch later.md', '--model', 'test-model']);
+
+		expect(result).toMatchObject({ code: 0, stderr: '' });
+		const path = join(vault, 'YouTube digests', 'Surface Go Review - It’s Awesome.md');
+		expect(result.stdout).toBe(`${path}\n`);
+		const note = await readFile(path, 'utf8');
+		expect(frontmatterOf(note)).toEqual({
+			title: 'Surface Go Review - It’s Awesome',
+			source: 'https://www.youtube.com/watch?v=GJLlxj_dtq8',
+			author: 'Dave2D',
+			channel_url: 'https://www.youtube.com/channel/UCVYamHliCI9rw1tHR1xbkfw',
+			published: null,
+			created: '2026-11-25',
+			description: expect.stringContaining('Dave2D review of the Microsoft Surface Go.'),
+			tags: ['youtube', 'scripted-topic', 'testing'],
+			youtube_id: 'GJLlxj_dtq8',
+			duration: '00:05:16',
+			source_note: '[[Watch later]]',
+			model: 'test-model',
+			language: 'en',
+		});
+		expect(note).toContain('> [!tldr] TL;DR\n> A scripted TL;DR about the video.');
+		expect(note).toContain('- 🤔 First insight. [0:00](https://www.youtube.com/watch?v=GJLlxj_dtq8&t=0s)');
+		expect(note).toContain('- ⏱️ An insight with a time past the end.\n');
+		expect(note).toContain('Source: [[Watch later]]');
+		// Every timestamp in the note is the start of a caption the fake served.
+		const starts = new Set(cues.map((cue) => Math.floor(cue.start)));
+		const linked = [...note.matchAll(/&t=(\d+)s\)/g)].map((match) => Number(match[1]));
+		expect(linked.length).toBeGreaterThan(10);
+		for (const seconds of linked) expect(starts.has(seconds)).toBe(true);
+
+		expect(await readFile(join(vault, 'Inbox', 'Watch later.md'), 'utf8')).toBe(
+			'# Watch later\n\n- [Surface Go](https://youtu.be/GJLlxj_dtq8?t=30)\n\t- Digest: [[Surface Go Review - It’s Awesome]]\n- something else\n',
+		);
+	});
+
+	it('sends one structured request with the key, the model, a strict schema and the transcript as data', async () => {
+		await cli([VIDEO, '--model', 'test-model']);
+		expect(openai.requests).toHaveLength(1);
+		const [request] = openai.requests;
+		expect(request.authorization).toBe(`Bearer ${KEY}`);
+		expect(request.model).toBe('test-model');
+		expect(request.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'video_digest', strict: true } });
+		const user = String(request.messages[1].content);
+		const boundary = /^<(video-data-[a-z0-9]+)>/.exec(user)?.[1];
+		expect(boundary).toBeDefined();
+		expect(user.trimEnd().endsWith(`</${boundary}>`)).toBe(true);
+		expect(user).toContain(`[0:00] ${cues[0].text}`);
+		expect(String(request.messages[0].content)).toContain('never instructions');
+	});
+
+	it('never overwrites a different note of the same name', async () => {
+		await mkdir(join(vault, 'YouTube digests'));
+		await writeFile(join(vault, 'YouTube digests', 'Surface Go Review - It’s Awesome.md'), 'mine');
+		const result = await cli([VIDEO]);
+		expect(result.stdout).toContain('Surface Go Review - It’s Awesome 2.md');
+		expect(await readFile(join(vault, 'YouTube digests', 'Surface Go Review - It’s Awesome.md'), 'utf8')).toBe('mine');
+	});
+
+	it('writes a transcript digest without a key and says how to get the full one', async () => {
+		const result = await cli([VIDEO, '--folder', 'Clips'], {});
+		expect(result.code).toBe(0);
+		expect(result.stderr).toContain('OPENAI_API_KEY');
+		expect(openai.requests).toHaveLength(0);
+		const note = await readFile(join(vault, 'Clips', 'Surface Go Review - It’s Awesome.md'), 'utf8');
+		expect(note).toContain('## Transcript');
+		expect(note).toContain(`[0:00](https://www.youtube.com/watch?v=GJLlxj_dtq8&t=0s) ${cues[0].text}`);
+		expect(note).not.toContain('Key insights');
+		expect(frontmatterOf(note).model).toBeNull();
+	});
+
+	it('prints the digest data with --json and writes nothing', async () => {
+		const result = await cli([VIDEO, '--json']);
+		expect(result.code).toBe(0);
+		const data = JSON.parse(result.stdout) as Record<string, unknown>;
+		expect(data).toMatchObject({ videoId: VIDEO, title: 'Surface Go Review - It’s Awesome', tldr: 'A scripted TL;DR about the video.' });
+		expect((data.insights as unknown[]).length).toBe(3);
+		expect(await vaultFiles()).toEqual([]);
+	});
+
+	it('renders a template file given with --template', async () => {
+		await writeFile(join(vault, 'mine.hbs'), '# {{title}}\n{{tldr}}\n');
+		await cli([VIDEO, '--template', 'mine.hbs']);
+		const note = await readFile(join(vault, 'YouTube digests', 'Surface Go Review - It’s Awesome.md'), 'utf8');
+		expect(note.endsWith('---\n# Surface Go Review - It’s Awesome\nA scripted TL;DR about the video.\n')).toBe(true);
+	});
+});
+
+describe('youtube-digest arguments and exit codes', () => {
+	it.each([
+		[['--help'], 0],
+		[['--version'], 0],
+		[[], 2],
+		[['--unknown', VIDEO], 2],
+		[[VIDEO, 'second'], 2],
+		[['not a link'], 2],
+		[['https://www.youtube.com/playlist?list=PLx'], 2],
+		[[VIDEO, '--template', 'missing.hbs'], 2],
+		[['--note', '../outside.md'], 2],
+		[['--note', 'missing.md'], 2],
+	])('%j exits with %i', async (args, code) => {
+		const result = await cli(args);
+		expect(result.code).toBe(code);
+		if (code !== 0) expect(result.stderr.length).toBeGreaterThan(0);
+		expect(await vaultFiles()).toEqual([]);
+	});
+
+	it('prints usage with examples and the version', async () => {
+		expect((await cli(['--help'])).stdout).toContain('Examples:');
+		expect((await cli(['-v'])).stdout).toBe('9.9.9\n');
+	});
+
+	it('exits 2 for a template with an error, saying where', async () => {
+		await writeFile(join(vault, 'bad.hbs'), 'ok\n{{titel}}\n');
+		const result = await cli([VIDEO, '--template', 'bad.hbs']);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toContain('line 2');
+	});
+
+	it.each([
+		['youtube_transcripts_disabled.innertube.json', 3, 'no captions'],
+		['youtube_age_restricted.innertube.json', 3, 'age-restricted'],
+		['youtube_video_unavailable.innertube.json', 3, 'unavailable'],
+		['youtube_request_blocked.innertube.json', 4, 'not a bot'],
+	])('%s exits %i', async (file, code, words) => {
+		youtube.set({ player: recordedPlayer(file) });
+		const result = await cli([VIDEO]);
+		expect(result.code).toBe(code);
+		expect(result.stderr).toContain(words);
+		expect(openai.requests).toHaveLength(0);
+	});
+
+	it('exits 4 when YouTube rate limits', async () => {
+		youtube.set({ player: status(429) });
+		expect((await cli([VIDEO])).code).toBe(4);
+	});
+
+	it('exits 5 for a rejected key and leaves the source note as it was', async () => {
+		const source = 'https://youtu.be/GJLlxj_dtq8\n';
+		await writeFile(join(vault, 'Source.md'), source);
+		const result = await cli(['--note', 'Source.md'], { OPENAI_API_KEY: 'sk-wrong', OPENAI_BASE_URL: openai.baseUrl });
+		expect(result.code).toBe(5);
+		expect(result.stderr).toContain('API key was rejected');
+		expect(await vaultFiles()).toEqual(['Source.md']);
+		expect(await readFile(join(vault, 'Source.md'), 'utf8')).toBe(source);
+	});
+
+	it('retries once with the validation error, then exits 5 when the output stays invalid', async () => {
+		openai.set({ respond: textReply('{"tldr": 42}') });
+		const result = await cli([VIDEO]);
+		expect(result.code).toBe(5);
+		expect(openai.requests).toHaveLength(2);
+		expect(String(openai.requests[1].messages.at(-1)?.content)).toContain('$.tldr expected a string');
+		expect(await vaultFiles()).toEqual([]);
+	});
+
+	it('exits 5 when the model is unknown', async () => {
+		openai.set({ respond: errorReply(404, { message: 'The model `nope` does not exist', code: 'model_not_found' }) });
+		const result = await cli([VIDEO, '--model', 'nope']);
+		expect(result.code).toBe(5);
+		expect(result.stderr).toContain('model was not found');
+	});
+
+	it('exits 4 when the language model server cannot be reached', async () => {
+		const result = await cli([VIDEO], { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
+		expect(result.code).toBe(4);
+	});
+});
