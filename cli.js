@@ -1,2 +1,0 @@
-#!/usr/bin/env node
-"use strict";var e=Object.defineProperty;var p=Object.getOwnPropertyDescriptor;var r=Object.getOwnPropertyNames;var s=Object.prototype.hasOwnProperty;var a=(t,o)=>{for(var c in o)e(t,c,{get:o[c],enumerable:!0})},b=(t,o,c,n)=>{if(o&&typeof o=="object"||typeof o=="function")for(let x of r(o))!s.call(t,x)&&x!==c&&e(t,x,{get:()=>o[x],enumerable:!(n=p(o,x))||n.enumerable});return t};var d=t=>b(e({},"__esModule",{value:!0}),t);var g={};a(g,{x:()=>f});module.exports=d(g);var f=1;0&&(module.exports={x});
