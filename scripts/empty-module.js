@@ -1,0 +1,2 @@
+// Stands in for modules that the bundle must not carry (see esbuild.config.mjs).
+module.exports = {};
