@@ -24,7 +24,6 @@ const BY_KIND: Record<DigestErrorKind, number> = {
 	network: EXIT.network,
 	'bot-check': EXIT.network,
 	'youtube-rate-limited': EXIT.network,
-	'missing-api-key': EXIT.llm,
 	'bad-api-key': EXIT.llm,
 	'model-not-found': EXIT.llm,
 	'llm-rate-limited': EXIT.llm,

@@ -14,7 +14,6 @@ export type DigestErrorKind =
 	| 'no-captions'
 	| 'po-token-required'
 	| 'network'
-	| 'missing-api-key'
 	| 'bad-api-key'
 	| 'model-not-found'
 	| 'llm-rate-limited'
@@ -37,7 +36,6 @@ const USER_MESSAGES: Record<DigestErrorKind, string> = {
 	'no-captions': 'This video has no captions, so there is no transcript to summarize.',
 	'po-token-required': 'YouTube withheld this video\'s captions from anonymous clients; try again later.',
 	'network': 'Could not reach the server; check your internet connection.',
-	'missing-api-key': 'No API key is set: add one in the plugin settings.',
 	'bad-api-key': 'The API key was rejected: check it in the plugin settings.',
 	'model-not-found': 'The model was not found on the server: check the model name in the settings.',
 	'llm-rate-limited': 'The language model service is rate limiting requests; wait a moment and try again.',

@@ -4,7 +4,8 @@ import { DigestError, isCancellation, userMessage } from '../core/errors';
 import { ChatModel } from '../core/llm/chatModel';
 import { createOpenAIChatModel } from '../core/llm/openaiChatModel';
 import { VideoRef } from '../core/youtube/videoUrl';
-import defaultTemplate from '../../templates/digest.hbs';
+import digestTemplate from '../../templates/digest.hbs';
+import transcriptTemplate from '../../templates/transcript.hbs';
 import { ProgressNotice } from './progressNotice';
 import { requestUrlHttp } from './requestUrlHttp';
 import { needsApiKey } from '../core/llm/apiKeyPolicy';
@@ -23,6 +24,9 @@ const STAGE_MESSAGES: Record<DigestStage, (model: string) => string> = {
 	writing: () => 'Writing the digest note…',
 };
 
+const TRANSCRIPT_ONLY =
+	'No API key is set, so this digest holds the transcript without a summary. Add a key in the plugin settings for the full digest.';
+
 /** Runs one digest with a progress notice, and tells the user how it ended in one sentence. */
 export class DigestRunner {
 	private readonly running = new Set<string>();
@@ -35,15 +39,9 @@ export class DigestRunner {
 			new Notice('This video is already being summarized.');
 			return;
 		}
-		let chatModel: ChatModel;
-		try {
-			chatModel = this.chatModel();
-		} catch (error) {
-			new Notice(userMessage(error));
-			return;
-		}
+		const chatModel = this.chatModel();
 		this.running.add(video.id);
-		const progress = new ProgressNotice(STAGE_MESSAGES.fetching(chatModel.model));
+		const progress = new ProgressNotice(STAGE_MESSAGES.fetching(settings.model));
 		try {
 			const outcome = await createDigest(
 				{
@@ -54,7 +52,7 @@ export class DigestRunner {
 						transcriptLanguages: settings.transcriptLanguages,
 						outputLanguage: settings.outputLanguage,
 						timestampStyle: settings.timestampStyle,
-						template: defaultTemplate,
+						template: chatModel ? digestTemplate : transcriptTemplate,
 						innertubeClients: activeClients(settings),
 						preferredClient: settings.lastWorkingClient,
 					},
@@ -64,11 +62,11 @@ export class DigestRunner {
 					chatModel,
 					notes: vaultNoteStore(app),
 					now: () => new Date(),
-					onProgress: (stage) => progress.setMessage(STAGE_MESSAGES[stage](chatModel.model)),
+					onProgress: (stage) => progress.setMessage(STAGE_MESSAGES[stage](settings.model)),
 					signal: progress.signal,
 				},
 			);
-			progress.finish(`Digest written: ${outcome.path}`);
+			progress.finish(chatModel ? `Digest written: ${outcome.path}` : `Transcript digest written: ${outcome.path}. ${TRANSCRIPT_ONLY}`);
 			await this.remember(outcome.clientName);
 			if (settings.openDigest) await this.open(outcome.path);
 		} catch (error) {
@@ -79,10 +77,11 @@ export class DigestRunner {
 		}
 	}
 
-	private chatModel(): ChatModel {
+	/** The model to summarize with, or null (a transcript digest) when the server needs a key and none is set. */
+	private chatModel(): ChatModel | null {
 		const { app, settings } = this.host;
 		const apiKey = settings.apiKeySecret ? (app.secretStorage.getSecret(settings.apiKeySecret) ?? '') : '';
-		if (!apiKey && needsApiKey(settings.baseUrl)) throw new DigestError('missing-api-key');
+		if (!apiKey && needsApiKey(settings.baseUrl)) return null;
 		return createOpenAIChatModel({ http: requestUrlHttp, baseUrl: settings.baseUrl, apiKey, model: settings.model });
 	}
 
