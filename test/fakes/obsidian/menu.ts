@@ -1,0 +1,145 @@
+/**
+ * Context menus. A Menu records its items; showing it adds it to the shown-menu registry (see
+ * `lastMenu()`/`clickMenuItem()` in testing.ts). Clicking an item hides the menu, then runs the item's
+ * callback (menus are not rendered as DOM).
+ */
+import type * as O from 'obsidian';
+import { Component } from './component';
+import { textOf } from './dom';
+import { state, trackHandlerResult } from './registry';
+
+export class MenuItem implements O.MenuItem {
+	/** @internal */ title = '';
+	/** @internal */ icon: string | null = null;
+	/** @internal */ checked: boolean | null = null;
+	/** @internal */ disabled = false;
+	/** @internal */ warning = false;
+	/** @internal */ isLabel = false;
+	/** @internal */ section = '';
+	/** @internal */ callback: ((evt: MouseEvent | KeyboardEvent) => unknown) | null = null;
+
+	/** @internal Use Menu.addItem. */
+	constructor(readonly menu: Menu) {}
+
+	setTitle(title: string | DocumentFragment): this {
+		this.title = textOf(title);
+		return this;
+	}
+
+	setIcon(icon: string | null): this {
+		this.icon = icon;
+		return this;
+	}
+
+	setChecked(checked: boolean | null): this {
+		this.checked = checked;
+		return this;
+	}
+
+	setDisabled(disabled: boolean): this {
+		this.disabled = disabled;
+		return this;
+	}
+
+	setWarning(isWarning: boolean): this {
+		this.warning = isWarning;
+		return this;
+	}
+
+	setIsLabel(isLabel: boolean): this {
+		this.isLabel = isLabel;
+		return this;
+	}
+
+	onClick(callback: (evt: MouseEvent | KeyboardEvent) => unknown): this {
+		this.callback = callback;
+		return this;
+	}
+
+	setSection(section: string): this {
+		this.section = section;
+		return this;
+	}
+}
+
+export class MenuSeparator implements O.MenuSeparator {}
+
+export class Menu extends Component implements O.Menu {
+	/** @internal */ readonly items: (MenuItem | MenuSeparator)[] = [];
+	/** @internal */ shown = false;
+	private readonly hideCallbacks: (() => unknown)[] = [];
+
+	setNoIcon(): this {
+		return this;
+	}
+
+	setUseNativeMenu(_useNativeMenu: boolean): this {
+		return this;
+	}
+
+	addItem(cb: (item: O.MenuItem) => unknown): this {
+		if (this.shown) return this;
+		const item = new MenuItem(this);
+		cb(item as unknown as O.MenuItem);
+		this.items.push(item);
+		return this;
+	}
+
+	addSeparator(): this {
+		if (!this.shown) this.items.push(new MenuSeparator());
+		return this;
+	}
+
+	setParentElement(_el: HTMLElement): this {
+		return this;
+	}
+
+	showAtMouseEvent(_evt: MouseEvent): this {
+		return this.show();
+	}
+
+	showAtPosition(_position: O.MenuPositionDef, _doc?: Document): this {
+		return this.show();
+	}
+
+	private show(): this {
+		if (!this.shown) {
+			this.shown = true;
+			state.shownMenus.push(this);
+			this.load();
+		}
+		return this;
+	}
+
+	hide(): this {
+		if (this.shown) {
+			this.shown = false;
+			const index = state.shownMenus.indexOf(this);
+			if (index !== -1) state.shownMenus.splice(index, 1);
+			this.unload();
+			for (const cb of this.hideCallbacks) trackHandlerResult(cb(), 'menu onHide');
+		}
+		return this;
+	}
+
+	close(): void {
+		this.hide();
+	}
+
+	onHide(callback: () => unknown): void {
+		this.hideCallbacks.push(callback);
+	}
+
+	onHistoryBack(): void {
+		this.hide();
+	}
+
+	static forEvent(_evt: PointerEvent | MouseEvent): Menu {
+		return new Menu();
+	}
+
+	/** @internal Menu items (not separators), in order. */
+	get menuItems(): MenuItem[] {
+		return this.items.filter((i): i is MenuItem => i instanceof MenuItem);
+	}
+}
