@@ -1,7 +1,8 @@
 /**
  * Obsidian's Editor over a plain string buffer.
  *
- * Positions are {line, ch} with 0-based lines; out-of-range positions are clamped like CodeMirror.
+ * Positions are {line, ch} with 0-based lines; positions passed to range/selection methods are clamped
+ * into the document, while getLine/setLine reject a line that does not exist (CodeMirror's RangeError).
  * Selections are kept as offsets and mapped through each change the way CodeMirror 6 maps them with
  * assoc -1 (text inserted exactly at a cursor goes after the cursor; replaceSelection leaves each cursor
  * after its inserted text). Undo/redo restore whole-buffer snapshots.
@@ -122,8 +123,11 @@ export class BufferEditor extends Editor {
 		return this.text.split('\n');
 	}
 
+	/** Like CodeMirror 6 (which Obsidian asks for line n+1), an out-of-range line is a RangeError. */
 	getLine(line: number): string {
-		return this.lines()[line] ?? '';
+		const lines = this.lines();
+		if (!Number.isInteger(line) || line < 0 || line >= lines.length) throw new RangeError(`Invalid line number ${line + 1} in ${lines.length}-line document`);
+		return lines[line];
 	}
 
 	lineCount(): number {

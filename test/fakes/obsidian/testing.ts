@@ -166,7 +166,8 @@ export function commandIds(app: O.App): string[] {
  * Runs a command as Obsidian's palette/hotkey would (see CommandRegistry.execute) and awaits the
  * promise its callback returned, if any. `id` may be the full `plugin-id:command-id` or just the
  * command id when exactly one plugin command has it. Throws when the command is unknown or not
- * available right now (its check callback returned false, or it needs an editor and none is active).
+ * available right now (its check callback returned false, or it needs an editor and none is active in
+ * editing mode); a callback that throws or rejects fails the call too.
  */
 export async function runCommand(app: O.App, id: string): Promise<void> {
 	const registry = fakeApp(app).commands;
@@ -224,13 +225,26 @@ export async function waitFor<T>(predicate: () => T | Promise<T>, options: WaitF
 /**
  * Lets started work finish: awaits promises returned by UI handlers (clicks, menu items, modal
  * callbacks), pending metadata indexing, and a few macrotask turns. Work a command starts without
- * returning its promise (e.g. `void this.run()`) is not tracked: use waitFor for that.
+ * returning its promise (e.g. `void this.run()`) is not tracked: use waitFor for that. Throws if the
+ * tracked work has not settled within `timeoutMs` (default 5000).
  */
-export async function flush(app?: O.App): Promise<void> {
-	for (let i = 0; i < 3; i++) {
-		await settlePendingHandlers();
-		if (app) await waitForMetadata(app);
-		await new Promise((resolve) => realSetImmediate(resolve));
+export async function flush(app?: O.App, options: { timeoutMs?: number } = {}): Promise<void> {
+	const work = (async () => {
+		for (let i = 0; i < 3; i++) {
+			await settlePendingHandlers();
+			if (app) await waitForMetadata(app);
+			await new Promise((resolve) => realSetImmediate(resolve));
+		}
+	})();
+	const timeoutMs = options.timeoutMs ?? 5000;
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const timeout = new Promise<never>((_, reject) => {
+		timer = realSetTimeout(() => reject(new Error(`flush: UI handler promises still pending after ${timeoutMs} ms`)), timeoutMs);
+	});
+	try {
+		await Promise.race([work, timeout]);
+	} finally {
+		globalThis.clearTimeout(timer);
 	}
 }
 
