@@ -29,6 +29,7 @@ export type { RequestUrlLogEntry } from './requestUrl';
 installGlobals();
 
 const realSetTimeout = globalThis.setTimeout;
+const realClearTimeout = globalThis.clearTimeout;
 const realSetImmediate = globalThis.setImmediate;
 
 function repoManifestId(): string {
@@ -244,7 +245,7 @@ export async function flush(app?: O.App, options: { timeoutMs?: number } = {}): 
 	try {
 		await Promise.race([work, timeout]);
 	} finally {
-		globalThis.clearTimeout(timer);
+		realClearTimeout(timer);
 	}
 }
 
