@@ -15,7 +15,7 @@ const shared = {
 	legalComments: "none",
 	// Handlebars' code generator uses source-map only to map compiled templates back to their text, which
 	// nobody reads; without it Handlebars falls back to its own small stand-in, and main.js is 27 KB lighter.
-	alias: { "source-map": "./scripts/empty-module.js" },
+	alias: { "source-map": "./scripts/empty-module.cjs" },
 };
 
 /** The Obsidian plugin: one main.js at the repository root, as the community directory expects. */

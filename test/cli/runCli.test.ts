@@ -110,7 +110,7 @@ describe('youtube-digest writing into a folder vault', () => {
 		expect(request.model).toBe('test-model');
 		expect(request.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'video_digest', strict: true } });
 		const user = String(request.messages[1].content);
-		const boundary = /^<(video-data-[a-z0-9]+)>/.exec(user)?.[1];
+		const boundary = /^<(video-[a-z0-9]+)>/.exec(user)?.[1];
 		expect(boundary).toBeDefined();
 		expect(user.trimEnd().endsWith(`</${boundary}>`)).toBe(true);
 		expect(user).toContain(`[0:00] ${cues[0].text}`);

@@ -34,19 +34,24 @@ const object = (properties: Record<string, JsonSchema>): JsonSchema => ({
 	additionalProperties: false,
 });
 
-const AT = text('time label of the transcript line, e.g. 12:34');
-const question = object({ question: text(), answer: text(), at: AT });
+/** What `at` means is said once, in the prompt: repeating it in the schema would cost tokens on every call. */
+const AT = text();
+const question: JsonSchema = { $ref: '#/$defs/question' };
 
-export const DIGEST_SCHEMA: JsonSchema = object({
-	tldr: text(),
-	summary: text(),
-	insights: list(object({ emoji: text(), text: text(), at: AT })),
-	questions: list(question),
-	sections: list(object({ title: text(), at: AT, summary: text(), questions: list(question) })),
-	takeaways: list(text()),
-	tags: list(text()),
-	entities: list(object({ name: text(), type: { type: 'string', enum: [...ENTITY_TYPES] } })),
-});
+/** Questions appear twice (the video's and each section's), so they are one shared definition. */
+export const DIGEST_SCHEMA: JsonSchema = {
+	...(object({
+		tldr: text(),
+		summary: text(),
+		insights: list(object({ emoji: text(), text: text(), at: AT })),
+		questions: list(question),
+		sections: list(object({ title: text(), at: AT, summary: text(), questions: list(question) })),
+		takeaways: list(text()),
+		tags: list(text()),
+		entities: list(object({ name: text(), type: { type: 'string', enum: [...ENTITY_TYPES] } })),
+	}) as Extract<JsonSchema, { type: 'object' }>),
+	$defs: { question: object({ question: text(), answer: text(), at: AT }) },
+};
 
 /** Structure first, then the rules a schema cannot say: the texts a digest cannot do without are not empty. */
 export function validateDigest(value: unknown): ValidationProblem[] {

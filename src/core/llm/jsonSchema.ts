@@ -5,6 +5,8 @@
  */
 export type JsonSchema =
 	| { type: 'string' | ['string', 'null']; description?: string; enum?: string[] }
+	/** A reference to a shared definition, `#/$defs/name`: one copy in the request instead of several. */
+	| { $ref: string }
 	| { type: 'array'; items: JsonSchema; description?: string }
 	| {
 			type: 'object';
@@ -12,6 +14,7 @@ export type JsonSchema =
 			required: string[];
 			additionalProperties: false;
 			description?: string;
+			$defs?: Record<string, JsonSchema>;
 	  };
 
 export interface ValidationProblem {
@@ -19,15 +22,23 @@ export interface ValidationProblem {
 	message: string;
 }
 
-export function validateJson(value: unknown, schema: JsonSchema, path = '$'): ValidationProblem[] {
+export function validateJson(value: unknown, schema: JsonSchema, path = '$', root: JsonSchema = schema): ValidationProblem[] {
+	if ('$ref' in schema) return validateJson(value, resolveReference(schema.$ref, root), path, root);
 	switch (schema.type) {
 		case 'array':
-			return validateArray(value, schema, path);
+			return validateArray(value, schema, path, root);
 		case 'object':
-			return validateObject(value, schema, path);
+			return validateObject(value, schema, path, root);
 		default:
 			return validateString(value, schema, path);
 	}
+}
+
+function resolveReference(reference: string, root: JsonSchema): JsonSchema {
+	const name = /^#\/\$defs\/(.+)$/.exec(reference)?.[1];
+	const target = name && 'type' in root && root.type === 'object' ? root.$defs?.[name] : undefined;
+	if (!target) throw new Error(`Unknown schema reference ${reference}`);
+	return target;
 }
 
 function validateString(value: unknown, schema: Extract<JsonSchema, { enum?: string[] }>, path: string): ValidationProblem[] {
@@ -37,12 +48,12 @@ function validateString(value: unknown, schema: Extract<JsonSchema, { enum?: str
 	return [];
 }
 
-function validateArray(value: unknown, schema: Extract<JsonSchema, { type: 'array' }>, path: string): ValidationProblem[] {
+function validateArray(value: unknown, schema: Extract<JsonSchema, { type: 'array' }>, path: string, root: JsonSchema): ValidationProblem[] {
 	if (!Array.isArray(value)) return [{ path, message: `expected an array, got ${describe(value)}` }];
-	return value.flatMap((item, index) => validateJson(item, schema.items, `${path}[${index}]`));
+	return value.flatMap((item, index) => validateJson(item, schema.items, `${path}[${index}]`, root));
 }
 
-function validateObject(value: unknown, schema: Extract<JsonSchema, { type: 'object' }>, path: string): ValidationProblem[] {
+function validateObject(value: unknown, schema: Extract<JsonSchema, { type: 'object' }>, path: string, root: JsonSchema): ValidationProblem[] {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 		return [{ path, message: `expected an object, got ${describe(value)}` }];
 	}
@@ -55,7 +66,7 @@ function validateObject(value: unknown, schema: Extract<JsonSchema, { type: 'obj
 		.map((key) => ({ path: `${path}.${key}`, message: 'is not allowed' }));
 	const nested = Object.entries(schema.properties)
 		.filter(([key]) => key in record)
-		.flatMap(([key, propertySchema]) => validateJson(record[key], propertySchema, `${path}.${key}`));
+		.flatMap(([key, propertySchema]) => validateJson(record[key], propertySchema, `${path}.${key}`, root));
 	return [...missing, ...extra, ...nested];
 }
 

@@ -1,0 +1,280 @@
+import { loadBuiltPlugin, LoadedPlugin } from '../fakes/loadBuiltPlugin';
+import {
+	clickButton,
+	fileText,
+	notices,
+	openInEditor,
+	resetFakeObsidian,
+	setRequestUrlRoutes,
+	typeIntoModal,
+	vaultSnapshot,
+	waitFor,
+	activeEditor,
+	lastNotice,
+	openSettingTab,
+	findSetting,
+	changeValue,
+	settingNames,
+} from '../fakes/obsidian/testing';
+import { delayed, FakeOpenAI, jsonReply, startFakeOpenAI } from '../support/fakeOpenAIServer';
+import { captionsFromCues, FakeYouTube, recordedPlayer, startFakeYouTube } from '../support/fakeYouTubeServer';
+import { scriptedDigest } from '../support/scriptedDigest';
+import { Cue } from '../support/syntheticTranscript';
+
+const KEY = 'sk-plugin-test';
+const SOURCE_PATH = 'Inbox/Watch later.md';
+const SOURCE = '# Watch later\n\nA review I want to see:\nhttps://youtu.be/GJLlxj_dtq8\n\nMore later.\n';
+const DIGEST_PATH = 'YouTube digests/Surface Go Review - It’s Awesome.md';
+const cues: Cue[] = [
+	{ start: 0, duration: 20, text: 'Microsoft just released the Surface Go.' },
+	{ start: 20, duration: 25, text: 'It is a small tablet with a kickstand.' },
+	{ start: 45, duration: 30, text: 'The keyboard cover is sold separately.' },
+	{ start: 75, duration: 40, text: 'Battery life is about seven hours.' },
+	{ start: 115, duration: 60, text: 'Performance is fine for light work.' },
+	{ start: 175, duration: 141, text: 'Overall it is worth it for students.' },
+];
+
+let youtube: FakeYouTube;
+let openai: FakeOpenAI;
+let loaded: LoadedPlugin | null = null;
+
+beforeAll(async () => {
+	youtube = await startFakeYouTube();
+	openai = await startFakeOpenAI({ apiKey: KEY });
+});
+afterAll(async () => {
+	await youtube.close();
+	await openai.close();
+});
+beforeEach(() => {
+	youtube.reset();
+	openai.reset();
+	youtube.set({ player: recordedPlayer('youtube.innertube.json'), timedtext: captionsFromCues({ en: cues }), latencyMs: 0 });
+	openai.set({ respond: (request) => jsonReply(scriptedDigest(request)), latencyMs: 0 });
+	setRequestUrlRoutes({ 'https://www.youtube.com': youtube.baseUrl });
+});
+afterEach(() => {
+	loaded?.unload();
+	loaded = null;
+	resetFakeObsidian();
+});
+
+async function loadPlugin(options: { secrets?: Record<string, string>; data?: Record<string, unknown>; config?: Record<string, unknown> } = {}) {
+	loaded = await loadBuiltPlugin({
+		appOptions: {
+			files: { [SOURCE_PATH]: SOURCE },
+			secrets: options.secrets ?? { 'openai-api-key': KEY },
+			config: options.config,
+		},
+		data: { baseUrl: openai.baseUrl, model: 'test-model', ...options.data },
+	});
+	return loaded;
+}
+
+async function summarizeSourceNote(plugin: LoadedPlugin) {
+	await openInEditor(plugin.app, SOURCE_PATH, { cursor: { line: 3, ch: 5 } });
+	await plugin.runCommand('summarize-current-note');
+}
+
+const finalNotice = () => waitFor(() => notices().find((notice) => notice.duration !== 0)?.message, { timeoutMs: 10_000 });
+
+describe('the built main.js in a fake Obsidian', () => {
+	it('registers its two commands and no hotkeys', async () => {
+		const plugin = await loadPlugin();
+		expect(Object.keys(plugin.commands).sort()).toEqual(['youtube-digest:summarize-current-note', 'youtube-digest:summarize-url']);
+		expect(Object.values(plugin.commands).every((command) => !command.hotkeys)).toBe(true);
+	});
+
+	it('summarizes the video linked in the current note into a digest note linked both ways', async () => {
+		const plugin = await loadPlugin();
+		await summarizeSourceNote(plugin);
+		expect(await finalNotice()).toBe(`Digest written: ${DIGEST_PATH}`);
+
+		const link = (label: string, seconds: number) => `[${label}](https://www.youtube.com/watch?v=GJLlxj_dtq8&t=${seconds}s)`;
+		const created = new Date();
+		const today = `${created.getFullYear()}-${String(created.getMonth() + 1).padStart(2, '0')}-${String(created.getDate()).padStart(2, '0')}`;
+		expect(fileText(plugin.app, DIGEST_PATH)).toBe(
+			[
+				'---',
+				'title: "Surface Go Review - It’s Awesome"',
+				'source: "https://www.youtube.com/watch?v=GJLlxj_dtq8"',
+				'author: "Dave2D"',
+				'channel_url: "https://www.youtube.com/channel/UCVYamHliCI9rw1tHR1xbkfw"',
+				'published:',
+				`created: ${today}`,
+				'description: "Dave2D review of the Microsoft Surface Go. This is the best 2 in 1 laptop from Microsoft for students on a tighter budget. On Sale Here - https://amzn.to/2n3Y4sj This 2in1 tablet/laptop is incredibly small and has a ton of potential for people who need an ultra portable device that can be used as a…"',
+				'tags:',
+				'  - "youtube"',
+				'  - "scripted-topic"',
+				'  - "testing"',
+				'youtube_id: "GJLlxj_dtq8"',
+				'duration: "00:05:16"',
+				'source_note: "[[Watch later]]"',
+				'model: "test-model"',
+				'language: "en"',
+				'---',
+				'![Surface Go Review - It’s Awesome](https://www.youtube.com/watch?v=GJLlxj_dtq8)',
+				'',
+				'> [!tldr] TL;DR',
+				'> A scripted TL;DR about the video.',
+				'',
+				'## Key insights',
+				'',
+				`- 🤔 First insight. ${link('0:00', 0)}`,
+				`- 🔑 Second insight. ${link('1:55', 115)}`,
+				'- ⏱️ An insight with a time past the end.',
+				'',
+				'## Questions & answers',
+				'',
+				'### What is it about?',
+				`About the scripted topic. ${link('0:45', 45)}`,
+				'',
+				'## Summary',
+				'',
+				'A scripted one-paragraph summary.',
+				'',
+				`### Opening ${link('0:00', 0)}`,
+				'How it starts.',
+				'',
+				`### Middle part ${link('1:55', 115)}`,
+				'What happens next.',
+				'',
+				`**Q: Why?** ${link('1:55', 115)}`,
+				'Because.',
+				'',
+				'## Key takeaways',
+				'',
+				'- Take this away.',
+				'',
+				'## Transcript',
+				'',
+				'> [!note]- Transcript',
+				`> ${link('0:00', 0)} Microsoft just released the Surface Go. It is a small tablet with a kickstand.`,
+				'>',
+				`> ${link('0:45', 45)} The keyboard cover is sold separately. Battery life is about seven hours.`,
+				'>',
+				`> ${link('1:55', 115)} Performance is fine for light work.`,
+				'>',
+				`> ${link('2:55', 175)} Overall it is worth it for students.`,
+				'',
+				'---',
+				'Channel: [Dave2D](https://www.youtube.com/channel/UCVYamHliCI9rw1tHR1xbkfw) · Source: [[Watch later]]',
+				'',
+			].join('\n'),
+		);
+		expect(fileText(plugin.app, SOURCE_PATH)).toBe(
+			'# Watch later\n\nA review I want to see:\nhttps://youtu.be/GJLlxj_dtq8\nDigest: [[Surface Go Review - It’s Awesome]]\n\nMore later.\n',
+		);
+		expect(plugin.app.workspace.getActiveFile()?.path).toBe(DIGEST_PATH);
+		expect(notices()[0].messages.concat(notices()[0].message)).toEqual(expect.arrayContaining([expect.stringContaining('Fetching transcript')]));
+		expect(openai.requests).toHaveLength(1);
+		expect(openai.requests[0]).toMatchObject({ model: 'test-model', authorization: `Bearer ${KEY}` });
+		expect(youtube.requests.map((request) => request.path)).toEqual(['/youtubei/v1/player', '/api/timedtext']);
+		// The client that worked is remembered; the key never reaches data.json.
+		const data = JSON.stringify(await plugin.plugin.loadData());
+		expect(data).toContain('"lastWorkingClient":"IOS"');
+		expect(data).not.toContain(KEY);
+	});
+
+	it('follows the user\'s link settings: Markdown links instead of wikilinks', async () => {
+		const plugin = await loadPlugin({ config: { useMarkdownLinks: true } });
+		await summarizeSourceNote(plugin);
+		await finalNotice();
+		expect(fileText(plugin.app, SOURCE_PATH)).toContain('\nDigest: [Surface Go Review - It’s Awesome](');
+		expect(fileText(plugin.app, DIGEST_PATH)).toMatch(/Source: \[Watch later\]\(/);
+	});
+
+	it('keeps what the user types while the digest is being made', async () => {
+		openai.set({ respond: (request) => delayed(400, jsonReply(scriptedDigest(request))) });
+		const plugin = await loadPlugin();
+		await summarizeSourceNote(plugin);
+		await waitFor(() => openai.requests.length === 1);
+		const editor = activeEditor(plugin.app);
+		editor?.replaceRange('Typed meanwhile.\n', { line: 0, ch: 0 });
+		await finalNotice();
+		expect(fileText(plugin.app, SOURCE_PATH)).toBe(
+			'Typed meanwhile.\n# Watch later\n\nA review I want to see:\nhttps://youtu.be/GJLlxj_dtq8\nDigest: [[Surface Go Review - It’s Awesome]]\n\nMore later.\n',
+		);
+	});
+
+	it('writes nothing and leaves the source note byte for byte when the key is rejected', async () => {
+		const plugin = await loadPlugin({ secrets: { 'openai-api-key': 'sk-wrong' } });
+		const before = vaultSnapshot(plugin.app);
+		await summarizeSourceNote(plugin);
+		expect(await finalNotice()).toBe('The API key was rejected: check it in the plugin settings.');
+		expect(vaultSnapshot(plugin.app)).toEqual(before);
+	});
+
+	it('says so in one sentence when the video has no captions', async () => {
+		youtube.set({ player: recordedPlayer('youtube_transcripts_disabled.innertube.json') });
+		const plugin = await loadPlugin();
+		const before = vaultSnapshot(plugin.app);
+		await summarizeSourceNote(plugin);
+		expect(await finalNotice()).toBe('This video has no captions, so there is no transcript to summarize.');
+		expect(vaultSnapshot(plugin.app)).toEqual(before);
+		expect(openai.requests).toHaveLength(0);
+	});
+
+	it('cancels from the progress notice: requests abandoned, nothing written', async () => {
+		openai.set({ respond: (request) => delayed(3000, jsonReply(scriptedDigest(request))) });
+		const plugin = await loadPlugin();
+		const before = vaultSnapshot(plugin.app);
+		await summarizeSourceNote(plugin);
+		await waitFor(() => openai.requests.length === 1);
+		const progress = notices()[0];
+		await clickButton(progress.el, 'Cancel');
+		expect(await finalNotice()).toBe('Cancelled: nothing was written.');
+		expect(vaultSnapshot(plugin.app)).toEqual(before);
+	});
+
+	it('tells the user when the note has no YouTube link', async () => {
+		const plugin = await loadPlugin();
+		await plugin.app.vault.create('Empty.md', 'Nothing to see.');
+		await openInEditor(plugin.app, 'Empty.md');
+		await plugin.runCommand('summarize-current-note');
+		expect(lastNotice()?.message).toBe("No YouTube link found in the selection, the current line, the note's properties or its text.");
+		expect(youtube.requests).toHaveLength(0);
+	});
+
+	it('writes a transcript digest when no key is set, and says how to get the full one', async () => {
+		const plugin = await loadPlugin({ secrets: {}, data: { baseUrl: 'https://api.openai.com/v1' } });
+		await summarizeSourceNote(plugin);
+		expect(await finalNotice()).toContain('No API key is set');
+		expect(fileText(plugin.app, DIGEST_PATH)).toContain('## Transcript');
+		expect(fileText(plugin.app, DIGEST_PATH)).not.toContain('Key insights');
+		expect(openai.requests).toHaveLength(0);
+	});
+
+	it('summarizes a link typed into the URL dialog without touching any note', async () => {
+		const plugin = await loadPlugin();
+		await plugin.runCommand('summarize-url');
+		await typeIntoModal('https://www.youtube.com/watch?v=GJLlxj_dtq8&t=42', { submit: true });
+		expect(await finalNotice()).toBe(`Digest written: ${DIGEST_PATH}`);
+		expect(fileText(plugin.app, SOURCE_PATH)).toBe(SOURCE);
+		expect(fileText(plugin.app, DIGEST_PATH)).not.toContain('source_note: "');
+	});
+
+	it('refuses a link that is not a video in the URL dialog', async () => {
+		const plugin = await loadPlugin();
+		await plugin.runCommand('summarize-url');
+		await typeIntoModal('https://www.youtube.com/@Dave2D', { submit: true });
+		expect(lastNotice()?.message).toBe('That is not a link to a YouTube video.');
+		expect(youtube.requests).toHaveLength(0);
+	});
+
+	it('has a settings tab whose changes are saved and used by the next run', async () => {
+		const plugin = await loadPlugin();
+		const tab = await openSettingTab(plugin.app, 'youtube-digest');
+		expect(settingNames(tab)).toEqual(
+			expect.arrayContaining(['Digest folder', 'Digest language', 'Transcript languages', 'Timestamp links', 'Server URL', 'API key', 'Model']),
+		);
+		await changeValue(findSetting(tab, 'Digest folder'), 'Media/Videos');
+		await changeValue(findSetting(tab, 'Timestamp links'), 'media-extended');
+		await waitFor(async () => ((await plugin.plugin.loadData()) as { outputFolder?: string } | null)?.outputFolder === 'Media/Videos');
+		await summarizeSourceNote(plugin);
+		expect(await finalNotice()).toBe('Digest written: Media/Videos/Surface Go Review - It’s Awesome.md');
+		expect(fileText(plugin.app, 'Media/Videos/Surface Go Review - It’s Awesome.md')).toContain(
+			'[0:45](https://www.youtube.com/watch?v=GJLlxj_dtq8#t=45)',
+		);
+	});
+});
