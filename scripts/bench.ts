@@ -13,6 +13,7 @@ import { DIGEST_SCHEMA } from '../src/core/llm/digestSchema';
 import { createOpenAIChatModel } from '../src/core/llm/openaiChatModel';
 import { estimateTokens } from '../src/core/llm/tokenEstimate';
 import { NoteStore } from '../src/core/notes/noteStore';
+import { DEFAULT_PROPERTIES } from '../src/core/render/properties';
 import { fetchVideo } from '../src/core/youtube/fetchVideo';
 import { DEFAULT_INNERTUBE_CLIENTS } from '../src/core/youtube/innertubeClients';
 import { delayed, jsonReply, startFakeOpenAI } from '../test/support/fakeOpenAIServer';
@@ -153,6 +154,7 @@ function request(): DigestRequest {
 			outputLanguage: '',
 			timestampStyle: 'youtube',
 			template: digestTemplate,
+			properties: DEFAULT_PROPERTIES,
 			innertubeClients: DEFAULT_INNERTUBE_CLIENTS,
 		},
 	};

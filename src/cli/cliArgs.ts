@@ -33,7 +33,8 @@ Options:
   --base-url U      OpenAI-compatible server (default: $OPENAI_BASE_URL or OpenAI)
   --lang L          Language of the digest (default: the video's); captions in
                     that language are preferred when the video has them
-  --template FILE   Handlebars template for the note body
+  --template T      Template for the note body: a preset (digest, compact, study,
+                    transcript) or a Handlebars template file
   --json            Print the digest data as JSON instead of writing a note
   --quiet           No progress on stderr
   -h, --help        Show this help

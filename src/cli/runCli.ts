@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import digestTemplate from '../../templates/digest.hbs';
-import transcriptTemplate from '../../templates/transcript.hbs';
-import { DigestRequest, DigestStage, digestContextFor, makeDigestData, writeDigestNote, DigestDependencies } from '../core/digestPipeline';
+import { DigestRequest, DigestStage, digestContext, makeDigestData, writeDigestNote, DigestDependencies } from '../core/digestPipeline';
+import { presetById, PRESETS } from '../core/render/presets';
+import { DEFAULT_PROPERTIES } from '../core/render/properties';
 import { DigestError, userMessage } from '../core/errors';
 import { HttpClient } from '../core/http';
 import { needsApiKey } from '../core/llm/apiKeyPolicy';
@@ -83,7 +83,8 @@ async function digest(options: CliOptions, environment: CliEnvironment): Promise
 			transcriptLanguages: options.lang ? [options.lang] : [],
 			outputLanguage: options.lang ?? '',
 			timestampStyle: 'youtube',
-			template: options.template ? await readTemplate(resolve(environment.cwd, options.template)) : withModel ? digestTemplate : transcriptTemplate,
+			template: await chooseTemplate(options.template, withModel, environment.cwd),
+			properties: DEFAULT_PROPERTIES,
 			innertubeClients: DEFAULT_INNERTUBE_CLIENTS,
 		},
 	};
@@ -101,7 +102,8 @@ async function digest(options: CliOptions, environment: CliEnvironment): Promise
 	}
 	const data = await makeDigestData(request, deps);
 	if (options.json) {
-		environment.stdout(`${JSON.stringify(digestContextFor(data, request, deps, `${options.folder}/digest.md`), null, 2)}\n`);
+		const context = digestContext({ data, model: data.digest ? model : '', created: deps.now(), sourceNoteLink: '', sourceNoteProperty: '', options: request.options });
+		environment.stdout(`${JSON.stringify(context, null, 2)}\n`);
 		return EXIT.ok;
 	}
 	const path = await writeDigestNote(data, request, deps);
@@ -135,10 +137,14 @@ async function readNote(vault: string, path: string): Promise<string> {
 	}
 }
 
-async function readTemplate(path: string): Promise<string> {
+/** A preset by name (`compact`), or a template file; the full digest, or the transcript digest without a model. */
+async function chooseTemplate(template: string | null, withModel: boolean, cwd: string): Promise<string> {
+	if (!template) return (presetById(withModel ? 'digest' : 'transcript') ?? PRESETS[0]).source;
+	const preset = presetById(template);
+	if (preset) return preset.source;
 	try {
-		return await readFile(path, 'utf8');
+		return await readFile(resolve(cwd, template), 'utf8');
 	} catch {
-		throw new DigestError('template-invalid', `the file ${path} could not be read`);
+		throw new DigestError('template-invalid', `${template} is neither a preset (${PRESETS.map((p) => p.id).join(', ')}) nor a readable file`);
 	}
 }

@@ -1,3 +1,4 @@
+import { DigestArchive } from './digestArchive';
 import { DigestError, throwIfCancelled } from './errors';
 import { HttpClient } from './http';
 import { ChatModel, TokenUsage } from './llm/chatModel';
@@ -7,9 +8,12 @@ import { requestDigest } from './llm/summarize';
 import { insertBacklink } from './notes/backlink';
 import { availableNotePath, safeFileName, safeFolderPath } from './notes/fileName';
 import { NoteStore } from './notes/noteStore';
-import { buildDigestContext, buildDigestProperties, DigestContext } from './render/digestContext';
-import { serializeFrontmatter } from './render/frontmatter';
-import { loadTemplateEngine } from './render/templateEngine';
+import { buildDigestContext, DigestContext } from './render/digestContext';
+import { PropertyValue, serializeFrontmatter } from './render/frontmatter';
+import { PropertySpec, renderProperties } from './render/properties';
+import { wrapGenerated } from './notes/generatedBlock';
+import { formatProblem, loadTemplateEngine } from './render/templateEngine';
+import { sampleDigestContext } from './render/sampleContext';
 import { TimestampStyle } from './render/templateHelpers';
 import { groupIntoParagraphs, Paragraph } from './transcript/paragraphs';
 import { fetchVideo } from './youtube/fetchVideo';
@@ -20,6 +24,9 @@ import { VideoRef } from './youtube/videoUrl';
 
 export type DigestStage = 'fetching' | 'summarizing' | 'writing';
 
+/** Name of the generated block that holds a digest's body. */
+export const DIGEST_BLOCK = 'digest';
+
 export interface DigestOptions {
 	outputFolder: string;
 	/** Caption languages in order of preference; empty means the spoken language. */
@@ -28,6 +35,7 @@ export interface DigestOptions {
 	outputLanguage: string;
 	timestampStyle: TimestampStyle;
 	template: string;
+	properties: PropertySpec[];
 	innertubeClients: InnertubeClient[];
 	preferredClient?: string;
 }
@@ -48,6 +56,8 @@ export interface DigestDependencies {
 	onProgress?: (stage: DigestStage) => void;
 	signal?: AbortSignal;
 	boundary?: () => string;
+	/** Keeps each run's data so the note can be rendered again or translated without new requests. */
+	archive?: DigestArchive;
 }
 
 /** Everything a digest note is made from, before anything is written. */
@@ -73,13 +83,18 @@ export interface DigestOutcome extends DigestData {
  */
 export async function createDigest(request: DigestRequest, deps: DigestDependencies): Promise<DigestOutcome> {
 	const data = await makeDigestData(request, deps);
-	const path = await writeDigestNote(data, request, deps);
+	const created = deps.now();
+	const path = await writeDigestNote(data, request, { ...deps, now: () => created });
+	await deps.archive
+		?.save({ version: 1, data, model: data.digest ? (deps.chatModel?.model ?? '') : '', created: created.toISOString(), sourcePath: request.source?.path ?? null })
+		.catch(() => undefined);
 	return { ...data, path };
 }
 
 /** Transcript and metadata from YouTube, then the digest from the model (when there is one). */
 export async function makeDigestData(request: DigestRequest, deps: DigestDependencies): Promise<DigestData> {
 	const { options } = request;
+	await checkTemplates(options);
 	deps.onProgress?.('fetching');
 	const fetched = await fetchVideo(deps.http, request.video.id, {
 		clients: options.innertubeClients,
@@ -109,19 +124,53 @@ export async function makeDigestData(request: DigestRequest, deps: DigestDepende
 	return { ...data, digest: groundDigest(summary.digest, transcript.segments, info.durationSeconds), usage: summary.usage, llmCalls: summary.calls };
 }
 
-/** The template's view of the data, as a note at `notePath` sees it (links to the source are relative to it). */
-export function digestContextFor(data: DigestData, request: DigestRequest, deps: DigestDependencies, notePath: string): DigestContext {
+export interface RenderOptions {
+	template: string;
+	timestampStyle: TimestampStyle;
+	properties: PropertySpec[];
+}
+
+export interface RenderInput {
+	data: DigestData;
+	model: string;
+	created: Date;
+	/** Link to the source note for the body (user's link style) and for the properties (wikilink), or ''. */
+	sourceNoteLink: string;
+	sourceNoteProperty: string;
+	options: RenderOptions;
+}
+
+/** The template's view of the data. */
+export function digestContext(input: RenderInput): DigestContext {
 	return buildDigestContext({
-		info: data.info,
-		transcript: data.transcript,
-		paragraphs: data.paragraphs,
-		digest: data.digest,
-		sourceNoteLink: request.source ? deps.notes.markdownLink(request.source.path, notePath) : '',
-		created: deps.now(),
-		model: data.digest ? (deps.chatModel?.model ?? '') : '',
-		outputLanguage: data.outputLanguage,
-		timestampStyle: request.options.timestampStyle,
+		info: input.data.info,
+		transcript: input.data.transcript,
+		paragraphs: input.data.paragraphs,
+		digest: input.data.digest,
+		sourceNoteLink: input.sourceNoteLink,
+		created: input.created,
+		model: input.model,
+		outputLanguage: input.data.outputLanguage,
+		timestampStyle: input.options.timestampStyle,
 	});
+}
+
+/** The note's generated body and its properties: used for new notes, re-renders and translations alike. */
+export async function renderDigest(input: RenderInput): Promise<{ body: string; properties: Record<string, PropertyValue> }> {
+	const engine = await loadTemplateEngine();
+	const context = digestContext(input);
+	return {
+		body: engine.render(input.options.template, context),
+		properties: renderProperties(input.options.properties, context, engine.renderRaw, {
+			youtube_id: input.data.info.id,
+			source_note: input.sourceNoteProperty || null,
+		}),
+	};
+}
+
+/** A complete new note: properties, then the generated block. */
+export function digestNoteText(rendered: { body: string; properties: Record<string, PropertyValue> }): string {
+	return serializeFrontmatter(rendered.properties) + wrapGenerated(DIGEST_BLOCK, rendered.body);
 }
 
 /** Renders and creates the digest note, then links it from the source note; returns its path. */
@@ -130,14 +179,31 @@ export async function writeDigestNote(data: DigestData, request: DigestRequest, 
 	const folder = safeFolderPath(request.options.outputFolder);
 	const path = availableNotePath(folder, safeFileName(data.info.title, `YouTube ${data.info.id}`), (candidate) => deps.notes.exists(candidate));
 	const source = request.source;
-	const context = digestContextFor(data, request, deps, path);
-	const body = (await loadTemplateEngine()).render(request.options.template, context);
-	const properties = buildDigestProperties(context, source ? deps.notes.propertyLink(source.path, path) : '');
+	const rendered = await renderDigest({
+		data,
+		model: data.digest ? (deps.chatModel?.model ?? '') : '',
+		created: deps.now(),
+		sourceNoteLink: source ? deps.notes.markdownLink(source.path, path) : '',
+		sourceNoteProperty: source ? deps.notes.propertyLink(source.path, path) : '',
+		options: request.options,
+	});
 	throwIfCancelled(deps.signal);
 
-	await writeNote(deps.notes, path, serializeFrontmatter(properties) + body);
+	await writeNote(deps.notes, path, digestNoteText(rendered));
 	if (source) await linkSourceNote(deps.notes, source, path, data.info.id);
 	return path;
+}
+
+/** A broken template or property expression is reported before any request is made, not after the model has answered. */
+async function checkTemplates(options: RenderOptions): Promise<void> {
+	const engine = await loadTemplateEngine();
+	const sample = sampleDigestContext(options.timestampStyle);
+	const problem = engine.check(options.template, sample);
+	if (problem) throw new DigestError('template-invalid', formatProblem(problem));
+	for (const property of options.properties) {
+		const propertyProblem = engine.check(property.value, sample);
+		if (propertyProblem) throw new DigestError('template-invalid', `property ${property.name}, ${formatProblem(propertyProblem)}`);
+	}
 }
 
 async function writeNote(notes: NoteStore, path: string, content: string): Promise<void> {

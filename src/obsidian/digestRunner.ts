@@ -1,20 +1,21 @@
 import { App, Notice, TFile } from 'obsidian';
+import { DigestArchive } from '../core/digestArchive';
 import { createDigest, DigestStage } from '../core/digestPipeline';
-import { DigestError, isCancellation, userMessage } from '../core/errors';
+import { DigestError, userMessage } from '../core/errors';
+import { needsApiKey } from '../core/llm/apiKeyPolicy';
 import { ChatModel } from '../core/llm/chatModel';
 import { createOpenAIChatModel } from '../core/llm/openaiChatModel';
 import { VideoRef } from '../core/youtube/videoUrl';
-import digestTemplate from '../../templates/digest.hbs';
-import transcriptTemplate from '../../templates/transcript.hbs';
 import { ProgressNotice } from './progressNotice';
 import { requestUrlHttp } from './requestUrlHttp';
-import { needsApiKey } from '../core/llm/apiKeyPolicy';
 import { activeClients, YouTubeDigestSettings } from './settings';
+import { loadTemplate } from './templates';
 import { vaultNoteStore } from './vaultNoteStore';
 
 export interface DigestRunnerHost {
 	app: App;
 	settings: YouTubeDigestSettings;
+	archive: DigestArchive;
 	saveSettings(): Promise<void>;
 }
 
@@ -33,16 +34,18 @@ export class DigestRunner {
 
 	constructor(private readonly host: DigestRunnerHost) {}
 
-	async run(video: VideoRef, source?: { file: TFile; linkText?: string }): Promise<void> {
+	/** `templateId`: a preset id or a template note; by default the one chosen in the settings. */
+	async run(video: VideoRef, source?: { file: TFile; linkText?: string }, templateId?: string): Promise<void> {
 		const { app, settings } = this.host;
 		if (this.running.has(video.id)) {
 			new Notice('This video is already being summarized.');
 			return;
 		}
-		const chatModel = this.chatModel();
+		const chatModel = chatModelFor(this.host);
 		this.running.add(video.id);
 		const progress = new ProgressNotice(STAGE_MESSAGES.fetching(settings.model));
 		try {
+			const template = await loadTemplate(app, settings, chatModel ? (templateId ?? settings.defaultTemplate) : 'transcript');
 			const outcome = await createDigest(
 				{
 					video,
@@ -52,7 +55,8 @@ export class DigestRunner {
 						transcriptLanguages: settings.transcriptLanguages,
 						outputLanguage: settings.outputLanguage,
 						timestampStyle: settings.timestampStyle,
-						template: chatModel ? digestTemplate : transcriptTemplate,
+						template,
+						properties: settings.properties,
 						innertubeClients: activeClients(settings),
 						preferredClient: settings.lastWorkingClient,
 					},
@@ -64,25 +68,18 @@ export class DigestRunner {
 					now: () => new Date(),
 					onProgress: (stage) => progress.setMessage(STAGE_MESSAGES[stage](settings.model)),
 					signal: progress.signal,
+					archive: this.host.archive,
 				},
 			);
 			progress.finish(chatModel ? `Digest written: ${outcome.path}` : `Transcript digest written: ${outcome.path}. ${TRANSCRIPT_ONLY}`);
 			await this.remember(outcome.clientName);
-			if (settings.openDigest) await this.open(outcome.path);
+			if (settings.openDigest) await openNote(app, outcome.path);
 		} catch (error) {
-			if (!(error instanceof DigestError) && !isCancellation(error)) console.error('YouTube Digest:', error);
+			if (!(error instanceof DigestError)) console.error('YouTube Digest:', error);
 			progress.finish(userMessage(error));
 		} finally {
 			this.running.delete(video.id);
 		}
-	}
-
-	/** The model to summarize with, or null (a transcript digest) when the server needs a key and none is set. */
-	private chatModel(): ChatModel | null {
-		const { app, settings } = this.host;
-		const apiKey = settings.apiKeySecret ? (app.secretStorage.getSecret(settings.apiKeySecret) ?? '') : '';
-		if (!apiKey && needsApiKey(settings.baseUrl)) return null;
-		return createOpenAIChatModel({ http: requestUrlHttp, baseUrl: settings.baseUrl, apiKey, model: settings.model });
 	}
 
 	private async remember(clientName: string): Promise<void> {
@@ -90,9 +87,17 @@ export class DigestRunner {
 		this.host.settings.lastWorkingClient = clientName;
 		await this.host.saveSettings();
 	}
+}
 
-	private async open(path: string): Promise<void> {
-		const file = this.host.app.vault.getFileByPath(path);
-		if (file) await this.host.app.workspace.getLeaf('tab').openFile(file);
-	}
+/** The model to summarize with, or null (a transcript digest) when the server needs a key and none is set. */
+export function chatModelFor(host: { app: App; settings: YouTubeDigestSettings }): ChatModel | null {
+	const { app, settings } = host;
+	const apiKey = settings.apiKeySecret ? (app.secretStorage.getSecret(settings.apiKeySecret) ?? '') : '';
+	if (!apiKey && needsApiKey(settings.baseUrl)) return null;
+	return createOpenAIChatModel({ http: requestUrlHttp, baseUrl: settings.baseUrl, apiKey, model: settings.model });
+}
+
+export async function openNote(app: App, path: string): Promise<void> {
+	const file = app.vault.getFileByPath(path);
+	if (file) await app.workspace.getLeaf('tab').openFile(file);
 }

@@ -1,19 +1,28 @@
-import { MarkdownFileInfo, MarkdownView, Editor, Notice, Plugin } from 'obsidian';
+import { Editor, MarkdownFileInfo, MarkdownView, Notice, Plugin } from 'obsidian';
+import { DigestArchive } from '../core/digestArchive';
 import { DigestError, userMessage } from '../core/errors';
-import { chooseVideoLink } from '../core/youtube/linkInNote';
+import { chooseVideoLink, ChosenVideoLink } from '../core/youtube/linkInNote';
 import { parseVideoInput } from '../core/youtube/videoUrl';
+import { DigestNoteActions } from './digestNoteActions';
 import { DigestRunner } from './digestRunner';
 import { readSettings, YouTubeDigestSettings } from './settings';
 import { YouTubeDigestSettingTab } from './settingsTab';
-import { VideoLinkModal } from './videoLinkModal';
+import { listTemplates } from './templates';
+import { TemplateSuggestModal } from './templateSuggestModal';
+import { TextPromptModal } from './textPromptModal';
+import { vaultArchive } from './vaultArchive';
 
 export default class YouTubeDigestPlugin extends Plugin {
 	settings!: YouTubeDigestSettings;
+	archive!: DigestArchive;
 	private runner!: DigestRunner;
+	private digestNotes!: DigestNoteActions;
 
 	async onload(): Promise<void> {
 		this.settings = readSettings(await this.loadData());
+		this.archive = vaultArchive(this.app, this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`);
 		this.runner = new DigestRunner(this);
+		this.digestNotes = new DigestNoteActions(this);
 		this.addCommand({
 			id: 'summarize-current-note',
 			name: 'Summarize YouTube video',
@@ -22,7 +31,49 @@ export default class YouTubeDigestPlugin extends Plugin {
 		this.addCommand({
 			id: 'summarize-url',
 			name: 'Summarize YouTube video from URL',
-			callback: () => new VideoLinkModal(this.app, (input) => this.summarizeInput(input)).open(),
+			callback: () =>
+				new TextPromptModal(
+					this.app,
+					{ title: 'Summarize YouTube video', label: 'Video link', placeholder: 'Paste a YouTube link', button: 'Summarize' },
+					(input) => this.summarizeInput(input),
+				).open(),
+		});
+		this.addCommand({
+			id: 'summarize-with-template',
+			name: 'Summarize YouTube video with template…',
+			editorCallback: (editor, context) => {
+				const link = this.linkInNote(editor, context);
+				if (!link) return;
+				new TemplateSuggestModal(this.app, listTemplates(this.app, this.settings), (choice) => {
+					void this.runner.run(link.ref, context.file ? { file: context.file, linkText: link.linkText } : undefined, choice.id);
+				}).open();
+			},
+		});
+		this.addCommand({
+			id: 'rerender-digest',
+			name: 'Re-render digest',
+			checkCallback: (checking) => {
+				const file = this.app.workspace.getActiveFile();
+				if (!this.digestNotes.isDigestNote(file)) return false;
+				if (!checking) void this.digestNotes.rerender(file);
+				return true;
+			},
+		});
+		this.addCommand({
+			id: 'translate-digest',
+			name: 'Translate digest…',
+			checkCallback: (checking) => {
+				const file = this.app.workspace.getActiveFile();
+				if (!this.digestNotes.isDigestNote(file)) return false;
+				if (!checking) {
+					new TextPromptModal(
+						this.app,
+						{ title: 'Translate digest', label: 'Language', placeholder: 'For example German, fr or Japanese', button: 'Translate' },
+						(language) => void this.digestNotes.translate(file, language),
+					).open();
+				}
+				return true;
+			},
 		});
 		this.addSettingTab(new YouTubeDigestSettingTab(this.app, this));
 	}
@@ -32,6 +83,12 @@ export default class YouTubeDigestPlugin extends Plugin {
 	}
 
 	private summarizeFromNote(editor: Editor, context: MarkdownView | MarkdownFileInfo): void {
+		const link = this.linkInNote(editor, context);
+		if (link) void this.runner.run(link.ref, context.file ? { file: context.file, linkText: link.linkText } : undefined);
+	}
+
+	/** The video link of the note in the editor, or null after telling the user there is none. */
+	private linkInNote(editor: Editor, context: MarkdownView | MarkdownFileInfo): ChosenVideoLink | null {
 		const file = context.file;
 		const cursor = editor.getCursor();
 		const link = chooseVideoLink({
@@ -41,11 +98,8 @@ export default class YouTubeDigestPlugin extends Plugin {
 			properties: file ? (this.app.metadataCache.getFileCache(file)?.frontmatter ?? null) : null,
 			text: editor.getValue(),
 		});
-		if (!link) {
-			new Notice(userMessage(new DigestError('no-link')));
-			return;
-		}
-		void this.runner.run(link.ref, file ? { file, linkText: link.linkText } : undefined);
+		if (!link) new Notice(userMessage(new DigestError('no-link')));
+		return link;
 	}
 
 	private summarizeInput(input: string): void {

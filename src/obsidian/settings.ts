@@ -1,3 +1,4 @@
+import { DEFAULT_PROPERTIES, PropertySpec } from '../core/render/properties';
 import { TimestampStyle } from '../core/render/templateHelpers';
 import { DEFAULT_INNERTUBE_CLIENTS, InnertubeClient } from '../core/youtube/innertubeClients';
 
@@ -13,6 +14,14 @@ export interface YouTubeDigestSettings {
 	/** Caption languages in order of preference; empty: the spoken language. */
 	transcriptLanguages: string[];
 	timestampStyle: TimestampStyle;
+	/** Vault folder whose Markdown files are templates too; empty for none. */
+	templateFolder: string;
+	/** A preset id (`digest`, `compact`, `study`, `transcript`) or the path of a template file. */
+	defaultTemplate: string;
+	/** Preset texts as edited in the settings, by preset id. */
+	templateOverrides: Record<string, string>;
+	/** The digest note's properties: name, template expression, type. */
+	properties: PropertySpec[];
 	openDigest: boolean;
 	/** The YouTube client that worked last, tried first next time. */
 	lastWorkingClient: string;
@@ -30,6 +39,10 @@ export const DEFAULT_SETTINGS: YouTubeDigestSettings = {
 	outputLanguage: '',
 	transcriptLanguages: [],
 	timestampStyle: 'youtube',
+	templateFolder: '',
+	defaultTemplate: 'digest',
+	templateOverrides: {},
+	properties: DEFAULT_PROPERTIES,
 	openDigest: true,
 	lastWorkingClient: '',
 	innertubeClients: null,
@@ -38,14 +51,17 @@ export const DEFAULT_SETTINGS: YouTubeDigestSettings = {
 /** Saved data from any earlier version, made whole: unknown keys dropped, wrong types replaced by defaults. */
 export function readSettings(saved: unknown): YouTubeDigestSettings {
 	const data = (typeof saved === 'object' && saved !== null ? saved : {}) as Record<string, unknown>;
-	const settings: YouTubeDigestSettings = { ...DEFAULT_SETTINGS, transcriptLanguages: [] };
+	const settings: YouTubeDigestSettings = structuredClone(DEFAULT_SETTINGS);
 	for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof YouTubeDigestSettings)[]) {
 		const value = data[key];
 		if (value === undefined) continue;
 		const fallback = DEFAULT_SETTINGS[key];
-		const sameType = Array.isArray(fallback) ? Array.isArray(value) : fallback === null || typeof value === typeof fallback;
+		const sameType = Array.isArray(fallback) ? Array.isArray(value) : fallback === null || (typeof value === typeof fallback && Array.isArray(value) === false);
 		if (sameType) (settings as unknown as Record<string, unknown>)[key] = value;
 	}
+	settings.properties = settings.properties.filter(
+		(spec) => typeof spec?.name === 'string' && typeof spec.value === 'string' && typeof spec.type === 'string',
+	);
 	return settings;
 }
 

@@ -1,5 +1,11 @@
-import { App, PluginSettingTab, SecretComponent, Setting, SettingDefinitionItem } from 'obsidian';
+import { App, PluginSettingTab, SecretComponent, Setting, SettingDefinitionItem, TextAreaComponent } from 'obsidian';
+import { presetById } from '../core/render/presets';
+import { formatPropertyLines, parsePropertyLines } from '../core/render/propertyLines';
+import { sampleDigestContext } from '../core/render/sampleContext';
+import { formatProblem, loadTemplateEngine } from '../core/render/templateEngine';
 import { TimestampStyle } from '../core/render/templateHelpers';
+import { DEFAULT_PROPERTIES } from '../core/render/properties';
+import { listTemplates } from './templates';
 import type YouTubeDigestPlugin from './main';
 import { OPENAI_BASE_URL, YouTubeDigestSettings } from './settings';
 
@@ -50,7 +56,119 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 	}
 
 	private sections(): SettingSection[] {
-		return [{ rows: this.digestRows() }, { heading: 'Language model', rows: this.modelRows() }];
+		return [
+			{ rows: this.digestRows() },
+			{ heading: 'Templates', rows: this.templateRows() },
+			{ heading: 'Language model', rows: this.modelRows() },
+		];
+	}
+
+	private editor: { textArea: TextAreaComponent; errorEl: HTMLElement; previewEl: HTMLElement } | null = null;
+
+	private templateRows(): SettingRow[] {
+		return [
+			this.textRow('templateFolder', 'Template folder', 'Every note in this folder is a template you can choose.'),
+			{
+				name: 'Default template',
+				desc: 'Used by "Summarize YouTube video"; "Summarize YouTube video with template…" asks each time.',
+				render: (setting) => {
+					setting.addDropdown((dropdown) => {
+						for (const choice of listTemplates(this.app, this.settings)) dropdown.addOption(choice.id, choice.name);
+						dropdown.setValue(this.settings.defaultTemplate).onChange((value) => {
+							this.change({ defaultTemplate: value });
+							void this.showInEditor();
+						});
+					});
+				},
+			},
+			{
+				name: 'Template editor',
+				desc: 'The default template, when it is a preset. It is checked as you type; the preview uses a made-up video.',
+				render: (setting) => {
+					setting.settingEl.addClass('youtube-digest-template-setting');
+					setting.addTextArea((textArea) => {
+						textArea.inputEl.addClass('youtube-digest-template-input');
+						textArea.onChange((value) => void this.editTemplate(value));
+						this.editor = {
+							textArea,
+							errorEl: setting.descEl.createDiv({ cls: 'youtube-digest-template-error' }),
+							previewEl: setting.settingEl.createEl('pre', { cls: 'youtube-digest-template-preview' }),
+						};
+					});
+					setting.addExtraButton((button) =>
+						button
+							.setIcon('rotate-ccw')
+							.setTooltip('Reset to the preset')
+							.onClick(() => {
+								const overrides = { ...this.settings.templateOverrides };
+								delete overrides[this.settings.defaultTemplate];
+								this.change({ templateOverrides: overrides });
+								void this.showInEditor();
+							}),
+					);
+					void this.showInEditor();
+				},
+			},
+			{
+				name: 'Properties',
+				desc: 'One per line: "name: value", or "name (type): value" with type list, date, number or checkbox. Values are template expressions such as {{channel}}. youtube_id and source_note are always written.',
+				render: (setting) => {
+					setting.settingEl.addClass('youtube-digest-template-setting');
+					const errorEl = setting.descEl.createDiv({ cls: 'youtube-digest-template-error' });
+					let editor: TextAreaComponent | null = null;
+					setting.addTextArea((textArea) => {
+						editor = textArea;
+						textArea.inputEl.addClass('youtube-digest-template-input');
+						textArea.setValue(formatPropertyLines(this.settings.properties)).onChange((value) => {
+							const { specs, problems } = parsePropertyLines(value);
+							errorEl.setText(problems.join(' '));
+							if (problems.length === 0) this.change({ properties: specs });
+						});
+					});
+					setting.addExtraButton((button) =>
+						button
+							.setIcon('rotate-ccw')
+							.setTooltip('Reset to the default properties')
+							.onClick(() => {
+								this.change({ properties: DEFAULT_PROPERTIES });
+								editor?.setValue(formatPropertyLines(DEFAULT_PROPERTIES));
+								errorEl.setText('');
+							}),
+					);
+				},
+			},
+		];
+	}
+
+	/** Loads the default template into the editor, or disables it when the default is a note (edit that note instead). */
+	private async showInEditor(): Promise<void> {
+		if (!this.editor) return;
+		const preset = presetById(this.settings.defaultTemplate);
+		const text = preset ? (this.settings.templateOverrides[preset.id] ?? preset.source) : '';
+		this.editor.textArea.setValue(text);
+		this.editor.textArea.setDisabled(!preset);
+		if (preset) await this.checkTemplate(text);
+		else {
+			this.editor.errorEl.setText(`This template is the note ${this.settings.defaultTemplate}: edit it there.`);
+			this.editor.previewEl.setText('');
+		}
+	}
+
+	private async editTemplate(text: string): Promise<void> {
+		const preset = presetById(this.settings.defaultTemplate);
+		if (!preset) return;
+		this.change({ templateOverrides: { ...this.settings.templateOverrides, [preset.id]: text } });
+		await this.checkTemplate(text);
+	}
+
+	/** Shows the first problem with its line and column, or a preview of the note the template makes. */
+	private async checkTemplate(text: string): Promise<void> {
+		if (!this.editor) return;
+		const engine = await loadTemplateEngine();
+		const sample = sampleDigestContext(this.settings.timestampStyle);
+		const problem = engine.check(text, sample);
+		this.editor.errorEl.setText(problem ? `Error at ${formatProblem(problem)}` : '');
+		this.editor.previewEl.setText(problem ? '' : engine.render(text, sample));
 	}
 
 	private digestRows(): SettingRow[] {
@@ -124,7 +242,7 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 		];
 	}
 
-	private textRow(key: 'outputFolder' | 'outputLanguage' | 'model', name: string, desc: string, placeholder = ''): SettingRow {
+	private textRow(key: 'outputFolder' | 'outputLanguage' | 'model' | 'templateFolder', name: string, desc: string, placeholder = ''): SettingRow {
 		return {
 			name,
 			desc,

@@ -150,7 +150,7 @@ describe('youtube-digest writing into a folder vault', () => {
 		await writeFile(join(vault, 'mine.hbs'), '# {{title}}\n{{tldr}}\n');
 		await cli([VIDEO, '--template', 'mine.hbs']);
 		const note = await readFile(join(vault, 'YouTube digests', 'Surface Go Review - It’s Awesome.md'), 'utf8');
-		expect(note.endsWith('---\n# Surface Go Review - It’s Awesome\nA scripted TL;DR about the video.\n')).toBe(true);
+		expect(note.endsWith('---\n%% youtube-digest:digest:start %%\n# Surface Go Review - It’s Awesome\nA scripted TL;DR about the video.\n%% youtube-digest:digest:end %%\n')).toBe(true);
 	});
 });
 

@@ -1,87 +1,37 @@
-import { loadBuiltPlugin, LoadedPlugin } from '../fakes/loadBuiltPlugin';
 import {
+	activeEditor,
+	changeValue,
 	clickButton,
 	fileText,
+	findSetting,
+	lastNotice,
 	notices,
 	openInEditor,
-	resetFakeObsidian,
-	setRequestUrlRoutes,
+	openSettingTab,
+	settingNames,
 	typeIntoModal,
 	vaultSnapshot,
 	waitFor,
-	activeEditor,
-	lastNotice,
-	openSettingTab,
-	findSetting,
-	changeValue,
-	settingNames,
 } from '../fakes/obsidian/testing';
-import { delayed, FakeOpenAI, jsonReply, startFakeOpenAI } from '../support/fakeOpenAIServer';
-import { captionsFromCues, FakeYouTube, recordedPlayer, startFakeYouTube } from '../support/fakeYouTubeServer';
+import { delayed, jsonReply } from '../support/fakeOpenAIServer';
+import { recordedPlayer } from '../support/fakeYouTubeServer';
 import { scriptedDigest } from '../support/scriptedDigest';
-import { Cue } from '../support/syntheticTranscript';
+import { DIGEST_PATH, finalNotice, KEY, runOnSourceNote, SOURCE, SOURCE_PATH, useBuiltPlugin } from './pluginHarness';
 
-const KEY = 'sk-plugin-test';
-const SOURCE_PATH = 'Inbox/Watch later.md';
-const SOURCE = '# Watch later\n\nA review I want to see:\nhttps://youtu.be/GJLlxj_dtq8\n\nMore later.\n';
-const DIGEST_PATH = 'YouTube digests/Surface Go Review - It’s Awesome.md';
-const cues: Cue[] = [
-	{ start: 0, duration: 20, text: 'Microsoft just released the Surface Go.' },
-	{ start: 20, duration: 25, text: 'It is a small tablet with a kickstand.' },
-	{ start: 45, duration: 30, text: 'The keyboard cover is sold separately.' },
-	{ start: 75, duration: 40, text: 'Battery life is about seven hours.' },
-	{ start: 115, duration: 60, text: 'Performance is fine for light work.' },
-	{ start: 175, duration: 141, text: 'Overall it is worth it for students.' },
-];
-
-let youtube: FakeYouTube;
-let openai: FakeOpenAI;
-let loaded: LoadedPlugin | null = null;
-
-beforeAll(async () => {
-	youtube = await startFakeYouTube();
-	openai = await startFakeOpenAI({ apiKey: KEY });
-});
-afterAll(async () => {
-	await youtube.close();
-	await openai.close();
-});
-beforeEach(() => {
-	youtube.reset();
-	openai.reset();
-	youtube.set({ player: recordedPlayer('youtube.innertube.json'), timedtext: captionsFromCues({ en: cues }), latencyMs: 0 });
-	openai.set({ respond: (request) => jsonReply(scriptedDigest(request)), latencyMs: 0 });
-	setRequestUrlRoutes({ 'https://www.youtube.com': youtube.baseUrl });
-});
-afterEach(() => {
-	loaded?.unload();
-	loaded = null;
-	resetFakeObsidian();
-});
-
-async function loadPlugin(options: { secrets?: Record<string, string>; data?: Record<string, unknown>; config?: Record<string, unknown> } = {}) {
-	loaded = await loadBuiltPlugin({
-		appOptions: {
-			files: { [SOURCE_PATH]: SOURCE },
-			secrets: options.secrets ?? { 'openai-api-key': KEY },
-			config: options.config,
-		},
-		data: { baseUrl: openai.baseUrl, model: 'test-model', ...options.data },
-	});
-	return loaded;
-}
-
-async function summarizeSourceNote(plugin: LoadedPlugin) {
-	await openInEditor(plugin.app, SOURCE_PATH, { cursor: { line: 3, ch: 5 } });
-	await plugin.runCommand('summarize-current-note');
-}
-
-const finalNotice = () => waitFor(() => notices().find((notice) => notice.duration !== 0)?.message, { timeoutMs: 10_000 });
+const harness = useBuiltPlugin();
+const loadPlugin = harness.loadPlugin;
+const summarizeSourceNote = (plugin: Parameters<typeof runOnSourceNote>[0]) => runOnSourceNote(plugin);
 
 describe('the built main.js in a fake Obsidian', () => {
-	it('registers its two commands and no hotkeys', async () => {
+	it('registers its commands, with no hotkeys', async () => {
 		const plugin = await loadPlugin();
-		expect(Object.keys(plugin.commands).sort()).toEqual(['youtube-digest:summarize-current-note', 'youtube-digest:summarize-url']);
+		expect(Object.keys(plugin.commands).sort()).toEqual([
+			'youtube-digest:rerender-digest',
+			'youtube-digest:summarize-current-note',
+			'youtube-digest:summarize-url',
+			'youtube-digest:summarize-with-template',
+			'youtube-digest:translate-digest',
+		]);
 		expect(Object.values(plugin.commands).every((command) => !command.hotkeys)).toBe(true);
 	});
 
@@ -102,17 +52,18 @@ describe('the built main.js in a fake Obsidian', () => {
 				'channel_url: "https://www.youtube.com/channel/UCVYamHliCI9rw1tHR1xbkfw"',
 				'published:',
 				`created: ${today}`,
-				'description: "Dave2D review of the Microsoft Surface Go. This is the best 2 in 1 laptop from Microsoft for students on a tighter budget. On Sale Here - https://amzn.to/2n3Y4sj This 2in1 tablet/laptop is incredibly small and has a ton of potential for people who need an ultra portable device that can be used as a…"',
+				'description: "Dave2D review of the Microsoft Surface Go. This is the best 2 in 1 laptop from Microsoft for students on a tighter budget. On Sale Here - https://amzn.to/2n3Y4sj This 2in1 tablet/laptop is incredibly small and has a ton of potential for people who need an ultra portable device that can be used as…"',
 				'tags:',
 				'  - "youtube"',
 				'  - "scripted-topic"',
 				'  - "testing"',
-				'youtube_id: "GJLlxj_dtq8"',
 				'duration: "00:05:16"',
-				'source_note: "[[Watch later]]"',
 				'model: "test-model"',
 				'language: "en"',
+				'youtube_id: "GJLlxj_dtq8"',
+				'source_note: "[[Watch later]]"',
 				'---',
+				'%% youtube-digest:digest:start %%',
 				'![Surface Go Review - It’s Awesome](https://www.youtube.com/watch?v=GJLlxj_dtq8)',
 				'',
 				'> [!tldr] TL;DR',
@@ -159,6 +110,7 @@ describe('the built main.js in a fake Obsidian', () => {
 				'',
 				'---',
 				'Channel: [Dave2D](https://www.youtube.com/channel/UCVYamHliCI9rw1tHR1xbkfw) · Source: [[Watch later]]',
+				'%% youtube-digest:digest:end %%',
 				'',
 			].join('\n'),
 		);
@@ -167,9 +119,9 @@ describe('the built main.js in a fake Obsidian', () => {
 		);
 		expect(plugin.app.workspace.getActiveFile()?.path).toBe(DIGEST_PATH);
 		expect(notices()[0].messages.concat(notices()[0].message)).toEqual(expect.arrayContaining([expect.stringContaining('Fetching transcript')]));
-		expect(openai.requests).toHaveLength(1);
-		expect(openai.requests[0]).toMatchObject({ model: 'test-model', authorization: `Bearer ${KEY}` });
-		expect(youtube.requests.map((request) => request.path)).toEqual(['/youtubei/v1/player', '/api/timedtext']);
+		expect(harness.openai.requests).toHaveLength(1);
+		expect(harness.openai.requests[0]).toMatchObject({ model: 'test-model', authorization: `Bearer ${KEY}` });
+		expect(harness.youtube.requests.map((request) => request.path)).toEqual(['/youtubei/v1/player', '/api/timedtext']);
 		// The client that worked is remembered; the key never reaches data.json.
 		const data = JSON.stringify(await plugin.plugin.loadData());
 		expect(data).toContain('"lastWorkingClient":"IOS"');
@@ -185,10 +137,10 @@ describe('the built main.js in a fake Obsidian', () => {
 	});
 
 	it('keeps what the user types while the digest is being made', async () => {
-		openai.set({ respond: (request) => delayed(400, jsonReply(scriptedDigest(request))) });
+		harness.openai.set({ respond: (request) => delayed(400, jsonReply(scriptedDigest(request))) });
 		const plugin = await loadPlugin();
 		await summarizeSourceNote(plugin);
-		await waitFor(() => openai.requests.length === 1);
+		await waitFor(() => harness.openai.requests.length === 1);
 		const editor = activeEditor(plugin.app);
 		editor?.replaceRange('Typed meanwhile.\n', { line: 0, ch: 0 });
 		await finalNotice();
@@ -206,21 +158,21 @@ describe('the built main.js in a fake Obsidian', () => {
 	});
 
 	it('says so in one sentence when the video has no captions', async () => {
-		youtube.set({ player: recordedPlayer('youtube_transcripts_disabled.innertube.json') });
+		harness.youtube.set({ player: recordedPlayer('youtube_transcripts_disabled.innertube.json') });
 		const plugin = await loadPlugin();
 		const before = vaultSnapshot(plugin.app);
 		await summarizeSourceNote(plugin);
 		expect(await finalNotice()).toBe('This video has no captions, so there is no transcript to summarize.');
 		expect(vaultSnapshot(plugin.app)).toEqual(before);
-		expect(openai.requests).toHaveLength(0);
+		expect(harness.openai.requests).toHaveLength(0);
 	});
 
 	it('cancels from the progress notice: requests abandoned, nothing written', async () => {
-		openai.set({ respond: (request) => delayed(3000, jsonReply(scriptedDigest(request))) });
+		harness.openai.set({ respond: (request) => delayed(3000, jsonReply(scriptedDigest(request))) });
 		const plugin = await loadPlugin();
 		const before = vaultSnapshot(plugin.app);
 		await summarizeSourceNote(plugin);
-		await waitFor(() => openai.requests.length === 1);
+		await waitFor(() => harness.openai.requests.length === 1);
 		const progress = notices()[0];
 		await clickButton(progress.el, 'Cancel');
 		expect(await finalNotice()).toBe('Cancelled: nothing was written.');
@@ -233,7 +185,7 @@ describe('the built main.js in a fake Obsidian', () => {
 		await openInEditor(plugin.app, 'Empty.md');
 		await plugin.runCommand('summarize-current-note');
 		expect(lastNotice()?.message).toBe("No YouTube link found in the selection, the current line, the note's properties or its text.");
-		expect(youtube.requests).toHaveLength(0);
+		expect(harness.youtube.requests).toHaveLength(0);
 	});
 
 	it('writes a transcript digest when no key is set, and says how to get the full one', async () => {
@@ -242,7 +194,7 @@ describe('the built main.js in a fake Obsidian', () => {
 		expect(await finalNotice()).toContain('No API key is set');
 		expect(fileText(plugin.app, DIGEST_PATH)).toContain('## Transcript');
 		expect(fileText(plugin.app, DIGEST_PATH)).not.toContain('Key insights');
-		expect(openai.requests).toHaveLength(0);
+		expect(harness.openai.requests).toHaveLength(0);
 	});
 
 	it('summarizes a link typed into the URL dialog without touching any note', async () => {
@@ -259,7 +211,7 @@ describe('the built main.js in a fake Obsidian', () => {
 		await plugin.runCommand('summarize-url');
 		await typeIntoModal('https://www.youtube.com/@Dave2D', { submit: true });
 		expect(lastNotice()?.message).toBe('That is not a link to a YouTube video.');
-		expect(youtube.requests).toHaveLength(0);
+		expect(harness.youtube.requests).toHaveLength(0);
 	});
 
 	it('has a settings tab whose changes are saved and used by the next run', async () => {

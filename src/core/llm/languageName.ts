@@ -1,7 +1,7 @@
-/** `de` → `German`; unknown or empty codes come back unchanged. */
+/** `de` → `German`, `pt-BR` → `Brazilian Portuguese`; a name (`German`) or anything unknown comes back as given. */
 export function languageName(code: string): string {
 	const trimmed = code.trim();
-	if (!trimmed) return trimmed;
+	if (!/^[a-z]{2,3}(?:-[a-z0-9]{2,8})*$/i.test(trimmed)) return trimmed;
 	try {
 		return new Intl.DisplayNames(['en'], { type: 'language' }).of(trimmed) ?? trimmed;
 	} catch {

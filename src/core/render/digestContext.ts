@@ -3,7 +3,6 @@ import { Paragraph } from '../transcript/paragraphs';
 import { formatClockDuration, formatTimestamp } from '../transcript/timestamps';
 import { Transcript } from '../youtube/transcriptSession';
 import { VideoInfo } from '../youtube/videoInfo';
-import { PropertyValue } from './frontmatter';
 import { TimestampStyle } from './templateHelpers';
 
 /**
@@ -18,6 +17,8 @@ export interface DigestContext {
 	channelUrl: string;
 	published: string | null;
 	duration: string;
+	/** `HH:MM:SS`, readable and sortable as text. */
+	durationClock: string;
 	durationSeconds: number;
 	thumbnail: string;
 	description: string;
@@ -51,6 +52,7 @@ export interface ContextInput {
 	paragraphs: Paragraph[];
 	digest: Digest | null;
 	sourceNoteLink: string;
+	/** The day the digest was first made (kept when it is rendered again). */
 	created: Date;
 	model: string;
 	outputLanguage: string;
@@ -68,6 +70,7 @@ export function buildDigestContext(input: ContextInput): DigestContext {
 		channelUrl: info.channel.url,
 		published: info.published,
 		duration: formatTimestamp(info.durationSeconds),
+		durationClock: formatClockDuration(info.durationSeconds),
 		durationSeconds: info.durationSeconds,
 		thumbnail: info.thumbnail,
 		description: info.description,
@@ -93,36 +96,6 @@ export function buildDigestContext(input: ContextInput): DigestContext {
 		model: input.model,
 		timestampStyle: input.timestampStyle,
 	};
-}
-
-/**
- * The digest note's properties, with the Web Clipper's names where they overlap (title, source, author,
- * published, created, description, tags) and the video's own facts under names of their own.
- */
-export function buildDigestProperties(context: DigestContext, sourceNoteProperty: string): Record<string, PropertyValue> {
-	return {
-		title: context.title,
-		source: context.url,
-		author: context.channel,
-		channel_url: context.channelUrl,
-		published: context.published ? { date: context.published } : null,
-		created: { date: context.created },
-		description: firstSentences(context.description, 300),
-		tags: ['youtube', ...context.tags.filter((tag) => tag !== 'youtube')],
-		youtube_id: context.videoId,
-		duration: formatClockDuration(context.durationSeconds),
-		source_note: sourceNoteProperty || null,
-		model: context.model || null,
-		language: context.language,
-	};
-}
-
-function firstSentences(text: string, maxLength: number): string {
-	const flat = text.replace(/\s+/g, ' ').trim();
-	if (flat.length <= maxLength) return flat;
-	const cut = flat.slice(0, maxLength);
-	const sentenceEnd = cut.lastIndexOf('. ');
-	return sentenceEnd > maxLength / 2 ? cut.slice(0, sentenceEnd + 1) : `${cut.trimEnd()}…`;
 }
 
 function localDate(date: Date): string {

@@ -13,9 +13,11 @@ export interface TemplateProblem {
 
 export interface TemplateEngine {
 	/** Renders a template against a context; throws a `template-invalid` error with the position of the problem. */
-	render(source: string, context: object): string;
+	render: (source: string, context: object) => string;
+	/** Renders without Markdown escaping, for values that are not Markdown (property values, which are quoted instead). */
+	renderRaw: (source: string, context: object) => string;
 	/** The first problem of a template (syntax, or an unknown variable against `sampleContext`), or null. */
-	check(source: string, sampleContext: object): TemplateProblem | null;
+	check: (source: string, sampleContext: object) => TemplateProblem | null;
 }
 
 let engine: Promise<TemplateEngine> | null = null;
@@ -40,25 +42,27 @@ function createEngine(module: HandlebarsModule): TemplateEngine {
 		env.registerHelper(name, helper);
 	}
 	const cache = new Map<string, ReturnType<typeof env.compile>>();
-	const compile = (source: string) => {
-		let template = cache.get(source);
+	const compile = (source: string, raw: boolean) => {
+		const key = `${raw ? 'raw' : 'markdown'}\u0000${source}`;
+		let template = cache.get(key);
 		if (!template) {
-			env.parse(source);
-			template = env.compile(source, { strict: true, preventIndent: true });
-			cache.set(source, template);
+			rejectPrototypeAccess(env.parse(source));
+			template = env.compile(source, { strict: true, preventIndent: true, noEscape: raw });
+			cache.set(key, template);
 		}
 		return template;
 	};
-	const run = (source: string, context: object) => compile(source)(structuredClone(context));
+	const run = (source: string, context: object, raw = false) => compile(source, raw)(structuredClone(context));
+	const renderOrThrow = (source: string, context: object, raw: boolean) => {
+		try {
+			return run(source, context, raw);
+		} catch (error) {
+			throw new DigestError('template-invalid', formatProblem(describeTemplateError(error)), { cause: error });
+		}
+	};
 	return {
-		render(source, context) {
-			try {
-				return run(source, context);
-			} catch (error) {
-				const problem = describeTemplateError(error);
-				throw new DigestError('template-invalid', formatProblem(problem), { cause: error });
-			}
-		},
+		render: (source, context) => renderOrThrow(source, context, false),
+		renderRaw: (source, context) => renderOrThrow(source, context, true),
 		check(source, sampleContext) {
 			try {
 				run(source, sampleContext);
@@ -68,6 +72,33 @@ function createEngine(module: HandlebarsModule): TemplateEngine {
 			}
 		},
 	};
+}
+
+/** Names that reach into JavaScript objects rather than into the digest; a template has no business with them. */
+const FORBIDDEN_NAMES = new Set(['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+
+class TemplateAccessError extends Error {
+	constructor(
+		name: string,
+		readonly lineNumber: number,
+		readonly column: number,
+	) {
+		super(`"${name}" cannot be used in a template`);
+	}
+}
+
+/** Walks the parsed template and refuses any path or string argument naming an object internal. */
+function rejectPrototypeAccess(node: unknown): void {
+	if (Array.isArray(node)) {
+		node.forEach(rejectPrototypeAccess);
+		return;
+	}
+	if (typeof node !== 'object' || node === null) return;
+	const record = node as { type?: string; parts?: unknown[]; value?: unknown; loc?: { start?: { line: number; column: number } } };
+	const names = record.type === 'PathExpression' ? (record.parts ?? []) : record.type === 'StringLiteral' ? [record.value] : [];
+	const forbidden = names.find((name) => typeof name === 'string' && FORBIDDEN_NAMES.has(name));
+	if (typeof forbidden === 'string') throw new TemplateAccessError(forbidden, record.loc?.start?.line ?? 0, record.loc?.start?.column ?? 0);
+	for (const [key, child] of Object.entries(record)) if (key !== 'loc') rejectPrototypeAccess(child);
 }
 
 function markdownEscape(value: unknown): string {

@@ -4,6 +4,7 @@ import { collapseWhitespace, escapeInline, escapeMarkdown, safeLinkTarget } from
 import { safeFileName } from '../notes/fileName';
 import { yamlString } from './frontmatter';
 import { asText } from '../text';
+import { formatDate, parseDate } from './dateFormat';
 
 /** What a helper sees of Handlebars: hash arguments, the block body, the root context. */
 export interface HelperOptions {
@@ -38,6 +39,10 @@ export function createHelpers(trusted: Trusted): Record<string, (this: unknown, 
 		truncate: (value: unknown, length: unknown) => truncate(asText(value), Number(length) || 100),
 		safeName: (value: unknown) => safeFileName(asText(value)),
 		yaml: (value: unknown) => trusted(yamlString(value)),
+		date: (value: unknown, format: unknown) => {
+			const date = parseDate(value);
+			return date ? formatDate(date, typeof format === 'string' ? format : 'YYYY-MM-DD') : '';
+		},
 	};
 }
 

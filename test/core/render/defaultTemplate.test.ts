@@ -1,5 +1,6 @@
 import defaultTemplate from '../../../templates/digest.hbs';
-import { buildDigestContext, buildDigestProperties } from '../../../src/core/render/digestContext';
+import { buildDigestContext } from '../../../src/core/render/digestContext';
+import { DEFAULT_PROPERTIES, renderProperties } from '../../../src/core/render/properties';
 import { serializeFrontmatter } from '../../../src/core/render/frontmatter';
 import { loadTemplateEngine } from '../../../src/core/render/templateEngine';
 import { sampleDigest, sampleInfo, sampleTranscript } from './sampleDigest';
@@ -66,8 +67,9 @@ describe('the default digest template', () => {
 		);
 	});
 
-	it('writes the properties with the Web Clipper\'s names, quoted so any text round-trips', () => {
-		const properties = buildDigestProperties(context(), '[[Watch later]]');
+	it('writes the properties with the Web Clipper\'s names, quoted so any text round-trips', async () => {
+		const engine = await loadTemplateEngine();
+		const properties = renderProperties(DEFAULT_PROPERTIES, context(), engine.renderRaw, { youtube_id: 'GJLlxj_dtq8', source_note: '[[Watch later]]' });
 		expect(serializeFrontmatter(properties)).toBe(
 			[
 				'---',
@@ -81,11 +83,11 @@ describe('the default digest template', () => {
 				'tags:',
 				'  - "youtube"',
 				'  - "tablets"',
-				'youtube_id: "GJLlxj_dtq8"',
 				'duration: "00:05:16"',
-				'source_note: "[[Watch later]]"',
 				'model: "gpt-4.1-mini"',
 				'language: "en"',
+				'youtube_id: "GJLlxj_dtq8"',
+				'source_note: "[[Watch later]]"',
 				'---',
 				'',
 			].join('\n'),

@@ -1,6 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import defaultTemplate from '../../../templates/digest.hbs';
-import { buildDigestContext, buildDigestProperties } from '../../../src/core/render/digestContext';
+import { buildDigestContext } from '../../../src/core/render/digestContext';
+import { DEFAULT_PROPERTIES, renderProperties } from '../../../src/core/render/properties';
 import { serializeFrontmatter } from '../../../src/core/render/frontmatter';
 import { escapeInline, escapeMarkdown } from '../../../src/core/render/markdownSafety';
 import { loadTemplateEngine } from '../../../src/core/render/templateEngine';
@@ -23,6 +24,8 @@ const HOSTILE = [
 
 const DANGEROUS = [/<%/, /```/, /`\$=/, /<img/i, /<iframe/i, /<script/i, /!\[\[/, /\[\[Secret/, /!\[\]\(https/, /%%/, /<!--/, /(^|\s)#spam/];
 const CONTROL = ['\u0007', '\u001b'];
+
+const YAML_BREAKERS = ['yes', 'null', '~', '0x1F', '1e3', '2024-01-01', '- list', ': colon', 'a: b', '#hash', '[x]', '{a: 1}', '*alias', '&anchor', '!tag', '|', '>', '%dir', '@at', '`tick`', '"quoted"', "it's", 'back\\slash', 'C:\\Users\\x', 'multi\nline', 'tab\there', '---', '...', '<% tp.file.title %>', '[[Link|alias]]', '  padded  ', '😀'];
 
 describe('escapeMarkdown', () => {
 	it('leaves ordinary prose alone', () => {
@@ -71,12 +74,21 @@ describe('a whole digest note made of hostile text', () => {
 	});
 
 	it('writes properties that parse back to exactly the original strings and hold no Templater tag', () => {
-		const breakers = ['yes', 'null', '~', '0x1F', '1e3', '2024-01-01', '- list', ': colon', 'a: b', '#hash', '[x]', '{a: 1}', '*alias', '&anchor', '!tag', '|', '>', '%dir', '@at', '`tick`', '"quoted"', "it's", 'back\\slash', 'C:\\Users\\x', 'multi\nline', 'tab\there', '---', '...', '<% tp.file.title %>', '[[Link|alias]]', '  padded  ', '😀'];
-		for (const title of breakers) {
-			const yaml = serializeFrontmatter(buildDigestProperties({ ...baseContext(), title }, ''));
+		for (const title of YAML_BREAKERS) {
+			const yaml = serializeFrontmatter({ title, tags: [title] });
 			expect(yaml).not.toContain('<%');
 			const parsed = parseYaml(yaml.replace(/^---\n|---\n$/g, '')) as Record<string, unknown>;
-			expect(parsed.title).toBe(title);
+			expect(parsed).toEqual({ title, tags: [title] });
+		}
+	});
+
+	it('renders hostile titles into the digest properties without a Templater tag', async () => {
+		const engine = await loadTemplateEngine();
+		for (const title of YAML_BREAKERS) {
+			const properties = renderProperties(DEFAULT_PROPERTIES, { ...baseContext(), title }, engine.renderRaw, { youtube_id: 'x', source_note: null });
+			const parsed = parseYaml(serializeFrontmatter(properties).replace(/^---\n|---\n$/g, '')) as Record<string, unknown>;
+			expect(parsed.title).toBe(title.replace(/\s+/g, ' ').trim());
+			expect(serializeFrontmatter(properties)).not.toContain('<%');
 		}
 	});
 });

@@ -1,20 +1,28 @@
 import { App, Modal, Setting } from 'obsidian';
 
-/** Asks for a YouTube link (or video id) and hands it over on Enter or on the button. */
-export class VideoLinkModal extends Modal {
+export interface TextPrompt {
+	title: string;
+	label: string;
+	placeholder: string;
+	button: string;
+}
+
+/** Asks for one line of text (a link, a language) and hands it over on Enter or on the button. */
+export class TextPromptModal extends Modal {
 	private value = '';
 
 	constructor(
 		app: App,
+		private readonly prompt: TextPrompt,
 		private readonly onSubmit: (input: string) => void,
 	) {
 		super(app);
 	}
 
 	onOpen(): void {
-		this.setTitle('Summarize YouTube video');
-		new Setting(this.contentEl).setName('Video link').addText((text) => {
-			text.setPlaceholder("Paste a YouTube link").onChange((value) => {
+		this.setTitle(this.prompt.title);
+		new Setting(this.contentEl).setName(this.prompt.label).addText((text) => {
+			text.setPlaceholder(this.prompt.placeholder).onChange((value) => {
 				this.value = value;
 			});
 			text.inputEl.addEventListener('keydown', (event) => {
@@ -26,7 +34,7 @@ export class VideoLinkModal extends Modal {
 		});
 		new Setting(this.contentEl).addButton((button) =>
 			button
-				.setButtonText('Summarize')
+				.setButtonText(this.prompt.button)
 				.setCta()
 				.onClick(() => this.submit()),
 		);

@@ -1,0 +1,22 @@
+/**
+ * The part of a note the plugin owns, between two comment lines that Obsidian hides in reading view.
+ * Re-runs replace what is between them and leave everything outside, the user's own text, untouched.
+ */
+export function blockMarkers(name: string): { start: string; end: string } {
+	return { start: `%% youtube-digest:${name}:start %%`, end: `%% youtube-digest:${name}:end %%` };
+}
+
+export function wrapGenerated(name: string, body: string): string {
+	const { start, end } = blockMarkers(name);
+	return `${start}\n${body.endsWith('\n') ? body : `${body}\n`}${end}\n`;
+}
+
+/** The text with the block's content replaced, or null when the text has no such block. */
+export function replaceGenerated(text: string, name: string, body: string): string | null {
+	const { start, end } = blockMarkers(name);
+	const from = text.indexOf(start);
+	const to = from < 0 ? -1 : text.indexOf(end, from + start.length);
+	if (from < 0 || to < 0) return null;
+	const afterEnd = text.slice(to + end.length).replace(/^\r?\n/, '');
+	return `${text.slice(0, from)}${wrapGenerated(name, body)}${afterEnd}`;
+}

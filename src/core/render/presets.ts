@@ -1,0 +1,28 @@
+import compact from '../../../templates/compact.hbs';
+import digest from '../../../templates/digest.hbs';
+import study from '../../../templates/study.hbs';
+import transcript from '../../../templates/transcript.hbs';
+
+export interface TemplatePreset {
+	id: PresetId;
+	name: string;
+	source: string;
+}
+
+export type PresetId = 'digest' | 'compact' | 'study' | 'transcript';
+
+/** The templates shipped in templates/, bundled into main.js and cli.js. */
+export const PRESETS: TemplatePreset[] = [
+	{ id: 'digest', name: 'Full digest', source: digest },
+	{ id: 'compact', name: 'Compact', source: compact },
+	{ id: 'study', name: 'Study notes (flashcards)', source: study },
+	{ id: 'transcript', name: 'Transcript only', source: transcript },
+];
+
+export function presetById(id: string): TemplatePreset | undefined {
+	return PRESETS.find((preset) => preset.id === id);
+}
+
+export function isPresetId(id: string): id is PresetId {
+	return PRESETS.some((preset) => preset.id === id);
+}

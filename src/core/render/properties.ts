@@ -1,0 +1,70 @@
+import { collapseWhitespace } from './markdownSafety';
+import { PropertyValue } from './frontmatter';
+import { parseDate } from './dateFormat';
+
+export type PropertyType = 'text' | 'list' | 'date' | 'number' | 'checkbox';
+
+/** One property of the digest note: its name, a template expression for its value, and its type. */
+export interface PropertySpec {
+	name: string;
+	value: string;
+	type: PropertyType;
+}
+
+/** The Web Clipper's names where they overlap; `youtube_id` and `source_note` are always written on top of these. */
+export const DEFAULT_PROPERTIES: PropertySpec[] = [
+	{ name: 'title', value: '{{title}}', type: 'text' },
+	{ name: 'source', value: '{{url}}', type: 'text' },
+	{ name: 'author', value: '{{channel}}', type: 'text' },
+	{ name: 'channel_url', value: '{{channelUrl}}', type: 'text' },
+	{ name: 'published', value: '{{published}}', type: 'date' },
+	{ name: 'created', value: '{{created}}', type: 'date' },
+	{ name: 'description', value: '{{truncate description 300}}', type: 'text' },
+	{ name: 'tags', value: 'youtube, {{tags}}', type: 'list' },
+	{ name: 'duration', value: '{{durationClock}}', type: 'text' },
+	{ name: 'model', value: '{{model}}', type: 'text' },
+	{ name: 'language', value: '{{language}}', type: 'text' },
+];
+
+/** The properties the plugin itself relies on (re-runs find a digest by its video id). */
+export interface BuiltInProperties {
+	youtube_id: string;
+	source_note: string | null;
+}
+
+/**
+ * Values rendered from the expressions (without Markdown escaping: they are quoted as YAML instead), then
+ * typed: lists split on commas and line breaks, dates checked, empty values written as empty.
+ */
+export function renderProperties(
+	specs: PropertySpec[],
+	context: object,
+	renderRaw: (source: string, context: object) => string,
+	builtIns: BuiltInProperties,
+): Record<string, PropertyValue> {
+	const properties: Record<string, PropertyValue> = {};
+	for (const spec of specs) {
+		const name = spec.name.trim();
+		if (!name || name in builtIns) continue;
+		properties[name] = typed(renderRaw(spec.value, context), spec.type);
+	}
+	properties.youtube_id = builtIns.youtube_id;
+	if (builtIns.source_note) properties.source_note = builtIns.source_note;
+	return properties;
+}
+
+function typed(rendered: string, type: PropertyType): PropertyValue {
+	const text = collapseWhitespace(rendered);
+	switch (type) {
+		case 'list':
+			return [...new Set(rendered.split(/\s*[,\n]\s*/).map((item) => item.trim()).filter(Boolean))];
+		case 'date':
+			return text === '' ? null : parseDate(text) ? { date: text } : text;
+		case 'number':
+			return text === '' || !Number.isFinite(Number(text)) ? null : Number(text);
+		case 'checkbox':
+			return text === '' ? null : text.toLowerCase() === 'true';
+		default:
+			return text === '' ? null : text;
+	}
+}

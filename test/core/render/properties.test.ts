@@ -1,0 +1,77 @@
+import { parse as parseYaml } from 'yaml';
+import { mergeFrontmatter, serializeFrontmatter } from '../../../src/core/render/frontmatter';
+import { DEFAULT_PROPERTIES, renderProperties } from '../../../src/core/render/properties';
+import { formatPropertyLines, parsePropertyLines } from '../../../src/core/render/propertyLines';
+import { sampleDigestContext } from '../../../src/core/render/sampleContext';
+import { loadTemplateEngine } from '../../../src/core/render/templateEngine';
+
+describe('properties from settings', () => {
+	it('renders each expression to its type', async () => {
+		const engine = await loadTemplateEngine();
+		const properties = renderProperties(
+			[
+				{ name: 'title', value: '{{title}}', type: 'text' },
+				{ name: 'topics', value: 'video, {{tags}}', type: 'list' },
+				{ name: 'published', value: '{{published}}', type: 'date' },
+				{ name: 'minutes', value: '{{durationSeconds}}', type: 'number' },
+				{ name: 'watched', value: 'false', type: 'checkbox' },
+				{ name: 'empty', value: '', type: 'text' },
+				{ name: 'youtube_id', value: 'overridden?', type: 'text' },
+			],
+			sampleDigestContext('youtube'),
+			engine.renderRaw,
+			{ youtube_id: 'aBcDeFgHiJk', source_note: '[[Garden ideas]]' },
+		);
+		expect(properties).toEqual({
+			title: 'Growing tomatoes from seed',
+			topics: ['video', 'gardening', 'tomatoes'],
+			published: { date: '2026-04-01' },
+			minutes: 360,
+			watched: false,
+			empty: null,
+			youtube_id: 'aBcDeFgHiJk',
+			source_note: '[[Garden ideas]]',
+		});
+		expect(parseYaml(serializeFrontmatter(properties).replace(/^---\n|---\n$/g, ''))).toEqual({
+			title: 'Growing tomatoes from seed',
+			topics: ['video', 'gardening', 'tomatoes'],
+			published: '2026-04-01',
+			minutes: 360,
+			watched: false,
+			empty: null,
+			youtube_id: 'aBcDeFgHiJk',
+			source_note: '[[Garden ideas]]',
+		});
+	});
+
+	it('reads and writes the settings text form', () => {
+		expect(parsePropertyLines(formatPropertyLines(DEFAULT_PROPERTIES))).toEqual({ specs: DEFAULT_PROPERTIES, problems: [] });
+		expect(parsePropertyLines('title: {{title}}\n\nnope\nx (colour): y').problems).toEqual([
+			'Line 3: write "name: value" or "name (type): value".',
+			'Line 4: the type must be one of text, list, date, number, checkbox.',
+		]);
+	});
+});
+
+describe('mergeFrontmatter', () => {
+	it('replaces the given properties and keeps every other entry byte for byte', () => {
+		const note = [
+			'---',
+			'title: "Old title"',
+			'rating: 5   # my own',
+			'tags:',
+			'  - "youtube"',
+			'  - "old"',
+			'aliases: [one, two]',
+			'---',
+			'Body',
+		].join('\n');
+		expect(mergeFrontmatter(note, { title: 'New', tags: ['youtube', 'new'], language: 'de' })).toBe(
+			['---', 'title: "New"', 'rating: 5   # my own', 'tags:', '  - "youtube"', '  - "new"', 'aliases: [one, two]', 'language: "de"', '---', 'Body'].join('\n'),
+		);
+	});
+
+	it('adds a frontmatter block to a note without one', () => {
+		expect(mergeFrontmatter('Body\n', { title: 'T' })).toBe('---\ntitle: "T"\n---\nBody\n');
+	});
+});
