@@ -14,6 +14,7 @@ import { createOpenAIChatModel } from '../src/core/llm/openaiChatModel';
 import { estimateTokens } from '../src/core/llm/tokenEstimate';
 import { NoteStore } from '../src/core/notes/noteStore';
 import { DEFAULT_PROPERTIES } from '../src/core/render/properties';
+import { DEFAULT_PRICES } from '../src/core/llm/pricing';
 import { fetchVideo } from '../src/core/youtube/fetchVideo';
 import { DEFAULT_INNERTUBE_CLIENTS } from '../src/core/youtube/innertubeClients';
 import { delayed, jsonReply, startFakeOpenAI } from '../test/support/fakeOpenAIServer';
@@ -155,6 +156,9 @@ function request(): DigestRequest {
 			timestampStyle: 'youtube',
 			template: digestTemplate,
 			properties: DEFAULT_PROPERTIES,
+			inputBudgetTokens: 0,
+			concurrency: 4,
+			prices: DEFAULT_PRICES,
 			innertubeClients: DEFAULT_INNERTUBE_CLIENTS,
 		},
 	};
@@ -192,6 +196,7 @@ function countRounds(model: ChatModel): { model: ChatModel; rounds: () => number
 	return {
 		model: {
 			model: model.model,
+			baseUrl: model.baseUrl,
 			async complete(request) {
 				if (inFlight === 0) rounds++;
 				inFlight++;

@@ -3,6 +3,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { DigestRequest, DigestStage, digestContext, makeDigestData, writeDigestNote, DigestDependencies } from '../core/digestPipeline';
 import { presetById, PRESETS } from '../core/render/presets';
 import { DEFAULT_PROPERTIES } from '../core/render/properties';
+import { DEFAULT_PRICES, formatCost } from '../core/llm/pricing';
 import { DigestError, userMessage } from '../core/errors';
 import { HttpClient } from '../core/http';
 import { needsApiKey } from '../core/llm/apiKeyPolicy';
@@ -85,6 +86,9 @@ async function digest(options: CliOptions, environment: CliEnvironment): Promise
 			timestampStyle: 'youtube',
 			template: await chooseTemplate(options.template, withModel, environment.cwd),
 			properties: DEFAULT_PROPERTIES,
+			inputBudgetTokens: 0,
+			concurrency: 4,
+			prices: DEFAULT_PRICES,
 			innertubeClients: DEFAULT_INNERTUBE_CLIENTS,
 		},
 	};
@@ -94,7 +98,9 @@ async function digest(options: CliOptions, environment: CliEnvironment): Promise
 		chatModel: withModel ? createOpenAIChatModel({ http, baseUrl, apiKey, model }) : null,
 		notes,
 		now: environment.now ?? (() => new Date()),
-		onProgress: showProgress ? (stage) => environment.stderr(`${STAGES[stage]}\n`) : undefined,
+		onProgress: showProgress
+			? (stage, parts) => environment.stderr(`${STAGES[stage]}${parts ? ` ${parts.finished}/${parts.total} parts` : ''}\n`)
+			: undefined,
 		signal: environment.signal,
 	};
 	if (!withModel && !options.quiet) {
@@ -107,6 +113,9 @@ async function digest(options: CliOptions, environment: CliEnvironment): Promise
 		return EXIT.ok;
 	}
 	const path = await writeDigestNote(data, request, deps);
+	if (showProgress && data.usage) {
+		environment.stderr(`${data.usage.inputTokens} input and ${data.usage.outputTokens} output tokens, ${formatCost(data.cost)}.\n`);
+	}
 	environment.stdout(`${resolve(vault, path)}\n`);
 	return EXIT.ok;
 }

@@ -1,4 +1,6 @@
 import type { DigestData } from './digestPipeline';
+import type { Transcript } from './youtube/transcriptSession';
+import type { VideoInfo } from './youtube/videoInfo';
 
 /**
  * What a run produced, kept so the note can be rendered again (new template, new timestamp style) or
@@ -15,14 +17,29 @@ export interface DigestRecord {
 	sourcePath: string | null;
 }
 
-/** Where records live: the plugin's own folder in Obsidian. */
+/** A video's metadata and transcript, kept so that a new digest of it needs no YouTube request. */
+export interface TranscriptRecord {
+	info: VideoInfo;
+	transcript: Transcript;
+}
+
+/** Where records live (the plugin's own folder in Obsidian), bounded in size by the implementation. */
 export interface DigestArchive {
 	load(videoId: string, language: string): Promise<DigestRecord | null>;
 	save(record: DigestRecord): Promise<void>;
+	loadTranscript(videoId: string, languages: string[]): Promise<TranscriptRecord | null>;
+	saveTranscript(videoId: string, languages: string[], record: TranscriptRecord): Promise<void>;
+	/** Forgets everything; returns how many records were removed. */
+	clear(): Promise<number>;
 }
 
 /** One record per video and digest language: `GJLlxj_dtq8.en`, `GJLlxj_dtq8.german`. */
 export function archiveKey(videoId: string, language: string): string {
 	const safeLanguage = language.trim().toLowerCase().replace(/[^\p{L}\p{N}-]+/gu, '-') || 'default';
 	return `${videoId.replace(/[^\w-]/g, '')}.${safeLanguage}`;
+}
+
+/** Transcripts are kept per caption-language preference, since that decides which track was read. */
+export function transcriptKey(videoId: string, languages: string[]): string {
+	return archiveKey(videoId, languages.join('-') || 'spoken');
 }

@@ -2,9 +2,10 @@ import { DigestArchive } from './digestArchive';
 import { DigestError, throwIfCancelled } from './errors';
 import { HttpClient } from './http';
 import { ChatModel, TokenUsage } from './llm/chatModel';
-import { buildDigestMessages, randomBoundary } from './llm/digestPrompt';
-import { Digest, groundDigest } from './llm/grounding';
-import { requestDigest } from './llm/summarize';
+import { randomBoundary } from './llm/dataBoundary';
+import { defaultInputBudget, estimateCost, ModelPrice } from './llm/pricing';
+import { planSummary, summarizeTranscript } from './llm/summarizeTranscript';
+import { Digest } from './llm/grounding';
 import { insertBacklink } from './notes/backlink';
 import { availableNotePath, safeFileName, safeFolderPath } from './notes/fileName';
 import { NoteStore } from './notes/noteStore';
@@ -38,6 +39,20 @@ export interface DigestOptions {
 	properties: PropertySpec[];
 	innertubeClients: InnertubeClient[];
 	preferredClient?: string;
+	/** Most input tokens per model call; 0 chooses by server (about 25k hosted, 6k local). */
+	inputBudgetTokens: number;
+	/** Parts of a long video summarized at once. */
+	concurrency: number;
+	prices: Record<string, ModelPrice>;
+}
+
+/** What a run will cost, shown before calling when it is above the user's threshold. */
+export interface CostEstimate {
+	calls: number;
+	inputTokens: number;
+	outputTokens: number;
+	/** Dollars, or null when the model's price is unknown. */
+	cost: number | null;
 }
 
 export interface DigestRequest {
@@ -53,11 +68,14 @@ export interface DigestDependencies {
 	chatModel: ChatModel | null;
 	notes: NoteStore;
 	now: () => Date;
-	onProgress?: (stage: DigestStage) => void;
+	/** Stage changes; while summarizing a long video in parts, also how many parts are done. */
+	onProgress?: (stage: DigestStage, parts?: { finished: number; total: number }) => void;
 	signal?: AbortSignal;
 	boundary?: () => string;
-	/** Keeps each run's data so the note can be rendered again or translated without new requests. */
+	/** Keeps each run's data: re-renders and translations without new requests, and re-runs without new calls. */
 	archive?: DigestArchive;
+	/** Asked before the model is called; false cancels the run. Absent: never asked. */
+	confirmCost?: (estimate: CostEstimate) => Promise<boolean>;
 }
 
 /** Everything a digest note is made from, before anything is written. */
@@ -68,7 +86,11 @@ export interface DigestData {
 	digest: Digest | null;
 	outputLanguage: string;
 	usage: TokenUsage | null;
+	/** Dollars for the model calls, null when unknown or when no model was used. */
+	cost: number | null;
 	llmCalls: number;
+	/** Sequential rounds of model calls (0 when the digest came from the cache). */
+	llmRounds: number;
 	clientName: string;
 }
 
@@ -91,37 +113,64 @@ export async function createDigest(request: DigestRequest, deps: DigestDependenc
 	return { ...data, path };
 }
 
-/** Transcript and metadata from YouTube, then the digest from the model (when there is one). */
+/**
+ * Transcript and metadata (from the cache, else from YouTube), then the digest: from the cache when the
+ * same video was summarized with the same model and language, else from the model.
+ */
 export async function makeDigestData(request: DigestRequest, deps: DigestDependencies): Promise<DigestData> {
 	const { options } = request;
 	await checkTemplates(options);
 	deps.onProgress?.('fetching');
+	const { info, transcript, clientName } = await videoAndTranscript(request, deps);
+	throwIfCancelled(deps.signal);
+	const paragraphs = groupIntoParagraphs(transcript.segments, info.chapters);
+	const outputLanguage = options.outputLanguage.trim() || transcript.languageCode;
+	const data: DigestData = { info, transcript, paragraphs, digest: null, outputLanguage, usage: null, cost: null, llmCalls: 0, llmRounds: 0, clientName };
+	const model = deps.chatModel;
+	if (!model) return data;
+
+	const cached = await deps.archive?.load(info.id, outputLanguage).catch(() => null);
+	if (cached?.data.digest && cached.model === model.model) return { ...data, digest: cached.data.digest, usage: cached.data.usage, cost: cached.data.cost };
+
+	const input = { info, paragraphs, segments: transcript.segments, outputLanguage };
+	const plan = planSummary(input, options.inputBudgetTokens || defaultInputBudget(model.baseUrl));
+	if (deps.confirmCost) {
+		const estimate = { inputTokens: plan.estimatedInputTokens, outputTokens: plan.estimatedOutputTokens };
+		const confirmed = await deps.confirmCost({ calls: plan.calls, ...estimate, cost: estimateCost(estimate, model.model, model.baseUrl, options.prices) });
+		if (!confirmed) throw new DigestError('cancelled');
+	}
+	deps.onProgress?.('summarizing', plan.chunks.length > 1 ? { finished: 0, total: plan.chunks.length } : undefined);
+	const summary = await summarizeTranscript(model, input, plan, {
+		budgetTokens: options.inputBudgetTokens,
+		concurrency: Math.max(1, options.concurrency),
+		boundary: deps.boundary ?? randomBoundary,
+		signal: deps.signal,
+		onPart: (finished, total) => deps.onProgress?.('summarizing', { finished, total }),
+	});
+	throwIfCancelled(deps.signal);
+	return {
+		...data,
+		digest: summary.digest,
+		usage: summary.usage,
+		cost: estimateCost(summary.usage, model.model, model.baseUrl, options.prices),
+		llmCalls: summary.calls,
+		llmRounds: summary.rounds,
+	};
+}
+
+/** The transcript cached for these caption languages, or a fresh one from YouTube (then cached). */
+async function videoAndTranscript(request: DigestRequest, deps: DigestDependencies): Promise<{ info: VideoInfo; transcript: Transcript; clientName: string }> {
+	const { options } = request;
+	const cached = await deps.archive?.loadTranscript(request.video.id, options.transcriptLanguages).catch(() => null);
+	if (cached) return { ...cached, clientName: options.preferredClient ?? '' };
 	const fetched = await fetchVideo(deps.http, request.video.id, {
 		clients: options.innertubeClients,
 		preferredClient: options.preferredClient,
 		preferredLanguages: options.transcriptLanguages,
 		signal: deps.signal,
 	});
-	throwIfCancelled(deps.signal);
-	const { info, transcript } = fetched;
-	const paragraphs = groupIntoParagraphs(transcript.segments, info.chapters);
-	const outputLanguage = options.outputLanguage.trim() || transcript.languageCode;
-	const data: DigestData = { info, transcript, paragraphs, digest: null, outputLanguage, usage: null, llmCalls: 0, clientName: fetched.clientName };
-	if (!deps.chatModel) return data;
-
-	deps.onProgress?.('summarizing');
-	const messages = buildDigestMessages({
-		title: info.title,
-		channel: info.channel.name,
-		durationSeconds: info.durationSeconds,
-		chapters: info.chapters,
-		paragraphs,
-		outputLanguage,
-		boundary: (deps.boundary ?? randomBoundary)(),
-	});
-	const summary = await requestDigest(deps.chatModel, messages, deps.signal);
-	throwIfCancelled(deps.signal);
-	return { ...data, digest: groundDigest(summary.digest, transcript.segments, info.durationSeconds), usage: summary.usage, llmCalls: summary.calls };
+	await deps.archive?.saveTranscript(request.video.id, options.transcriptLanguages, { info: fetched.info, transcript: fetched.transcript }).catch(() => undefined);
+	return fetched;
 }
 
 export interface RenderOptions {
@@ -152,6 +201,8 @@ export function digestContext(input: RenderInput): DigestContext {
 		model: input.model,
 		outputLanguage: input.data.outputLanguage,
 		timestampStyle: input.options.timestampStyle,
+		usage: input.data.usage,
+		cost: input.data.cost,
 	});
 }
 

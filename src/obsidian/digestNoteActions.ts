@@ -1,22 +1,20 @@
-import { App, Notice, TFile } from 'obsidian';
+import { Notice, TFile } from 'obsidian';
 import { DigestArchive, DigestRecord } from '../core/digestArchive';
 import { DIGEST_BLOCK, digestNoteText, renderDigest, RenderOptions } from '../core/digestPipeline';
 import { DigestError, userMessage } from '../core/errors';
 import { languageName } from '../core/llm/languageName';
+import { estimateCost } from '../core/llm/pricing';
 import { translateDigest } from '../core/llm/translateDigest';
 import { availableNotePath } from '../core/notes/fileName';
 import { replaceGenerated } from '../core/notes/generatedBlock';
 import { addTranslationLink } from '../core/notes/translationLink';
 import { mergeFrontmatter } from '../core/render/frontmatter';
-import { chatModelFor, openNote } from './digestRunner';
+import { ChatModelHost, chatModelFor, openNote } from './digestRunner';
 import { ProgressNotice } from './progressNotice';
-import { YouTubeDigestSettings } from './settings';
 import { loadTemplate } from './templates';
 import { vaultNoteStore } from './vaultNoteStore';
 
-export interface DigestNoteHost {
-	app: App;
-	settings: YouTubeDigestSettings;
+export interface DigestNoteHost extends ChatModelHost {
 	archive: DigestArchive;
 }
 
@@ -62,7 +60,7 @@ export class DigestNoteActions {
 			if (!record.data.digest) throw new Error('A transcript digest has no summary to translate.');
 			const { info, transcript } = record.data;
 			const translated = await translateDigest(model, record.data.digest, language, transcript.segments, info.durationSeconds, progress.signal);
-			const data = { ...record.data, digest: translated.digest, outputLanguage: language };
+			const data = { ...record.data, digest: translated.digest, outputLanguage: language, usage: translated.usage, cost: estimateCost(translated.usage, model.model, model.baseUrl, this.host.settings.prices), llmCalls: 1 };
 			const folder = file.parent && !file.parent.isRoot() ? file.parent.path : '';
 			const path = availableNotePath(folder, `${file.basename} (${languageName(language)})`, (candidate) => app.vault.getAbstractFileByPath(candidate) !== null);
 			const notes = vaultNoteStore(app);

@@ -1,9 +1,11 @@
 import { App, Notice, TFile } from 'obsidian';
 import { DigestArchive } from '../core/digestArchive';
-import { createDigest, DigestStage } from '../core/digestPipeline';
+import { CostEstimate, createDigest, DigestStage } from '../core/digestPipeline';
 import { DigestError, userMessage } from '../core/errors';
 import { needsApiKey } from '../core/llm/apiKeyPolicy';
-import { ChatModel } from '../core/llm/chatModel';
+import { ChatModel, TokenUsage } from '../core/llm/chatModel';
+import { formatCost } from '../core/llm/pricing';
+import { confirm } from './confirmModal';
 import { createOpenAIChatModel } from '../core/llm/openaiChatModel';
 import { VideoRef } from '../core/youtube/videoUrl';
 import { ProgressNotice } from './progressNotice';
@@ -19,9 +21,9 @@ export interface DigestRunnerHost {
 	saveSettings(): Promise<void>;
 }
 
-const STAGE_MESSAGES: Record<DigestStage, (model: string) => string> = {
+const STAGE_MESSAGES: Record<DigestStage, (model: string, parts?: { finished: number; total: number }) => string> = {
 	fetching: () => 'Fetching transcript…',
-	summarizing: (model) => `Summarizing with ${model}…`,
+	summarizing: (model, parts) => (parts ? `Summarizing with ${model}: ${parts.finished} of ${parts.total} parts done…` : `Summarizing with ${model}…`),
 	writing: () => 'Writing the digest note…',
 };
 
@@ -59,6 +61,9 @@ export class DigestRunner {
 						properties: settings.properties,
 						innertubeClients: activeClients(settings),
 						preferredClient: settings.lastWorkingClient,
+						inputBudgetTokens: settings.inputBudgetTokens,
+						concurrency: settings.concurrency,
+						prices: settings.prices,
 					},
 				},
 				{
@@ -66,12 +71,13 @@ export class DigestRunner {
 					chatModel,
 					notes: vaultNoteStore(app),
 					now: () => new Date(),
-					onProgress: (stage) => progress.setMessage(STAGE_MESSAGES[stage](settings.model)),
+					onProgress: (stage, parts) => progress.setMessage(STAGE_MESSAGES[stage](settings.model, parts)),
 					signal: progress.signal,
 					archive: this.host.archive,
+					confirmCost: (estimate) => this.confirmCost(estimate),
 				},
 			);
-			progress.finish(chatModel ? `Digest written: ${outcome.path}` : `Transcript digest written: ${outcome.path}. ${TRANSCRIPT_ONLY}`);
+			progress.finish(chatModel ? `Digest written: ${outcome.path}${usageText(outcome)}` : `Transcript digest written: ${outcome.path}. ${TRANSCRIPT_ONLY}`);
 			await this.remember(outcome.clientName);
 			if (settings.openDigest) await openNote(app, outcome.path);
 		} catch (error) {
@@ -82,19 +88,55 @@ export class DigestRunner {
 		}
 	}
 
+	/** Asks only above the user's threshold, and only when the price is known. */
+	private async confirmCost(estimate: CostEstimate): Promise<boolean> {
+		const threshold = this.host.settings.confirmAboveCost;
+		if (threshold < 0 || estimate.cost === null || estimate.cost <= threshold) return true;
+		const calls = estimate.calls === 1 ? 'one call' : `${estimate.calls} calls`;
+		return confirm(
+			this.host.app,
+			'Summarize this video?',
+			`This digest needs ${calls} with about ${estimate.inputTokens.toLocaleString('en')} input tokens, an estimated ${formatCost(estimate.cost)}.`,
+			'Summarize',
+		);
+	}
+
 	private async remember(clientName: string): Promise<void> {
-		if (this.host.settings.lastWorkingClient === clientName) return;
+		if (!clientName || this.host.settings.lastWorkingClient === clientName) return;
 		this.host.settings.lastWorkingClient = clientName;
 		await this.host.saveSettings();
 	}
 }
 
+/** ` (12,345 tokens in, 1,234 out, $0.0061)`, or nothing when the digest came from the cache. */
+function usageText(outcome: { usage: TokenUsage | null; cost: number | null; llmCalls: number }): string {
+	if (!outcome.usage || outcome.llmCalls === 0) return ' (from the cache, no new call)';
+	const { inputTokens, outputTokens } = outcome.usage;
+	return ` (${inputTokens.toLocaleString('en')} tokens in, ${outputTokens.toLocaleString('en')} out, ${formatCost(outcome.cost)})`;
+}
+
+export interface ChatModelHost {
+	app: App;
+	settings: YouTubeDigestSettings;
+	saveSettings(): Promise<void>;
+}
+
 /** The model to summarize with, or null (a transcript digest) when the server needs a key and none is set. */
-export function chatModelFor(host: { app: App; settings: YouTubeDigestSettings }): ChatModel | null {
+export function chatModelFor(host: ChatModelHost): ChatModel | null {
 	const { app, settings } = host;
 	const apiKey = settings.apiKeySecret ? (app.secretStorage.getSecret(settings.apiKeySecret) ?? '') : '';
 	if (!apiKey && needsApiKey(settings.baseUrl)) return null;
-	return createOpenAIChatModel({ http: requestUrlHttp, baseUrl: settings.baseUrl, apiKey, model: settings.model });
+	return createOpenAIChatModel({
+		http: requestUrlHttp,
+		baseUrl: settings.baseUrl,
+		apiKey,
+		model: settings.model,
+		structuredMode: settings.structuredModes[settings.baseUrl],
+		onStructuredMode: (mode) => {
+			settings.structuredModes = { ...settings.structuredModes, [settings.baseUrl]: mode };
+			void host.saveSettings();
+		},
+	});
 }
 
 export async function openNote(app: App, path: string): Promise<void> {

@@ -20,7 +20,11 @@ export default class YouTubeDigestPlugin extends Plugin {
 
 	async onload(): Promise<void> {
 		this.settings = readSettings(await this.loadData());
-		this.archive = vaultArchive(this.app, this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`);
+		this.archive = vaultArchive(
+			this.app,
+			this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`,
+			() => this.settings.cacheLimitMb * 1024 * 1024,
+		);
 		this.runner = new DigestRunner(this);
 		this.digestNotes = new DigestNoteActions(this);
 		this.addCommand({
@@ -73,6 +77,14 @@ export default class YouTubeDigestPlugin extends Plugin {
 					).open();
 				}
 				return true;
+			},
+		});
+		this.addCommand({
+			id: 'clear-cache',
+			name: 'Clear digest cache',
+			callback: async () => {
+				const removed = await this.archive.clear();
+				new Notice(`Digest cache cleared (${removed} ${removed === 1 ? 'file' : 'files'}). Digests made before cannot be re-rendered or translated now.`);
 			},
 		});
 		this.addSettingTab(new YouTubeDigestSettingTab(this.app, this));

@@ -1,3 +1,5 @@
+import { StructuredMode } from '../core/llm/openaiChatModel';
+import { DEFAULT_PRICES, ModelPrice } from '../core/llm/pricing';
 import { DEFAULT_PROPERTIES, PropertySpec } from '../core/render/properties';
 import { TimestampStyle } from '../core/render/templateHelpers';
 import { DEFAULT_INNERTUBE_CLIENTS, InnertubeClient } from '../core/youtube/innertubeClients';
@@ -23,6 +25,18 @@ export interface YouTubeDigestSettings {
 	/** The digest note's properties: name, template expression, type. */
 	properties: PropertySpec[];
 	openDigest: boolean;
+	/** Most input tokens per model call; 0 lets the plugin choose by server. */
+	inputBudgetTokens: number;
+	/** Parts of a long video summarized at once. */
+	concurrency: number;
+	/** Ask before a run estimated to cost more than this many dollars; negative never asks. */
+	confirmAboveCost: number;
+	/** Dollars per million input and output tokens, by model. */
+	prices: Record<string, ModelPrice>;
+	/** The size the cache of transcripts and digests is kept under, in megabytes. */
+	cacheLimitMb: number;
+	/** How each server takes structured output, learnt when one refuses a JSON schema. */
+	structuredModes: Record<string, StructuredMode>;
 	/** The YouTube client that worked last, tried first next time. */
 	lastWorkingClient: string;
 	/** Replaces the built-in client list when YouTube changes which clients work. */
@@ -44,6 +58,12 @@ export const DEFAULT_SETTINGS: YouTubeDigestSettings = {
 	templateOverrides: {},
 	properties: DEFAULT_PROPERTIES,
 	openDigest: true,
+	inputBudgetTokens: 0,
+	concurrency: 4,
+	confirmAboveCost: 0.1,
+	prices: DEFAULT_PRICES,
+	cacheLimitMb: 100,
+	structuredModes: {},
 	lastWorkingClient: '',
 	innertubeClients: null,
 };

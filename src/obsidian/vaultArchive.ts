@@ -1,24 +1,60 @@
 import { App, normalizePath } from 'obsidian';
-import { archiveKey, DigestArchive, DigestRecord } from '../core/digestArchive';
+import { archiveKey, DigestArchive, DigestRecord, TranscriptRecord, transcriptKey } from '../core/digestArchive';
 
-/** Digest records as JSON files in the plugin's own folder, outside the notes. */
-export function vaultArchive(app: App, pluginDir: string): DigestArchive {
-	const folder = normalizePath(`${pluginDir}/digests`);
-	const pathOf = (videoId: string, language: string) => `${folder}/${archiveKey(videoId, language)}.json`;
+/**
+ * Records as JSON files in the plugin's own folder, outside the notes: `cache/digests` and
+ * `cache/transcripts`. After each write the oldest files go until the folder is under `limitBytes()`.
+ */
+export function vaultArchive(app: App, pluginDir: string, limitBytes: () => number): DigestArchive {
+	const adapter = app.vault.adapter;
+	const root = normalizePath(`${pluginDir}/cache`);
+	const digests = `${root}/digests`;
+	const transcripts = `${root}/transcripts`;
+
+	const read = async <T>(path: string): Promise<T | null> => {
+		if (!(await adapter.exists(path))) return null;
+		try {
+			return JSON.parse(await adapter.read(path)) as T;
+		} catch {
+			return null;
+		}
+	};
+	const write = async (folder: string, name: string, value: unknown) => {
+		for (const path of [root, folder]) if (!(await adapter.exists(path))) await adapter.mkdir(path);
+		await adapter.write(`${folder}/${name}.json`, JSON.stringify(value));
+		await evictOldest();
+	};
+	const cacheFiles = async () => {
+		const files: string[] = [];
+		for (const folder of [digests, transcripts]) if (await adapter.exists(folder)) files.push(...(await adapter.list(folder)).files);
+		return files;
+	};
+	const evictOldest = async () => {
+		const stats = [];
+		for (const path of await cacheFiles()) {
+			const stat = await adapter.stat(path);
+			if (stat) stats.push({ path, size: stat.size, mtime: stat.mtime });
+		}
+		let total = stats.reduce((sum, file) => sum + file.size, 0);
+		for (const file of stats.sort((a, b) => a.mtime - b.mtime)) {
+			if (total <= limitBytes()) break;
+			await adapter.remove(file.path);
+			total -= file.size;
+		}
+	};
+
 	return {
 		async load(videoId, language) {
-			const path = pathOf(videoId, language);
-			if (!(await app.vault.adapter.exists(path))) return null;
-			try {
-				const record = JSON.parse(await app.vault.adapter.read(path)) as DigestRecord;
-				return record.version === 1 ? record : null;
-			} catch {
-				return null;
-			}
+			const record = await read<DigestRecord>(`${digests}/${archiveKey(videoId, language)}.json`);
+			return record?.version === 1 ? record : null;
 		},
-		async save(record) {
-			if (!(await app.vault.adapter.exists(folder))) await app.vault.adapter.mkdir(folder);
-			await app.vault.adapter.write(pathOf(record.data.info.id, record.data.outputLanguage), JSON.stringify(record));
+		save: (record) => write(digests, archiveKey(record.data.info.id, record.data.outputLanguage), record),
+		loadTranscript: (videoId, languages) => read<TranscriptRecord>(`${transcripts}/${transcriptKey(videoId, languages)}.json`),
+		saveTranscript: (videoId, languages, record) => write(transcripts, transcriptKey(videoId, languages), record),
+		async clear() {
+			const files = await cacheFiles();
+			for (const path of files) await adapter.remove(path);
+			return files.length;
 		},
 	};
 }

@@ -86,6 +86,9 @@ describe('youtube-digest writing into a folder vault', () => {
 			source_note: '[[Watch later]]',
 			model: 'test-model',
 			language: 'en',
+			tokens_in: expect.any(Number),
+			tokens_out: 180,
+			cost_usd: 0,
 		});
 		expect(note).toContain('> [!tldr] TL;DR\n> A scripted TL;DR about the video.');
 		expect(note).toContain('- 🤔 First insight. [0:00](https://www.youtube.com/watch?v=GJLlxj_dtq8&t=0s)');

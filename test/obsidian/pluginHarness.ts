@@ -82,3 +82,8 @@ export async function runOnSourceNote(plugin: LoadedPlugin, command = 'summarize
 export function finalNotice(after = 0): Promise<string> {
 	return waitFor(() => notices().slice(after).find((notice) => notice.duration !== 0)?.message, { timeoutMs: 10_000 });
 }
+
+/** The notice of a successful run: the path, then the tokens used and the cost (free on a loopback server). */
+export function written(path: string): RegExp {
+	return new RegExp(`^Digest written: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d[\\d,]* tokens in, \\d[\\d,]* out, free\\)$`);
+}

@@ -13,13 +13,13 @@ import {
 	waitForMetadata,
 } from '../fakes/obsidian/testing';
 import { jsonReply } from '../support/fakeOpenAIServer';
-import { DIGEST_PATH, finalNotice, runOnSourceNote, useBuiltPlugin } from './pluginHarness';
+import { DIGEST_PATH, finalNotice, runOnSourceNote, useBuiltPlugin, written } from './pluginHarness';
 
 const harness = useBuiltPlugin();
 
 async function makeDigest(plugin: LoadedPlugin): Promise<void> {
 	await runOnSourceNote(plugin);
-	expect(await finalNotice()).toBe(`Digest written: ${DIGEST_PATH}`);
+	expect(await finalNotice()).toMatch(written(DIGEST_PATH));
 }
 
 const requestCount = () => harness.youtube.requests.length + harness.openai.requests.length;
@@ -33,7 +33,7 @@ describe('choosing a template', () => {
 		await runOnSourceNote(plugin, 'summarize-with-template');
 		expect(await suggestionTexts()).toEqual(['Full digest', 'Compact', 'Study notes (flashcards)', 'Transcript only', 'Minimal']);
 		await chooseSuggestion('Minimal');
-		expect(await finalNotice()).toBe(`Digest written: ${DIGEST_PATH}`);
+		expect(await finalNotice()).toMatch(written(DIGEST_PATH));
 		const note = fileText(plugin.app, DIGEST_PATH);
 		expect(note).toContain('%% youtube-digest:digest:start %%\n# Surface Go Review - It’s Awesome\nA scripted TL;DR about the video.\n%% youtube-digest:digest:end %%\n');
 		expect(note).not.toContain('[template]');

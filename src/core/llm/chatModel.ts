@@ -27,5 +27,7 @@ export interface ChatResult {
 
 export interface ChatModel {
 	readonly model: string;
+	/** The server it talks to (local servers cost nothing and get a smaller input budget). */
+	readonly baseUrl: string;
 	complete(request: ChatRequest): Promise<ChatResult>;
 }

@@ -1,4 +1,5 @@
 import { JsonSchema, ValidationProblem, validateJson } from './jsonSchema';
+import { StructuredSpec } from './structuredRequest';
 
 /** What the model returns. `at` is a time label copied from the transcript, resolved by grounding. */
 export interface ModelDigest {
@@ -56,15 +57,41 @@ export const DIGEST_SCHEMA: JsonSchema = {
 /** Structure first, then the rules a schema cannot say: the texts a digest cannot do without are not empty. */
 export function validateDigest(value: unknown): ValidationProblem[] {
 	const problems = validateJson(value, DIGEST_SCHEMA);
-	if (problems.length > 0) return problems;
-	const digest = value as ModelDigest;
+	return problems.length > 0 ? problems : contentProblems(value as ModelDigest);
+}
+
+function contentProblems(digest: Omit<ModelDigest, 'sections'> & { sections?: ModelDigest['sections'] }): ValidationProblem[] {
 	const rules: ValidationProblem[] = [];
 	if (!digest.tldr.trim()) rules.push({ path: '$.tldr', message: 'is empty' });
 	digest.insights.forEach((insight, index) => {
 		if (!insight.text.trim()) rules.push({ path: `$.insights[${index}].text`, message: 'is empty' });
 	});
-	digest.sections.forEach((section, index) => {
+	(digest.sections ?? []).forEach((section, index) => {
 		if (!section.title.trim()) rules.push({ path: `$.sections[${index}].title`, message: 'is empty' });
 	});
 	return rules;
 }
+
+/** What the merge call of a long video returns: the digest without sections, which come from the parts. */
+export type MergedDigest = Omit<ModelDigest, 'sections'>;
+
+const digestObject = DIGEST_SCHEMA as Extract<JsonSchema, { type: 'object' }>;
+
+export const MERGE_SCHEMA: JsonSchema = {
+	...(object(Object.fromEntries(Object.entries(digestObject.properties).filter(([key]) => key !== 'sections'))) as Extract<
+		JsonSchema,
+		{ type: 'object' }
+	>),
+	$defs: digestObject.$defs,
+};
+
+export const DIGEST_SPEC: StructuredSpec<ModelDigest> = { name: 'video_digest', schema: DIGEST_SCHEMA, validate: validateDigest };
+
+export const MERGE_SPEC: StructuredSpec<MergedDigest> = {
+	name: 'video_digest_merge',
+	schema: MERGE_SCHEMA,
+	validate: (value) => {
+		const problems = validateJson(value, MERGE_SCHEMA);
+		return problems.length > 0 ? problems : contentProblems(value as MergedDigest);
+	},
+};

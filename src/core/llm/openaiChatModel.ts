@@ -1,7 +1,14 @@
 import type OpenAI from 'openai';
 import { DigestError } from '../errors';
 import { fetchOverHttp, HttpClient } from '../http';
-import { ChatModel, ChatRequest, ChatResult } from './chatModel';
+import { ChatMessage, ChatModel, ChatRequest, ChatResult } from './chatModel';
+
+/**
+ * How a server is asked for JSON, from strictest to loosest: a strict JSON schema, JSON mode with the
+ * schema in the instructions, or the instructions alone (the answer is validated locally either way).
+ */
+export type StructuredMode = 'json_schema' | 'json_object' | 'instructions';
+const MODES: StructuredMode[] = ['json_schema', 'json_object', 'instructions'];
 
 export interface OpenAIChatOptions {
 	http: HttpClient;
@@ -10,17 +17,59 @@ export interface OpenAIChatOptions {
 	model: string;
 	timeoutMs?: number;
 	maxRetries?: number;
+	/** The mode that worked with this server last time; tried first. */
+	structuredMode?: StructuredMode;
+	/** Told when the server needed a looser mode, so it can be remembered per server. */
+	onStructuredMode?: (mode: StructuredMode) => void;
 }
 
 type OpenAIModule = typeof import('openai');
 
 /**
  * A ChatModel over the openai SDK, for OpenAI and any OpenAI-compatible server. The SDK is loaded on the
- * first call, not when the plugin loads, and all its traffic goes through the HttpClient port.
+ * first call, not when the plugin loads, and all its traffic goes through the HttpClient port. The SDK
+ * retries 429 and 5xx answers with backoff, honouring Retry-After, and times out each call.
  */
 export function createOpenAIChatModel(options: OpenAIChatOptions): ChatModel {
+	let mode = options.structuredMode ?? 'json_schema';
+	const load = sdkLoader(options);
+	return {
+		model: options.model,
+		baseUrl: options.baseUrl,
+		async complete(request: ChatRequest): Promise<ChatResult> {
+			const { sdk, client } = await load();
+			for (let index = MODES.indexOf(mode); ; index++) {
+				try {
+					const result = await completeOnce(client, options.model, request, request.jsonSchema ? MODES[index] : null);
+					if (request.jsonSchema && MODES[index] !== mode) {
+						mode = MODES[index];
+						options.onStructuredMode?.(mode);
+					}
+					return result;
+				} catch (error) {
+					const canLoosen = request.jsonSchema && index < MODES.length - 1 && rejectsResponseFormat(sdk, error);
+					if (!canLoosen) throw toDigestError(sdk, error, request.signal);
+				}
+			}
+		},
+	};
+}
+
+/** The models the server lists (`GET /models`), sorted; empty when it does not answer that. */
+export async function listModels(options: Pick<OpenAIChatOptions, 'http' | 'baseUrl' | 'apiKey'>): Promise<string[]> {
+	const { client } = await sdkLoader({ ...options, model: '' })();
+	try {
+		const ids: string[] = [];
+		for await (const model of client.models.list()) ids.push(model.id);
+		return ids.sort((a, b) => a.localeCompare(b));
+	} catch {
+		return [];
+	}
+}
+
+function sdkLoader(options: OpenAIChatOptions): () => Promise<{ sdk: OpenAIModule; client: OpenAI }> {
 	let loading: Promise<{ sdk: OpenAIModule; client: OpenAI }> | null = null;
-	const load = () => {
+	return () => {
 		loading ??= import('openai').then((sdk) => ({
 			sdk,
 			client: new sdk.OpenAI({
@@ -35,41 +84,42 @@ export function createOpenAIChatModel(options: OpenAIChatOptions): ChatModel {
 		}));
 		return loading;
 	};
-	return {
-		model: options.model,
-		async complete(request: ChatRequest): Promise<ChatResult> {
-			const { sdk, client } = await load();
-			try {
-				const completion = await client.chat.completions.create(
-					{
-						model: options.model,
-						messages: request.messages,
-						...(request.jsonSchema
-							? {
-									response_format: {
-										type: 'json_schema' as const,
-										json_schema: { name: request.jsonSchema.name, strict: true, schema: request.jsonSchema.schema as Record<string, unknown> },
-									},
-								}
-							: {}),
-					},
-					{ signal: request.signal },
-				);
-				const choice = completion.choices[0];
-				return {
-					content: choice?.message.content ?? null,
-					refusal: choice?.message.refusal ?? null,
-					finishReason: choice?.finish_reason ?? null,
-					usage: completion.usage
-						? { inputTokens: completion.usage.prompt_tokens, outputTokens: completion.usage.completion_tokens }
-						: null,
-					model: completion.model || options.model,
-				};
-			} catch (error) {
-				throw toDigestError(sdk, error, request.signal);
-			}
+}
+
+async function completeOnce(client: OpenAI, model: string, request: ChatRequest, mode: StructuredMode | null): Promise<ChatResult> {
+	const schema = request.jsonSchema;
+	const completion = await client.chat.completions.create(
+		{
+			model,
+			messages: mode && mode !== 'json_schema' && schema ? withSchemaInstructions(request.messages, schema.schema) : request.messages,
+			...(mode === 'json_schema' && schema
+				? { response_format: { type: 'json_schema' as const, json_schema: { name: schema.name, strict: true, schema: schema.schema as Record<string, unknown> } } }
+				: {}),
+			...(mode === 'json_object' ? { response_format: { type: 'json_object' as const } } : {}),
 		},
+		{ signal: request.signal },
+	);
+	const choice = completion.choices[0];
+	return {
+		content: choice?.message.content ?? null,
+		refusal: choice?.message.refusal ?? null,
+		finishReason: choice?.finish_reason ?? null,
+		usage: completion.usage ? { inputTokens: completion.usage.prompt_tokens, outputTokens: completion.usage.completion_tokens } : null,
+		model: completion.model || model,
 	};
+}
+
+/** Without a schema-enforcing response format, the schema has to be in the instructions. */
+function withSchemaInstructions(messages: ChatMessage[], schema: object): ChatMessage[] {
+	const instruction = `Answer with only a JSON object that follows this JSON schema:\n${JSON.stringify(schema)}`;
+	const [first, ...rest] = messages;
+	return first?.role === 'system' ? [{ ...first, content: `${first.content}\n${instruction}` }, ...rest] : [{ role: 'system', content: instruction }, ...messages];
+}
+
+/** A 400 or 422 about the request's format, not about its size: the server does not take this response format. */
+function rejectsResponseFormat(sdk: OpenAIModule, error: unknown): boolean {
+	const rejected = error instanceof sdk.BadRequestError || error instanceof sdk.UnprocessableEntityError;
+	return rejected && !/context|too long|maximum|token/i.test(error.message);
 }
 
 function toDigestError(sdk: OpenAIModule, error: unknown, signal?: AbortSignal): DigestError {
@@ -78,14 +128,10 @@ function toDigestError(sdk: OpenAIModule, error: unknown, signal?: AbortSignal):
 	if (error instanceof sdk.APIConnectionTimeoutError) return new DigestError('llm-unavailable', 'the request timed out');
 	if (error instanceof sdk.APIConnectionError) return new DigestError('network', error.cause instanceof Error ? error.cause.message : undefined);
 	if (error instanceof sdk.AuthenticationError || error instanceof sdk.PermissionDeniedError) return new DigestError('bad-api-key');
-	if (error instanceof sdk.NotFoundError) return new DigestError('model-not-found', serverMessage(error));
+	if (error instanceof sdk.NotFoundError) return new DigestError('model-not-found', error.message.slice(0, 200));
 	if (error instanceof sdk.RateLimitError) return new DigestError('llm-rate-limited', retryAfter(error.headers));
-	if (error instanceof sdk.APIError) return new DigestError('llm-unavailable', serverMessage(error));
+	if (error instanceof sdk.APIError) return new DigestError('llm-unavailable', error.message.slice(0, 200));
 	return new DigestError('llm-unavailable', error instanceof Error ? error.message : String(error));
-}
-
-function serverMessage(error: { status?: number; message: string }): string {
-	return error.message.slice(0, 200);
 }
 
 function retryAfter(headers: Headers | undefined): string | undefined {

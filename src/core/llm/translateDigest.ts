@@ -1,10 +1,10 @@
 import { formatTimestamp } from '../transcript/timestamps';
 import { TranscriptSegment } from '../youtube/transcriptSession';
 import { ChatModel, TokenUsage } from './chatModel';
-import { ModelDigest } from './digestSchema';
+import { DIGEST_SPEC, ModelDigest } from './digestSchema';
 import { Digest, GroundedQuestion, groundDigest } from './grounding';
 import { languageName } from './languageName';
-import { requestDigest } from './summarize';
+import { requestStructured } from './structuredRequest';
 
 /**
  * The digest in another language, from one call over the digest itself (a few hundred tokens), not over
@@ -19,7 +19,7 @@ export async function translateDigest(
 	signal?: AbortSignal,
 ): Promise<{ digest: Digest; usage: TokenUsage }> {
 	const withHours = durationSeconds >= 3600;
-	const result = await requestDigest(
+	const result = await requestStructured(
 		model,
 		[
 			{
@@ -32,9 +32,10 @@ export async function translateDigest(
 			},
 			{ role: 'user', content: JSON.stringify(toModelDigest(digest, withHours)) },
 		],
+		DIGEST_SPEC,
 		signal,
 	);
-	return { digest: groundDigest(result.digest, segments, durationSeconds), usage: result.usage };
+	return { digest: groundDigest(result.value, segments, durationSeconds), usage: result.usage };
 }
 
 function toModelDigest(digest: Digest, withHours: boolean): ModelDigest {

@@ -38,6 +38,10 @@ export interface DigestContext {
 	sourceNote: string;
 	created: string;
 	model: string;
+	/** Tokens the model calls took and what they cost in dollars; null when unknown or without a model. */
+	inputTokens: number | null;
+	outputTokens: number | null;
+	cost: number | null;
 	timestampStyle: TimestampStyle;
 }
 
@@ -57,6 +61,8 @@ export interface ContextInput {
 	model: string;
 	outputLanguage: string;
 	timestampStyle: TimestampStyle;
+	usage?: { inputTokens: number; outputTokens: number } | null;
+	cost?: number | null;
 }
 
 export function buildDigestContext(input: ContextInput): DigestContext {
@@ -94,6 +100,9 @@ export function buildDigestContext(input: ContextInput): DigestContext {
 		sourceNote: input.sourceNoteLink,
 		created: localDate(input.created),
 		model: input.model,
+		inputTokens: input.usage?.inputTokens ?? null,
+		outputTokens: input.usage?.outputTokens ?? null,
+		cost: input.cost === null || input.cost === undefined ? null : Math.round(input.cost * 1e6) / 1e6,
 		timestampStyle: input.timestampStyle,
 	};
 }

@@ -24,6 +24,9 @@ export const DEFAULT_PROPERTIES: PropertySpec[] = [
 	{ name: 'duration', value: '{{durationClock}}', type: 'text' },
 	{ name: 'model', value: '{{model}}', type: 'text' },
 	{ name: 'language', value: '{{language}}', type: 'text' },
+	{ name: 'tokens_in', value: '{{inputTokens}}', type: 'number' },
+	{ name: 'tokens_out', value: '{{outputTokens}}', type: 'number' },
+	{ name: 'cost_usd', value: '{{cost}}', type: 'number' },
 ];
 
 /** The properties the plugin itself relies on (re-runs find a digest by its video id). */

@@ -16,6 +16,8 @@ const context = () =>
 		model: 'gpt-4.1-mini',
 		outputLanguage: '',
 		timestampStyle: 'youtube',
+		usage: { inputTokens: 1200, outputTokens: 300 },
+		cost: 0.00096,
 	});
 
 describe('the default digest template', () => {
@@ -86,6 +88,9 @@ describe('the default digest template', () => {
 				'duration: "00:05:16"',
 				'model: "gpt-4.1-mini"',
 				'language: "en"',
+				'tokens_in: 1200',
+				'tokens_out: 300',
+				'cost_usd: 0.00096',
 				'youtube_id: "GJLlxj_dtq8"',
 				'source_note: "[[Watch later]]"',
 				'---',

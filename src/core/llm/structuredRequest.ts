@@ -1,33 +1,42 @@
 import { DigestError, throwIfCancelled } from '../errors';
 import { ChatMessage, ChatModel, ChatResult, TokenUsage } from './chatModel';
-import { DIGEST_SCHEMA, ModelDigest, validateDigest } from './digestSchema';
-import { describeProblems } from './jsonSchema';
+import { describeProblems, JsonSchema, ValidationProblem } from './jsonSchema';
 
-export interface SummaryResult {
-	digest: ModelDigest;
+/** A JSON answer the model must give: the schema sent with the call and the check applied to the answer. */
+export interface StructuredSpec<T> {
+	name: string;
+	schema: JsonSchema;
+	validate(value: unknown): ValidationProblem[];
+	/** Only for the type: the validated value is a T. */
+	readonly example?: T;
+}
+
+export interface StructuredResult<T> {
+	value: T;
 	usage: TokenUsage;
 	calls: number;
 }
 
-type Attempt = { ok: true; digest: ModelDigest } | { ok: false; problem: string; content: string };
+type Attempt<T> = { ok: true; value: T } | { ok: false; problem: string; content: string };
 
 /**
  * One structured call; when the answer does not parse or does not follow the schema, one more call that
  * shows the model its answer and what was wrong with it. A second failure is an `output-invalid` error.
  */
-export async function requestDigest(model: ChatModel, messages: ChatMessage[], signal?: AbortSignal): Promise<SummaryResult> {
+export async function requestStructured<T>(
+	model: ChatModel,
+	messages: ChatMessage[],
+	spec: StructuredSpec<T>,
+	signal?: AbortSignal,
+): Promise<StructuredResult<T>> {
 	const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
 	let conversation = messages;
 	for (let call = 1; call <= 2; call++) {
 		throwIfCancelled(signal);
-		const result = await model.complete({
-			messages: conversation,
-			jsonSchema: { name: 'video_digest', schema: DIGEST_SCHEMA },
-			signal,
-		});
+		const result = await model.complete({ messages: conversation, jsonSchema: { name: spec.name, schema: spec.schema }, signal });
 		addUsage(usage, result);
-		const attempt = readAttempt(result);
-		if (attempt.ok) return { digest: attempt.digest, usage, calls: call };
+		const attempt = readAttempt(result, spec);
+		if (attempt.ok) return { value: attempt.value, usage, calls: call };
 		if (call === 2) throw new DigestError('output-invalid', attempt.problem);
 		conversation = [
 			...messages,
@@ -41,7 +50,7 @@ export async function requestDigest(model: ChatModel, messages: ChatMessage[], s
 	throw new DigestError('output-invalid');
 }
 
-function readAttempt(result: ChatResult): Attempt {
+function readAttempt<T>(result: ChatResult, spec: StructuredSpec<T>): Attempt<T> {
 	if (result.refusal) throw new DigestError('model-refused', result.refusal.slice(0, 200));
 	const content = result.content ?? '';
 	if (result.finishReason === 'length') {
@@ -49,9 +58,9 @@ function readAttempt(result: ChatResult): Attempt {
 	}
 	const parsed = parseJsonObject(content);
 	if (parsed === undefined) return { ok: false, problem: 'it is not a JSON object', content };
-	const problems = validateDigest(parsed);
+	const problems = spec.validate(parsed);
 	if (problems.length > 0) return { ok: false, problem: describeProblems(problems), content };
-	return { ok: true, digest: parsed as ModelDigest };
+	return { ok: true, value: parsed as T };
 }
 
 /** Strict servers answer with bare JSON; others wrap it in a code fence or a sentence, so take the outermost object. */
@@ -66,7 +75,8 @@ export function parseJsonObject(content: string): unknown {
 	}
 }
 
-function addUsage(total: TokenUsage, result: ChatResult): void {
-	total.inputTokens += result.usage?.inputTokens ?? 0;
-	total.outputTokens += result.usage?.outputTokens ?? 0;
+export function addUsage(total: TokenUsage, result: { usage: TokenUsage | null } | { inputTokens: number; outputTokens: number }): void {
+	const usage = 'usage' in result ? result.usage : result;
+	total.inputTokens += usage?.inputTokens ?? 0;
+	total.outputTokens += usage?.outputTokens ?? 0;
 }

@@ -1,0 +1,43 @@
+import { needsApiKey } from './apiKeyPolicy';
+
+/** US dollars per million tokens. */
+export interface ModelPrice {
+	input: number;
+	output: number;
+}
+
+/**
+ * List prices of common small models when this table was written; the settings let users correct them
+ * and add their own. A model not in the table has no cost shown rather than a guessed one.
+ */
+export const DEFAULT_PRICES: Record<string, ModelPrice> = {
+	'gpt-4o-mini': { input: 0.15, output: 0.6 },
+	'gpt-4.1-nano': { input: 0.1, output: 0.4 },
+	'gpt-4.1-mini': { input: 0.4, output: 1.6 },
+	'gpt-5-nano': { input: 0.05, output: 0.4 },
+	'gpt-5-mini': { input: 0.25, output: 2 },
+};
+
+/** The cost in dollars, or null when the model's price is unknown; local servers cost nothing. */
+export function estimateCost(
+	usage: { inputTokens: number; outputTokens: number },
+	model: string,
+	baseUrl: string,
+	prices: Record<string, ModelPrice>,
+): number | null {
+	if (!needsApiKey(baseUrl)) return 0;
+	const price = prices[model] ?? prices[model.split('/').pop() ?? ''];
+	if (!price) return null;
+	return (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1_000_000;
+}
+
+export function formatCost(cost: number | null): string {
+	if (cost === null) return 'unknown cost';
+	if (cost === 0) return 'free';
+	return cost < 0.01 ? `$${cost.toFixed(4)}` : `$${cost.toFixed(2)}`;
+}
+
+/** About 25k tokens is where one call still summarizes well; small local models do better with less. */
+export function defaultInputBudget(baseUrl: string): number {
+	return needsApiKey(baseUrl) ? 25_000 : 6_000;
+}

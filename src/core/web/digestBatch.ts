@@ -1,0 +1,140 @@
+import { frontmatterEnd } from '../notes/backlink';
+import { blockMarkers } from '../notes/generatedBlock';
+import { findVideoLinks } from '../youtube/videoUrl';
+
+/** "Summarize all YouTube links in this note/folder": which videos to digest, then digesting them one failure at a time. */
+export interface BatchLink {
+	videoId: string;
+	sourcePath: string;
+	/** The link as written, so the backlink goes right below it. */
+	linkText: string;
+}
+
+export type SkipReason = 'already-digested' | 'duplicate';
+
+export interface BatchJob extends BatchLink {
+	skip: SkipReason | null;
+}
+
+export type JobOutcome = 'done' | 'failed' | 'skipped' | 'cancelled';
+
+export interface JobResult {
+	job: BatchJob;
+	outcome: JobOutcome;
+	/** What the run threw, for the caller to turn into a sentence. */
+	error?: unknown;
+}
+
+export interface BatchProgress {
+	done: number;
+	failed: number;
+	skipped: number;
+	cancelled: number;
+	total: number;
+}
+
+export interface BatchSummary extends BatchProgress {
+	/** One per job, in the order of the jobs. */
+	results: JobResult[];
+	aborted: boolean;
+}
+
+export interface BatchOptions {
+	concurrency?: number;
+	signal?: AbortSignal;
+	onProgress?: (progress: BatchProgress) => void;
+}
+
+/**
+ * The links of a note body in order: not those in the properties (a digest's `source`) nor those in
+ * the plugin's own generated blocks (a digest's embed and timestamp links), which are not the user's.
+ */
+export function videoLinksInNote(path: string, text: string): BatchLink[] {
+	const bodyStart = frontmatterEnd(text);
+	const blocks = generatedRanges(text);
+	return findVideoLinks(text)
+		.filter((link) => link.from >= bodyStart && !blocks.some(([from, to]) => link.from >= from && link.from < to))
+		.map((link) => ({ videoId: link.ref.id, sourcePath: path, linkText: link.text }));
+}
+
+/** Every link as a job in its order; a video is run once, at its first link, and not at all when a digest exists. */
+export function planBatch(links: BatchLink[], alreadyDigested: ReadonlySet<string>): BatchJob[] {
+	const seen = new Set<string>();
+	return links.map((link) => {
+		const skip: SkipReason | null = seen.has(link.videoId) ? 'duplicate' : alreadyDigested.has(link.videoId) ? 'already-digested' : null;
+		seen.add(link.videoId);
+		return { ...link, skip };
+	});
+}
+
+/**
+ * Runs the jobs, `concurrency` at a time. A failing job is recorded and the next one starts; after
+ * the signal aborts no job starts (those left are `cancelled`, as is a running job that throws once
+ * aborted). Progress is reported after every job, skipped ones included.
+ */
+export async function runBatch(
+	jobs: BatchJob[],
+	run: (job: BatchJob, signal: AbortSignal) => Promise<void>,
+	options: BatchOptions = {},
+): Promise<BatchSummary> {
+	const signal = options.signal ?? new AbortController().signal;
+	// A planned skip is skipped whether or not the batch gets that far; anything else not reached is cancelled.
+	const results: JobResult[] = jobs.map((job) => ({ job, outcome: job.skip ? 'skipped' : 'cancelled' }));
+	const progress: BatchProgress = { done: 0, failed: 0, skipped: 0, cancelled: 0, total: jobs.length };
+	let next = 0;
+	const worker = async (): Promise<void> => {
+		while (next < jobs.length && !signal.aborted) {
+			const index = next++;
+			results[index] = await runOne(jobs[index], run, signal);
+			progress[results[index].outcome]++;
+			report(options.onProgress, progress);
+		}
+	};
+	await Promise.all(Array.from({ length: workerCount(options.concurrency, jobs.length) }, worker));
+	return { ...countOutcomes(results), results, aborted: signal.aborted };
+}
+
+function countOutcomes(results: JobResult[]): BatchProgress {
+	const count = (outcome: JobOutcome) => results.filter((result) => result.outcome === outcome).length;
+	return { done: count('done'), failed: count('failed'), skipped: count('skipped'), cancelled: count('cancelled'), total: results.length };
+}
+
+async function runOne(job: BatchJob, run: (job: BatchJob, signal: AbortSignal) => Promise<void>, signal: AbortSignal): Promise<JobResult> {
+	if (job.skip) return { job, outcome: 'skipped' };
+	try {
+		// Inside the promise chain, so a run that throws before returning its promise is caught too.
+		await Promise.resolve().then(() => run(job, signal));
+		return { job, outcome: 'done' };
+	} catch (error) {
+		return { job, outcome: signal.aborted ? 'cancelled' : 'failed', error };
+	}
+}
+
+/** A progress display that throws must not stop the jobs behind it. */
+function report(onProgress: BatchOptions['onProgress'], progress: BatchProgress): void {
+	try {
+		onProgress?.({ ...progress });
+	} catch {
+		// Nothing to do: the batch goes on and the summary still says everything.
+	}
+}
+
+function workerCount(concurrency: number | undefined, jobCount: number): number {
+	const wanted = typeof concurrency === 'number' && Number.isFinite(concurrency) ? Math.floor(concurrency) : 1;
+	return Math.min(Math.max(1, wanted), Math.max(1, jobCount));
+}
+
+/**
+ * Offsets `[start, end)` of every complete generated block, whatever its name (the pattern is
+ * `blockMarkers(name).start`); a start without its end is not a block, as for `replaceGenerated`.
+ */
+function generatedRanges(text: string): [number, number][] {
+	const ranges: [number, number][] = [];
+	for (const match of text.matchAll(/%% youtube-digest:([\w-]+):start %%/g)) {
+		const from = match.index ?? 0;
+		const { end } = blockMarkers(match[1]);
+		const at = text.indexOf(end, from);
+		if (at >= 0) ranges.push([from, at + end.length]);
+	}
+	return ranges;
+}
