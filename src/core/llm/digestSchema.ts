@@ -75,7 +75,7 @@ function contentProblems(digest: Omit<ModelDigest, 'sections'> & { sections?: Mo
 /** What the merge call of a long video returns: the digest without sections, which come from the parts. */
 export type MergedDigest = Omit<ModelDigest, 'sections'>;
 
-const digestObject = DIGEST_SCHEMA as Extract<JsonSchema, { type: 'object' }>;
+const digestObject = DIGEST_SCHEMA;
 
 export const MERGE_SCHEMA: JsonSchema = {
 	...(object(Object.fromEntries(Object.entries(digestObject.properties).filter(([key]) => key !== 'sections'))) as Extract<
