@@ -75,14 +75,12 @@ function contentProblems(digest: Omit<ModelDigest, 'sections'> & { sections?: Mo
 /** What the merge call of a long video returns: the digest without sections, which come from the parts. */
 export type MergedDigest = Omit<ModelDigest, 'sections'>;
 
-const digestObject = DIGEST_SCHEMA;
-
 export const MERGE_SCHEMA: JsonSchema = {
-	...(object(Object.fromEntries(Object.entries(digestObject.properties).filter(([key]) => key !== 'sections'))) as Extract<
+	...(object(Object.fromEntries(Object.entries(DIGEST_SCHEMA.properties).filter(([key]) => key !== 'sections'))) as Extract<
 		JsonSchema,
 		{ type: 'object' }
 	>),
-	$defs: digestObject.$defs,
+	$defs: DIGEST_SCHEMA.$defs,
 };
 
 export const DIGEST_SPEC: StructuredSpec<ModelDigest> = { name: 'video_digest', schema: DIGEST_SCHEMA, validate: validateDigest };
