@@ -20,7 +20,7 @@ import { DEFAULT_INNERTUBE_CLIENTS } from '../src/core/youtube/innertubeClients'
 import { delayed, jsonReply, startFakeOpenAI } from '../test/support/fakeOpenAIServer';
 import { captionsFromCues, startFakeYouTube, syntheticPlayer } from '../test/support/fakeYouTubeServer';
 import { routedHttp } from '../test/support/routedHttp';
-import { scriptedDigest } from '../test/support/scriptedDigest';
+import { scriptedAnswer } from '../test/support/scriptedDigest';
 import { syntheticChaptersDescription, syntheticCues } from '../test/support/syntheticTranscript';
 import { measurePluginLoad } from './measurePluginLoad';
 
@@ -46,6 +46,7 @@ interface LengthFigures {
 	endToEndMs: number;
 	limitMs: number;
 	peakHeapMb: number;
+	peakRssMb: number;
 }
 
 async function main(): Promise<void> {
@@ -58,11 +59,11 @@ async function main(): Promise<void> {
 	for (const length of LENGTHS) figures.push(await measureLength(length));
 	printTable(
 		'Pipeline overhead (everything but waiting on the network; fake servers answer at once)',
-		['video', 'median', 'peak heap'],
-		figures.map((f) => [f.name, `${f.overheadMs.toFixed(1)} ms`, `${f.peakHeapMb.toFixed(0)} MB`]),
+		['video', 'median', 'peak heap used', 'peak resident memory'],
+		figures.map((f) => [f.name, `${f.overheadMs.toFixed(1)} ms`, `${f.peakHeapMb.toFixed(0)} MB`, `${f.peakRssMb.toFixed(0)} MB`]),
 	);
 	printTable(
-		'LLM work',
+		'LLM work (input budget 25k tokens per call, as for a hosted model)',
 		['video', 'calls', 'sequential rounds', 'input chars', 'est. input tokens', 'transcript tokens', 'sent / transcript'],
 		figures.map((f) => [f.name, String(f.calls), String(f.rounds), String(f.inputChars), String(f.inputTokens), String(f.transcriptTokens), (f.inputTokens / f.transcriptTokens).toFixed(3)]),
 	);
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
 	);
 	printTable(
 		`Wall time against the limit (LLM answers after ${LLM_LATENCY_MS} ms per call)`,
-		['video', 'end to end', 'limit (fetch + one LLM call)', 'ratio'],
+		['video', 'end to end', 'limit (fetch + one call, or + part and merge calls)', 'ratio'],
 		figures.map((f) => [f.name, `${f.endToEndMs.toFixed(0)} ms`, `${f.limitMs.toFixed(0)} ms`, (f.endToEndMs / f.limitMs).toFixed(3)]),
 	);
 }
@@ -90,13 +91,14 @@ async function measureLength(length: (typeof LENGTHS)[number]): Promise<LengthFi
 		}),
 		timedtext: captionsFromCues({ en: cues }),
 	});
-	const openai = await startFakeOpenAI({ respond: (request) => jsonReply(scriptedDigest(request)) });
+	const openai = await startFakeOpenAI({ respond: (request) => jsonReply(scriptedAnswer(request)) });
 	try {
 		const routed = routedHttp({ 'https://www.youtube.com': youtube.baseUrl });
 		const transcriptTokens = estimateTokens(cues.map((cue) => cue.text).join(' '));
 
 		const overheads: number[] = [];
 		let peakHeap = 0;
+		let peakRss = 0;
 		for (let run = 0; run < RUNS; run++) {
 			youtube.reset();
 			openai.reset();
@@ -105,13 +107,14 @@ async function measureLength(length: (typeof LENGTHS)[number]): Promise<LengthFi
 			await createDigest(request(), deps(timed.http, openai.baseUrl));
 			overheads.push(performance.now() - started - timed.waitingMs());
 			peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+			peakRss = Math.max(peakRss, process.memoryUsage().rss);
 		}
 		const stats = youtube.stats();
 		const sent = openai.requests.map((call) => call.messages.map((message) => String(message.content)).join('\n')).join('\n');
 		const schemaText = JSON.stringify(DIGEST_SCHEMA);
 		const calls = openai.requests.length;
 
-		openai.set({ respond: (call) => delayed(LLM_LATENCY_MS, jsonReply(scriptedDigest(call))) });
+		openai.set({ respond: (call) => delayed(LLM_LATENCY_MS, jsonReply(scriptedAnswer(call))) });
 		const fetchTimes: number[] = [];
 		const endToEnd: number[] = [];
 		const rounds: number[] = [];
@@ -124,6 +127,7 @@ async function measureLength(length: (typeof LENGTHS)[number]): Promise<LengthFi
 			await createDigest(request(), { ...deps(routed.http, openai.baseUrl), chatModel: counting.model });
 			endToEnd.push(performance.now() - started);
 			rounds.push(counting.rounds());
+			peakRss = Math.max(peakRss, process.memoryUsage().rss);
 		}
 		return {
 			name: length.name,
@@ -136,8 +140,10 @@ async function measureLength(length: (typeof LENGTHS)[number]): Promise<LengthFi
 			youtubeRequests: stats.requests,
 			youtubeBytes: stats.bytesSent,
 			endToEndMs: median(endToEnd),
-			limitMs: median(fetchTimes) + LLM_LATENCY_MS,
+			// The physical limit: the transcript fetch, then one call, or one part call and the merge call.
+			limitMs: median(fetchTimes) + LLM_LATENCY_MS * Math.min(2, Math.max(...rounds)),
 			peakHeapMb: peakHeap / 2 ** 20,
+			peakRssMb: peakRss / 2 ** 20,
 		};
 	} finally {
 		await youtube.close();
@@ -156,7 +162,8 @@ function request(): DigestRequest {
 			timestampStyle: 'youtube',
 			template: digestTemplate,
 			properties: DEFAULT_PROPERTIES,
-			inputBudgetTokens: 0,
+			// As for a hosted model: the fake servers are on loopback, which would otherwise get a local model's budget.
+			inputBudgetTokens: 25_000,
 			concurrency: 4,
 			prices: DEFAULT_PRICES,
 			innertubeClients: DEFAULT_INNERTUBE_CLIENTS,

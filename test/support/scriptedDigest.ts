@@ -33,3 +33,34 @@ export function scriptedDigest(request: RecordedChatRequest): Record<string, unk
 		entities: [{ name: 'Ada Lovelace', type: 'person' }],
 	};
 }
+
+/** The `[time]` labels of the part items in a merge request. */
+export function partLabels(request: RecordedChatRequest): string[] {
+	const user = request.messages.find((message) => message.role === 'user');
+	const text = typeof user?.content === 'string' ? user.content : '';
+	return [...text.matchAll(/^- \[(\d+(?::\d{2}){1,2})\]/gm)].map((match) => match[1]);
+}
+
+export function isMergeRequest(request: RecordedChatRequest): boolean {
+	return JSON.stringify(request.response_format ?? '').includes('video_digest_merge') || String(request.messages[0]?.content).startsWith('Combine');
+}
+
+/** A merged digest citing items of the parts it was given, the way a model answers the merge call. */
+export function scriptedMerge(request: RecordedChatRequest): Record<string, unknown> {
+	const labels = partLabels(request);
+	const at = (fraction: number) => labels[Math.min(labels.length - 1, Math.floor(labels.length * fraction))] ?? '';
+	return {
+		tldr: 'The merged TL;DR.',
+		summary: 'The merged summary.',
+		insights: [0, 0.3, 0.6, 0.9].map((fraction, index) => ({ emoji: '🔎', text: `Merged insight ${index + 1}.`, at: at(fraction) })),
+		questions: [{ question: 'What happens at the end?', answer: 'It ends.', at: at(0.95) }],
+		takeaways: ['Merged takeaway.'],
+		tags: ['merged'],
+		entities: [{ name: 'Ada Lovelace', type: 'person' }],
+	};
+}
+
+/** Answers digest calls and merge calls alike. */
+export function scriptedAnswer(request: RecordedChatRequest): Record<string, unknown> {
+	return isMergeRequest(request) ? scriptedMerge(request) : scriptedDigest(request);
+}

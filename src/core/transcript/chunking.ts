@@ -9,13 +9,19 @@ export interface TranscriptChunk {
 	tokens: number;
 }
 
-/** A pause this long between two paragraphs is as good a place to cut as a chapter start. */
+/** A pause this long between two paragraphs is the best place to cut short of a chapter start. */
 const GOOD_PAUSE_SECONDS = 4;
+/** What a good boundary is worth against a chunk's distance from the ideal size (as a fraction of it). */
+const CHAPTER_BONUS = 0.3;
+const PAUSE_BONUS = 0.15;
 
 /**
- * Paragraphs cut into consecutive chunks of similar size, each under the budget, preferring to cut where a
- * chapter starts, then at the longest pause. Every paragraph lands in exactly one chunk, in order; a
- * paragraph larger than the budget on its own becomes its own chunk rather than being cut or dropped.
+ * Paragraphs cut into as few chunks as the budget allows, of similar size, preferring to cut where a
+ * chapter starts, then at a long pause. Every paragraph lands in exactly one chunk, in order; a paragraph
+ * larger than the budget on its own becomes its own chunk rather than being cut or dropped.
+ *
+ * Dynamic programming over the places to cut: first the fewest chunks, then the least cost, where a chunk
+ * costs its distance from the ideal size and a cut earns a bonus for a chapter start or a pause.
  */
 export function splitIntoChunks(
 	paragraphs: Paragraph[],
@@ -23,51 +29,47 @@ export function splitIntoChunks(
 	budgetTokens: number,
 	tokensOf: (paragraph: Paragraph) => number,
 ): TranscriptChunk[] {
+	if (paragraphs.length === 0) return [];
 	const sizes = paragraphs.map(tokensOf);
-	const total = sizes.reduce((sum, size) => sum + size, 0);
-	if (total <= budgetTokens || paragraphs.length <= 1) return paragraphs.length ? [chunkOf(paragraphs, sizes)] : [];
+	const before = prefixSums(sizes);
+	const total = before[paragraphs.length];
+	if (total <= budgetTokens) return [chunkOf(paragraphs, sizes)];
 	const target = total / Math.ceil(total / budgetTokens);
 	const chapterStarts = chapters.map((chapter) => chapter.startSeconds);
-	const cutScore = (index: number) => boundaryScore(paragraphs, index, chapterStarts);
+	const bonus = (index: number) => (index === paragraphs.length ? 0 : boundaryBonus(paragraphs, index, chapterStarts));
 
-	const chunks: TranscriptChunk[] = [];
-	let from = 0;
-	while (from < paragraphs.length) {
-		const to = chooseCut(sizes, from, target, budgetTokens, cutScore);
-		chunks.push(chunkOf(paragraphs.slice(from, to), sizes.slice(from, to)));
-		from = to;
-	}
-	return chunks;
-}
-
-/**
- * The index to cut before: once the chunk has reached three quarters of the target, the best-scoring
- * boundary up to a quarter past it (never past the budget); the first such boundary wins a tie.
- */
-function chooseCut(sizes: number[], from: number, target: number, budget: number, cutScore: (index: number) => number): number {
-	let tokens = sizes[from];
-	let index = from + 1;
-	while (index < sizes.length && tokens + sizes[index] <= budget && tokens < target * 0.75) tokens += sizes[index++];
-	if (index >= sizes.length || tokens + sizes[index] > budget) return index;
-	let best = index;
-	let bestScore = cutScore(index);
-	while (index + 1 < sizes.length && tokens + sizes[index] <= Math.min(budget, target * 1.25)) {
-		tokens += sizes[index++];
-		const score = cutScore(index);
-		if (score > bestScore) {
-			best = index;
-			bestScore = score;
+	const best: { chunks: number; cost: number; previous: number }[] = [{ chunks: 0, cost: 0, previous: -1 }];
+	for (let end = 1; end <= paragraphs.length; end++) {
+		let choice = { chunks: Infinity, cost: Infinity, previous: end - 1 };
+		for (let start = end - 1; start >= 0; start--) {
+			const size = before[end] - before[start];
+			if (size > budgetTokens && start < end - 1) break;
+			const chunks = best[start].chunks + 1;
+			const cost = best[start].cost + Math.abs(size - target) / target - bonus(end);
+			if (chunks < choice.chunks || (chunks === choice.chunks && cost < choice.cost)) choice = { chunks, cost, previous: start };
 		}
+		best.push(choice);
 	}
-	return best;
+	const cuts: number[] = [];
+	for (let end = paragraphs.length; end > 0; end = best[end].previous) cuts.unshift(end);
+	return cuts.map((end, index) => {
+		const start = index === 0 ? 0 : cuts[index - 1];
+		return chunkOf(paragraphs.slice(start, end), sizes.slice(start, end));
+	});
 }
 
-/** 2 where a chapter starts between the two paragraphs, else up to 1 for the pause between them. */
-function boundaryScore(paragraphs: Paragraph[], index: number, chapterStarts: number[]): number {
+/** For a cut before paragraph `index`: a chapter start between it and the previous one, else the pause between them. */
+function boundaryBonus(paragraphs: Paragraph[], index: number, chapterStarts: number[]): number {
 	const previous = paragraphs[index - 1].start;
-	if (chapterStarts.some((start) => start > previous && start <= paragraphs[index].start)) return 2;
+	if (chapterStarts.some((start) => start > previous && start <= paragraphs[index].start)) return CHAPTER_BONUS;
 	const pause = paragraphs[index].start - paragraphs[index - 1].end;
-	return Math.min(1, Math.max(0, pause) / GOOD_PAUSE_SECONDS);
+	return PAUSE_BONUS * Math.min(1, Math.max(0, pause) / GOOD_PAUSE_SECONDS);
+}
+
+function prefixSums(sizes: number[]): number[] {
+	const sums = [0];
+	for (const size of sizes) sums.push(sums[sums.length - 1] + size);
+	return sums;
 }
 
 function chunkOf(paragraphs: Paragraph[], sizes: number[]): TranscriptChunk {
