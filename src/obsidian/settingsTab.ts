@@ -1,4 +1,8 @@
-import { App, PluginSettingTab, SecretComponent, Setting, SettingDefinitionItem, TextAreaComponent } from 'obsidian';
+import { App, DropdownComponent, Notice, PluginSettingTab, SecretComponent, Setting, SettingDefinitionItem, TextAreaComponent, TextComponent } from 'obsidian';
+import { listModels } from '../core/llm/openaiChatModel';
+import { formatPrices, parsePrices } from '../core/llm/pricing';
+import { CUSTOM_PROVIDER, PROVIDERS, providerOf } from '../core/llm/providers';
+import { requestUrlHttp } from './requestUrlHttp';
 import { presetById } from '../core/render/presets';
 import { formatPropertyLines, parsePropertyLines } from '../core/render/propertyLines';
 import { sampleDigestContext } from '../core/render/sampleContext';
@@ -60,6 +64,7 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 			{ rows: this.digestRows() },
 			{ heading: 'Templates', rows: this.templateRows() },
 			{ heading: 'Language model', rows: this.modelRows() },
+			{ heading: 'Long videos and cost', rows: this.costRows() },
 		];
 	}
 
@@ -213,18 +218,39 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 		];
 	}
 
+	private serverText: TextComponent | null = null;
+	private modelText: TextComponent | null = null;
+
 	private modelRows(): SettingRow[] {
 		return [
 			{
-				name: 'Server URL',
-				desc: `Any OpenAI-compatible server. OpenAI: ${OPENAI_BASE_URL}; Ollama: http://localhost:11434/v1.`,
+				name: 'Provider',
+				desc: 'Fills in the server URL and a model; choose "Custom" for any other OpenAI-compatible server.',
 				render: (setting) => {
-					setting.addText((text) =>
+					setting.addDropdown((dropdown) => {
+						for (const provider of PROVIDERS) dropdown.addOption(provider.id, provider.name);
+						dropdown.addOption(CUSTOM_PROVIDER, 'Custom');
+						dropdown.setValue(providerOf(this.settings.baseUrl)).onChange((id) => {
+							const provider = PROVIDERS.find((candidate) => candidate.id === id);
+							if (!provider) return;
+							this.change({ baseUrl: provider.baseUrl, model: provider.model });
+							this.serverText?.setValue(provider.baseUrl);
+							this.modelText?.setValue(provider.model);
+						});
+					});
+				},
+			},
+			{
+				name: 'Server URL',
+				desc: `Any OpenAI-compatible server, for example ${OPENAI_BASE_URL} or http://localhost:11434/v1 for Ollama.`,
+				render: (setting) => {
+					setting.addText((text) => {
+						this.serverText = text;
 						text
 							.setPlaceholder(OPENAI_BASE_URL)
 							.setValue(this.settings.baseUrl)
-							.onChange((value) => this.change({ baseUrl: value.trim() || OPENAI_BASE_URL })),
-					);
+							.onChange((value) => this.change({ baseUrl: value.trim() || OPENAI_BASE_URL }));
+					});
 				},
 			},
 			{
@@ -238,8 +264,83 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 					);
 				},
 			},
-			this.textRow('model', 'Model', 'The model name as the server knows it.'),
+			{
+				name: 'Model',
+				desc: 'The model name as the server knows it; the list button asks the server which models it has.',
+				render: (setting) => {
+					let choices: DropdownComponent | null = null;
+					setting.addText((text) => {
+						this.modelText = text;
+						text.setValue(this.settings.model).onChange((value) => this.change({ model: value.trim() }));
+					});
+					setting.addDropdown((dropdown) => {
+						choices = dropdown;
+						dropdown.selectEl.addClass('youtube-digest-hidden');
+						dropdown.onChange((value) => {
+							this.change({ model: value });
+							this.modelText?.setValue(value);
+						});
+					});
+					setting.addExtraButton((button) =>
+						button
+							.setIcon('list')
+							.setTooltip('List the server\'s models')
+							.onClick(() => void this.loadModels(choices)),
+					);
+				},
+			},
 		];
+	}
+
+	private async loadModels(choices: DropdownComponent | null): Promise<void> {
+		if (!choices) return;
+		const { settings } = this;
+		const apiKey = settings.apiKeySecret ? (this.app.secretStorage.getSecret(settings.apiKeySecret) ?? '') : '';
+		const models = await listModels({ http: requestUrlHttp, baseUrl: settings.baseUrl, apiKey });
+		if (models.length === 0) {
+			new Notice('The server did not list its models; type the model name instead.');
+			return;
+		}
+		choices.selectEl.empty();
+		choices.addOptions(Object.fromEntries(models.map((model) => [model, model])));
+		choices.setValue(models.includes(settings.model) ? settings.model : models[0]);
+		choices.selectEl.removeClass('youtube-digest-hidden');
+	}
+
+	private costRows(): SettingRow[] {
+		return [
+			this.numberRow('inputBudgetTokens', 'Input budget per call', 'Most tokens one model call may carry; longer transcripts are summarized in parts, then merged. 0 chooses: 25,000 for hosted servers, 6,000 for local ones.'),
+			this.numberRow('concurrency', 'Parts at once', 'How many parts of a long video are summarized at the same time.'),
+			this.numberRow('confirmAboveCost', 'Ask above this cost', 'Ask before a digest estimated to cost more than this many dollars; -1 never asks.'),
+			{
+				name: 'Prices',
+				desc: 'Dollars per million tokens, one model per line: "model: input, output". A model not listed shows no cost.',
+				render: (setting) => {
+					setting.settingEl.addClass('youtube-digest-template-setting');
+					setting.addTextArea((textArea) => {
+						textArea.inputEl.addClass('youtube-digest-template-input');
+						textArea.setValue(formatPrices(this.settings.prices)).onChange((value) => this.change({ prices: parsePrices(value) }));
+					});
+				},
+			},
+			this.numberRow('cacheLimitMb', 'Cache size (MB)', 'Transcripts and digests are kept so re-runs, re-renders and translations need no new requests; the oldest go first above this size.'),
+		];
+	}
+
+	private numberRow(key: 'inputBudgetTokens' | 'concurrency' | 'confirmAboveCost' | 'cacheLimitMb', name: string, desc: string): SettingRow {
+		return {
+			name,
+			desc,
+			render: (setting) => {
+				setting.addText((text) => {
+					text.inputEl.type = 'number';
+					text.setValue(String(this.settings[key])).onChange((value) => {
+						const number = Number(value);
+						if (value.trim() !== '' && Number.isFinite(number)) this.change({ [key]: number });
+					});
+				});
+			},
+		};
 	}
 
 	private textRow(key: 'outputFolder' | 'outputLanguage' | 'model' | 'templateFolder', name: string, desc: string, placeholder = ''): SettingRow {

@@ -1,4 +1,4 @@
-import { clickButton, fileText, lastModal, notices, setRequestUrlRoutes, waitFor } from '../fakes/obsidian/testing';
+import { changeValue, clickButton, fileText, findSetting, getValue, lastModal, notices, openSettingTab, setRequestUrlRoutes, waitFor } from '../fakes/obsidian/testing';
 import { delayed, jsonReply } from '../support/fakeOpenAIServer';
 import { captionsFromCues, syntheticPlayer } from '../support/fakeYouTubeServer';
 import { scriptedAnswer } from '../support/scriptedDigest';
@@ -102,5 +102,25 @@ describe('a long video', () => {
 		expect(merges).toHaveLength(1);
 		expect(harness.openai.requests.length).toBeGreaterThanOrEqual(3);
 		expect(harness.openai.requests.at(-1)).toBe(merges[0]);
+	});
+});
+
+describe('choosing the provider and model in the settings', () => {
+	it('fills in a preset server and lists the models the server offers', async () => {
+		harness.openai.set({ models: ['zeta-model', 'alpha-model'] });
+		const plugin = await harness.loadPlugin();
+		const tab = await openSettingTab(plugin.app, 'youtube-digest');
+		await changeValue(findSetting(tab, 'Provider'), 'ollama');
+		const settings = (plugin.plugin as unknown as { settings: { baseUrl: string; model: string } }).settings;
+		expect(settings).toMatchObject({ baseUrl: 'http://localhost:11434/v1', model: 'llama3.2' });
+		expect(getValue(findSetting(tab, 'Server URL'))).toBe('http://localhost:11434/v1');
+
+		await changeValue(findSetting(tab, 'Provider'), 'custom');
+		settings.baseUrl = harness.openai.baseUrl;
+		const model = findSetting(tab, 'Model');
+		const listButton = model.components.find((component) => 'extraSettingsEl' in component) as unknown as { extraSettingsEl: HTMLElement };
+		listButton.extraSettingsEl.click();
+		await waitFor(() => model.controlEl.find('select')?.findAll('option').length === 2);
+		expect(model.controlEl.find('select')?.findAll('option').map((option) => option.getText())).toEqual(['alpha-model', 'zeta-model']);
 	});
 });

@@ -41,3 +41,20 @@ export function formatCost(cost: number | null): string {
 export function defaultInputBudget(baseUrl: string): number {
 	return needsApiKey(baseUrl) ? 25_000 : 6_000;
 }
+
+/** The price table as settings text: `model: input, output` per line. */
+export function formatPrices(prices: Record<string, ModelPrice>): string {
+	return Object.entries(prices)
+		.map(([model, price]) => `${model}: ${price.input}, ${price.output}`)
+		.join('\n');
+}
+
+/** Lines that do not read as `model: input, output` are left out. */
+export function parsePrices(text: string): Record<string, ModelPrice> {
+	const prices: Record<string, ModelPrice> = {};
+	for (const line of text.split(/\r?\n/)) {
+		const match = /^\s*([^:]+?)\s*:\s*([\d.]+)\s*,\s*([\d.]+)\s*$/.exec(line);
+		if (match) prices[match[1]] = { input: Number(match[2]), output: Number(match[3]) };
+	}
+	return prices;
+}
