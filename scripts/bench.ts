@@ -15,6 +15,7 @@ import { estimateTokens } from '../src/core/llm/tokenEstimate';
 import { NoteStore } from '../src/core/notes/noteStore';
 import { DEFAULT_PROPERTIES } from '../src/core/render/properties';
 import { DEFAULT_PRICES } from '../src/core/llm/pricing';
+import { DEFAULT_WEB_OPTIONS } from '../src/core/digestWriter';
 import { fetchVideo } from '../src/core/youtube/fetchVideo';
 import { DEFAULT_INNERTUBE_CLIENTS } from '../src/core/youtube/innertubeClients';
 import { delayed, jsonReply, startFakeOpenAI } from '../test/support/fakeOpenAIServer';
@@ -166,6 +167,7 @@ function request(): DigestRequest {
 			inputBudgetTokens: 25_000,
 			concurrency: 4,
 			prices: DEFAULT_PRICES,
+			web: DEFAULT_WEB_OPTIONS,
 			innertubeClients: DEFAULT_INNERTUBE_CLIENTS,
 		},
 	};
@@ -222,6 +224,7 @@ function memoryNoteStore(): NoteStore {
 	const notes = new Map<string, string>();
 	return {
 		exists: (path) => notes.has(path),
+		read: (path) => Promise.resolve(notes.get(path) ?? ''),
 		create: (path, content) => {
 			notes.set(path, content);
 			return Promise.resolve();

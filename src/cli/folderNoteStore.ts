@@ -18,6 +18,7 @@ export async function folderNoteStore(root: string): Promise<NoteStore> {
 	};
 	return {
 		exists: (path) => notes.has(path) || existsSync(absolute(path)),
+		read: (path) => readFile(absolute(path), 'utf8'),
 		async create(path, content) {
 			await mkdir(dirname(absolute(path)), { recursive: true });
 			await writeFile(absolute(path), content, { encoding: 'utf8', flag: 'wx' });

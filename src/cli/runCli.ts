@@ -1,6 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { DigestRequest, DigestStage, digestContext, makeDigestData, writeDigestNote, DigestDependencies } from '../core/digestPipeline';
+import { DigestRequest, DigestStage, makeDigestData, DigestDependencies } from '../core/digestPipeline';
+import { DEFAULT_WEB_OPTIONS, writeDigest } from '../core/digestWriter';
+import { digestContext } from '../core/render/renderDigest';
+import { folderVaultIndex } from './folderVaultIndex';
 import { presetById, PRESETS } from '../core/render/presets';
 import { DEFAULT_PROPERTIES } from '../core/render/properties';
 import { DEFAULT_PRICES, formatCost } from '../core/llm/pricing';
@@ -89,6 +92,7 @@ async function digest(options: CliOptions, environment: CliEnvironment): Promise
 			inputBudgetTokens: 0,
 			concurrency: 4,
 			prices: DEFAULT_PRICES,
+			web: DEFAULT_WEB_OPTIONS,
 			innertubeClients: DEFAULT_INNERTUBE_CLIENTS,
 		},
 	};
@@ -97,6 +101,7 @@ async function digest(options: CliOptions, environment: CliEnvironment): Promise
 		http,
 		chatModel: withModel ? createOpenAIChatModel({ http, baseUrl, apiKey, model }) : null,
 		notes,
+		index: await folderVaultIndex(vault),
 		now: environment.now ?? (() => new Date()),
 		onProgress: showProgress
 			? (stage, parts) => environment.stderr(`${STAGES[stage]}${parts ? ` ${parts.finished}/${parts.total} parts` : ''}\n`)
@@ -112,7 +117,7 @@ async function digest(options: CliOptions, environment: CliEnvironment): Promise
 		environment.stdout(`${JSON.stringify(context, null, 2)}\n`);
 		return EXIT.ok;
 	}
-	const path = await writeDigestNote(data, request, deps);
+	const path = await writeDigest(data, request, deps);
 	if (showProgress && data.usage) {
 		environment.stderr(`${data.usage.inputTokens} input and ${data.usage.outputTokens} output tokens, ${formatCost(data.cost)}.\n`);
 	}

@@ -6,13 +6,11 @@ import { randomBoundary } from './llm/dataBoundary';
 import { defaultInputBudget, estimateCost, ModelPrice } from './llm/pricing';
 import { planSummary, summarizeTranscript } from './llm/summarizeTranscript';
 import { Digest } from './llm/grounding';
-import { insertBacklink } from './notes/backlink';
-import { availableNotePath, safeFileName, safeFolderPath } from './notes/fileName';
 import { NoteStore } from './notes/noteStore';
-import { buildDigestContext, DigestContext } from './render/digestContext';
-import { PropertyValue, serializeFrontmatter } from './render/frontmatter';
-import { PropertySpec, renderProperties } from './render/properties';
-import { wrapGenerated } from './notes/generatedBlock';
+import { PropertySpec } from './render/properties';
+import { RenderOptions } from './render/renderDigest';
+import { writeDigest, WebOptions } from './digestWriter';
+import { VaultIndex } from './web/vaultIndex';
 import { formatProblem, loadTemplateEngine } from './render/templateEngine';
 import { sampleDigestContext } from './render/sampleContext';
 import { TimestampStyle } from './render/templateHelpers';
@@ -24,9 +22,6 @@ import { VideoInfo } from './youtube/videoInfo';
 import { VideoRef } from './youtube/videoUrl';
 
 export type DigestStage = 'fetching' | 'summarizing' | 'writing';
-
-/** Name of the generated block that holds a digest's body. */
-export const DIGEST_BLOCK = 'digest';
 
 export interface DigestOptions {
 	outputFolder: string;
@@ -44,6 +39,8 @@ export interface DigestOptions {
 	/** Parts of a long video summarized at once. */
 	concurrency: number;
 	prices: Record<string, ModelPrice>;
+	/** Channel notes, entity links, related digests and where the digest goes. */
+	web: WebOptions;
 }
 
 /** What a run will cost, shown before calling when it is above the user's threshold. */
@@ -74,6 +71,8 @@ export interface DigestDependencies {
 	boundary?: () => string;
 	/** Keeps each run's data: re-renders and translations without new requests, and re-runs without new calls. */
 	archive?: DigestArchive;
+	/** The vault's digests and notes, for updating in place, channel notes, entity links and related digests. */
+	index?: VaultIndex;
 	/** Asked before the model is called; false cancels the run. Absent: never asked. */
 	confirmCost?: (estimate: CostEstimate) => Promise<boolean>;
 }
@@ -106,7 +105,7 @@ export interface DigestOutcome extends DigestData {
 export async function createDigest(request: DigestRequest, deps: DigestDependencies): Promise<DigestOutcome> {
 	const data = await makeDigestData(request, deps);
 	const created = deps.now();
-	const path = await writeDigestNote(data, request, { ...deps, now: () => created });
+	const path = await writeDigest(data, request, { ...deps, now: () => created });
 	await deps.archive
 		?.save({ version: 1, data, model: data.digest ? (deps.chatModel?.model ?? '') : '', created: created.toISOString(), sourcePath: request.source?.path ?? null })
 		.catch(() => undefined);
@@ -173,78 +172,6 @@ async function videoAndTranscript(request: DigestRequest, deps: DigestDependenci
 	return fetched;
 }
 
-export interface RenderOptions {
-	template: string;
-	timestampStyle: TimestampStyle;
-	properties: PropertySpec[];
-}
-
-export interface RenderInput {
-	data: DigestData;
-	model: string;
-	created: Date;
-	/** Link to the source note for the body (user's link style) and for the properties (wikilink), or ''. */
-	sourceNoteLink: string;
-	sourceNoteProperty: string;
-	options: RenderOptions;
-}
-
-/** The template's view of the data. */
-export function digestContext(input: RenderInput): DigestContext {
-	return buildDigestContext({
-		info: input.data.info,
-		transcript: input.data.transcript,
-		paragraphs: input.data.paragraphs,
-		digest: input.data.digest,
-		sourceNoteLink: input.sourceNoteLink,
-		created: input.created,
-		model: input.model,
-		outputLanguage: input.data.outputLanguage,
-		timestampStyle: input.options.timestampStyle,
-		usage: input.data.usage,
-		cost: input.data.cost,
-	});
-}
-
-/** The note's generated body and its properties: used for new notes, re-renders and translations alike. */
-export async function renderDigest(input: RenderInput): Promise<{ body: string; properties: Record<string, PropertyValue> }> {
-	const engine = await loadTemplateEngine();
-	const context = digestContext(input);
-	return {
-		body: engine.render(input.options.template, context),
-		properties: renderProperties(input.options.properties, context, engine.renderRaw, {
-			youtube_id: input.data.info.id,
-			source_note: input.sourceNoteProperty || null,
-		}),
-	};
-}
-
-/** A complete new note: properties, then the generated block. */
-export function digestNoteText(rendered: { body: string; properties: Record<string, PropertyValue> }): string {
-	return serializeFrontmatter(rendered.properties) + wrapGenerated(DIGEST_BLOCK, rendered.body);
-}
-
-/** Renders and creates the digest note, then links it from the source note; returns its path. */
-export async function writeDigestNote(data: DigestData, request: DigestRequest, deps: DigestDependencies): Promise<string> {
-	deps.onProgress?.('writing');
-	const folder = safeFolderPath(request.options.outputFolder);
-	const path = availableNotePath(folder, safeFileName(data.info.title, `YouTube ${data.info.id}`), (candidate) => deps.notes.exists(candidate));
-	const source = request.source;
-	const rendered = await renderDigest({
-		data,
-		model: data.digest ? (deps.chatModel?.model ?? '') : '',
-		created: deps.now(),
-		sourceNoteLink: source ? deps.notes.markdownLink(source.path, path) : '',
-		sourceNoteProperty: source ? deps.notes.propertyLink(source.path, path) : '',
-		options: request.options,
-	});
-	throwIfCancelled(deps.signal);
-
-	await writeNote(deps.notes, path, digestNoteText(rendered));
-	if (source) await linkSourceNote(deps.notes, source, path, data.info.id);
-	return path;
-}
-
 /** A broken template or property expression is reported before any request is made, not after the model has answered. */
 async function checkTemplates(options: RenderOptions): Promise<void> {
 	const engine = await loadTemplateEngine();
@@ -254,23 +181,5 @@ async function checkTemplates(options: RenderOptions): Promise<void> {
 	for (const property of options.properties) {
 		const propertyProblem = engine.check(property.value, sample);
 		if (propertyProblem) throw new DigestError('template-invalid', `property ${property.name}, ${formatProblem(propertyProblem)}`);
-	}
-}
-
-async function writeNote(notes: NoteStore, path: string, content: string): Promise<void> {
-	try {
-		await notes.create(path, content);
-	} catch (error) {
-		throw new DigestError('write-failed', error instanceof Error ? error.message : undefined, { cause: error });
-	}
-}
-
-async function linkSourceNote(notes: NoteStore, source: { path: string; linkText?: string }, digestPath: string, videoId: string) {
-	try {
-		const digestLink = notes.markdownLink(digestPath, source.path);
-		await notes.update(source.path, (text) => insertBacklink(text, { videoId, originalLinkText: source.linkText, digestLink }));
-	} catch (error) {
-		await notes.remove(digestPath).catch(() => undefined);
-		throw new DigestError('write-failed', error instanceof Error ? error.message : undefined, { cause: error });
 	}
 }

@@ -1,6 +1,6 @@
 import { Notice, TFile } from 'obsidian';
 import { DigestArchive, DigestRecord } from '../core/digestArchive';
-import { DIGEST_BLOCK, digestNoteText, renderDigest, RenderOptions } from '../core/digestPipeline';
+import { DIGEST_BLOCK, digestNoteText, renderDigest, RenderOptions } from '../core/render/renderDigest';
 import { DigestError, userMessage } from '../core/errors';
 import { languageName } from '../core/llm/languageName';
 import { estimateCost } from '../core/llm/pricing';
@@ -13,6 +13,10 @@ import { ChatModelHost, chatModelFor, openNote } from './digestRunner';
 import { ProgressNotice } from './progressNotice';
 import { loadTemplate } from './templates';
 import { vaultNoteStore } from './vaultNoteStore';
+import { channelNotePath, webContext } from '../core/digestWriter';
+import { WebContext } from '../core/render/digestContext';
+import { obsidianVaultIndex } from './obsidianVaultIndex';
+import { webOptions } from './settings';
 
 export interface DigestNoteHost extends ChatModelHost {
 	archive: DigestArchive;
@@ -36,7 +40,12 @@ export class DigestNoteActions {
 			const record = await this.record(file);
 			const text = await this.host.app.vault.read(file);
 			if (replaceGenerated(text, DIGEST_BLOCK, '') === null) throw new Error(NO_BLOCK);
-			const rendered = await renderDigest({ ...this.links(record.sourcePath, file.path), ...this.renderBase(record), options: await this.renderOptions() });
+			const rendered = await renderDigest({
+				...this.links(record.sourcePath, file.path),
+				...this.renderBase(record),
+				options: await this.renderOptions(),
+				web: this.web(record.data, file.path),
+			});
 			await this.host.app.vault.process(file, (current) =>
 				mergeFrontmatter(replaceGenerated(current, DIGEST_BLOCK, rendered.body) ?? current, rendered.properties),
 			);
@@ -72,6 +81,7 @@ export class DigestNoteActions {
 				sourceNoteLink: notes.markdownLink(file.path, path),
 				sourceNoteProperty: notes.propertyLink(file.path, path),
 				options: await this.renderOptions(),
+				web: this.web(data, path),
 			});
 			await notes.create(path, digestNoteText(rendered));
 			await this.host.archive.save({ version: 1, data, model: model.model, created: created.toISOString(), sourcePath: file.path });
@@ -90,6 +100,14 @@ export class DigestNoteActions {
 		const record = await this.host.archive.load(videoId, typeof frontmatter.language === 'string' ? frontmatter.language : '');
 		if (!record) throw new Error(NO_RECORD);
 		return record;
+	}
+
+	/** Channel note, entity and related links as the vault is now; the channel note only if it exists. */
+	private web(data: DigestRecord['data'], notePath: string): WebContext {
+		const { app, settings } = this.host;
+		const options = webOptions(settings);
+		const channel = channelNotePath(options, data.info.channel.name);
+		return webContext(data, { notes: vaultNoteStore(app), index: obsidianVaultIndex(app) }, options, notePath, channel && app.vault.getFileByPath(channel) ? channel : null);
 	}
 
 	private renderBase(record: DigestRecord) {

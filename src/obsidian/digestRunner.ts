@@ -1,6 +1,6 @@
 import { App, Notice, TFile } from 'obsidian';
 import { DigestArchive } from '../core/digestArchive';
-import { CostEstimate, createDigest, DigestStage } from '../core/digestPipeline';
+import { CostEstimate, createDigest, DigestDependencies, DigestOutcome, DigestStage } from '../core/digestPipeline';
 import { DigestError, userMessage } from '../core/errors';
 import { needsApiKey } from '../core/llm/apiKeyPolicy';
 import { ChatModel, TokenUsage } from '../core/llm/chatModel';
@@ -10,7 +10,8 @@ import { createOpenAIChatModel } from '../core/llm/openaiChatModel';
 import { VideoRef } from '../core/youtube/videoUrl';
 import { ProgressNotice } from './progressNotice';
 import { requestUrlHttp } from './requestUrlHttp';
-import { activeClients, YouTubeDigestSettings } from './settings';
+import { obsidianVaultIndex } from './obsidianVaultIndex';
+import { activeClients, webOptions, YouTubeDigestSettings } from './settings';
 import { loadTemplate } from './templates';
 import { vaultNoteStore } from './vaultNoteStore';
 
@@ -43,49 +44,65 @@ export class DigestRunner {
 			new Notice('This video is already being summarized.');
 			return;
 		}
-		const chatModel = chatModelFor(this.host);
 		this.running.add(video.id);
 		const progress = new ProgressNotice(STAGE_MESSAGES.fetching(settings.model));
 		try {
-			const template = await loadTemplate(app, settings, chatModel ? (templateId ?? settings.defaultTemplate) : 'transcript');
-			const outcome = await createDigest(
-				{
-					video,
-					source: source ? { path: source.file.path, linkText: source.linkText } : undefined,
-					options: {
-						outputFolder: settings.outputFolder,
-						transcriptLanguages: settings.transcriptLanguages,
-						outputLanguage: settings.outputLanguage,
-						timestampStyle: settings.timestampStyle,
-						template,
-						properties: settings.properties,
-						innertubeClients: activeClients(settings),
-						preferredClient: settings.lastWorkingClient,
-						inputBudgetTokens: settings.inputBudgetTokens,
-						concurrency: settings.concurrency,
-						prices: settings.prices,
-					},
-				},
-				{
-					http: requestUrlHttp,
-					chatModel,
-					notes: vaultNoteStore(app),
-					now: () => new Date(),
-					onProgress: (stage, parts) => progress.setMessage(STAGE_MESSAGES[stage](settings.model, parts)),
-					signal: progress.signal,
-					archive: this.host.archive,
-					confirmCost: (estimate) => this.confirmCost(estimate),
-				},
-			);
-			progress.finish(chatModel ? `Digest written: ${outcome.path}${usageText(outcome)}` : `Transcript digest written: ${outcome.path}. ${TRANSCRIPT_ONLY}`);
-			await this.remember(outcome.clientName);
-			if (settings.openDigest) await openNote(app, outcome.path);
+			const outcome = await this.digest(video, source, {
+				templateId,
+				signal: progress.signal,
+				onProgress: (stage, parts) => progress.setMessage(STAGE_MESSAGES[stage](settings.model, parts)),
+				confirmCost: (estimate) => this.confirmCost(estimate),
+			});
+			progress.finish(outcome.withModel ? `Digest written: ${outcome.path}${usageText(outcome)}` : `Transcript digest written: ${outcome.path}. ${TRANSCRIPT_ONLY}`);
+			if (settings.openDigest && outcome.path !== source?.file.path) await openNote(app, outcome.path);
 		} catch (error) {
 			if (!(error instanceof DigestError)) console.error('YouTube Digest:', error);
 			progress.finish(userMessage(error));
 		} finally {
 			this.running.delete(video.id);
 		}
+	}
+
+	/** One digest with no notice of its own: the building block of single runs and batches. */
+	async digest(
+		video: VideoRef,
+		source: { file: TFile; linkText?: string } | undefined,
+		control: Pick<DigestDependencies, 'signal' | 'onProgress' | 'confirmCost'> & { templateId?: string },
+	): Promise<DigestOutcome & { withModel: boolean }> {
+		const { app, settings } = this.host;
+		const chatModel = chatModelFor(this.host);
+		const template = await loadTemplate(app, settings, chatModel ? (control.templateId ?? settings.defaultTemplate) : 'transcript');
+		const outcome = await createDigest(
+			{
+				video,
+				source: source ? { path: source.file.path, linkText: source.linkText } : undefined,
+				options: {
+					outputFolder: settings.outputFolder,
+					transcriptLanguages: settings.transcriptLanguages,
+					outputLanguage: settings.outputLanguage,
+					timestampStyle: settings.timestampStyle,
+					template,
+					properties: settings.properties,
+					innertubeClients: activeClients(settings),
+					preferredClient: settings.lastWorkingClient,
+					inputBudgetTokens: settings.inputBudgetTokens,
+					concurrency: settings.concurrency,
+					prices: settings.prices,
+					web: webOptions(settings),
+				},
+			},
+			{
+				http: requestUrlHttp,
+				chatModel,
+				notes: vaultNoteStore(app),
+				index: obsidianVaultIndex(app),
+				now: () => new Date(),
+				archive: this.host.archive,
+				...control,
+			},
+		);
+		await this.remember(outcome.clientName);
+		return { ...outcome, withModel: chatModel !== null };
 	}
 
 	/** Asks only above the user's threshold, and only when the price is known. */

@@ -1,4 +1,7 @@
-import { Editor, MarkdownFileInfo, MarkdownView, Notice, Plugin } from 'obsidian';
+import { Editor, MarkdownFileInfo, MarkdownView, normalizePath, Notice, Plugin, TFile, TFolder } from 'obsidian';
+import { safeFolderPath } from '../core/notes/fileName';
+import { digestIndexBase } from '../core/web/basesIndex';
+import { notesIn, summarizeLinksIn } from './batchCommands';
 import { DigestArchive } from '../core/digestArchive';
 import { DigestError, userMessage } from '../core/errors';
 import { chooseVideoLink, ChosenVideoLink } from '../core/youtube/linkInNote';
@@ -87,7 +90,56 @@ export default class YouTubeDigestPlugin extends Plugin {
 				new Notice(`Digest cache cleared (${removed} ${removed === 1 ? 'file' : 'files'}). Digests made before cannot be re-rendered or translated now.`);
 			},
 		});
+		this.addCommand({
+			id: 'summarize-all-in-note',
+			name: 'Summarize all YouTube links in this note',
+			checkCallback: (checking) => {
+				const file = this.app.workspace.getActiveFile();
+				if (!file || file.extension !== 'md') return false;
+				if (!checking) void summarizeLinksIn(this.app, this.runner, [file]);
+				return true;
+			},
+		});
+		this.registerEvent(
+			this.app.workspace.on('file-menu', (menu, file) => {
+				if (file instanceof TFolder) {
+					menu.addItem((item) =>
+						item
+							.setTitle('Summarize YouTube links in this folder')
+							.setIcon('youtube')
+							.onClick(() => void summarizeLinksIn(this.app, this.runner, notesIn(file))),
+					);
+				} else if (file instanceof TFile && file.extension === 'md') {
+					menu.addItem((item) =>
+						item
+							.setTitle('Summarize all YouTube links in this note')
+							.setIcon('youtube')
+							.onClick(() => void summarizeLinksIn(this.app, this.runner, [file])),
+					);
+				}
+			}),
+		);
+		this.addCommand({
+			id: 'create-digest-index',
+			name: 'Create digest index',
+			callback: () => void this.createIndex(),
+		});
 		this.addSettingTab(new YouTubeDigestSettingTab(this.app, this));
+	}
+
+	/** An Obsidian Bases file listing every digest, in the digest folder; an existing one is opened, not replaced. */
+	private async createIndex(): Promise<void> {
+		const folder = safeFolderPath(this.settings.outputFolder);
+		const path = normalizePath(`${folder ? `${folder}/` : ''}YouTube digests.base`);
+		let file = this.app.vault.getFileByPath(path);
+		if (!file) {
+			if (folder && !this.app.vault.getFolderByPath(folder)) await this.app.vault.createFolder(folder);
+			file = await this.app.vault.create(path, digestIndexBase({ folder }));
+			new Notice(`Digest index created: ${path}`);
+		} else {
+			new Notice(`The digest index already exists: ${path}`);
+		}
+		await this.app.workspace.getLeaf('tab').openFile(file);
 	}
 
 	async saveSettings(): Promise<void> {

@@ -1,4 +1,6 @@
+import { Placement, WebOptions } from '../core/digestWriter';
 import { StructuredMode } from '../core/llm/openaiChatModel';
+import { EntityLinkMode } from '../core/web/entityLinks';
 import { DEFAULT_PRICES, ModelPrice } from '../core/llm/pricing';
 import { DEFAULT_PROPERTIES, PropertySpec } from '../core/render/properties';
 import { TimestampStyle } from '../core/render/templateHelpers';
@@ -25,6 +27,15 @@ export interface YouTubeDigestSettings {
 	/** The digest note's properties: name, template expression, type. */
 	properties: PropertySpec[];
 	openDigest: boolean;
+	/** Channel notes in `channelFolder`, each listing its digests. */
+	channelNotes: boolean;
+	channelFolder: string;
+	/** People and concepts as links: to notes that exist, always, or never. */
+	entityLinks: EntityLinkMode;
+	/** Related digests listed in each digest; 0 for none. */
+	relatedLimit: number;
+	/** Where a digest goes: a note of its own, below the link in the note, or at the cursor. */
+	placement: Placement;
 	/** Most input tokens per model call; 0 lets the plugin choose by server. */
 	inputBudgetTokens: number;
 	/** Parts of a long video summarized at once. */
@@ -58,6 +69,11 @@ export const DEFAULT_SETTINGS: YouTubeDigestSettings = {
 	templateOverrides: {},
 	properties: DEFAULT_PROPERTIES,
 	openDigest: true,
+	channelNotes: true,
+	channelFolder: 'YouTube channels',
+	entityLinks: 'existing',
+	relatedLimit: 5,
+	placement: 'note',
 	inputBudgetTokens: 0,
 	concurrency: 4,
 	confirmAboveCost: 0.1,
@@ -87,4 +103,13 @@ export function readSettings(saved: unknown): YouTubeDigestSettings {
 
 export function activeClients(settings: YouTubeDigestSettings): InnertubeClient[] {
 	return settings.innertubeClients && settings.innertubeClients.length > 0 ? settings.innertubeClients : DEFAULT_INNERTUBE_CLIENTS;
+}
+
+export function webOptions(settings: YouTubeDigestSettings): WebOptions {
+	return {
+		channelFolder: settings.channelNotes ? settings.channelFolder : null,
+		entityLinks: settings.entityLinks,
+		relatedLimit: settings.relatedLimit,
+		placement: settings.placement,
+	};
 }

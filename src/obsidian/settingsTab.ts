@@ -1,5 +1,7 @@
 import { App, DropdownComponent, Notice, PluginSettingTab, SecretComponent, Setting, SettingDefinitionItem, TextAreaComponent, TextComponent } from 'obsidian';
+import { Placement } from '../core/digestWriter';
 import { listModels } from '../core/llm/openaiChatModel';
+import { EntityLinkMode } from '../core/web/entityLinks';
 import { formatPrices, parsePrices } from '../core/llm/pricing';
 import { CUSTOM_PROVIDER, PROVIDERS, providerOf } from '../core/llm/providers';
 import { requestUrlHttp } from './requestUrlHttp';
@@ -63,6 +65,7 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 		return [
 			{ rows: this.digestRows() },
 			{ heading: 'Templates', rows: this.templateRows() },
+			{ heading: 'Links between notes', rows: this.webRows() },
 			{ heading: 'Language model', rows: this.modelRows() },
 			{ heading: 'Long videos and cost', rows: this.costRows() },
 		];
@@ -218,6 +221,44 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 		];
 	}
 
+	private webRows(): SettingRow[] {
+		return [
+			{
+				name: 'Where the digest goes',
+				desc: 'A note of its own, or inside the note with the link (re-runs replace it there too).',
+				render: (setting) => {
+					setting.addDropdown((dropdown) =>
+						dropdown
+							.addOptions({ note: 'A new note', 'below-link': 'Below the link in the note', cursor: 'At the cursor' })
+							.setValue(this.settings.placement)
+							.onChange((value) => this.change({ placement: value as Placement })),
+					);
+				},
+			},
+			{
+				name: 'Channel notes',
+				desc: 'A note per channel listing its digests, newest first; the digest\'s author links to it.',
+				render: (setting) => {
+					setting.addToggle((toggle) => toggle.setValue(this.settings.channelNotes).onChange((value) => this.change({ channelNotes: value })));
+				},
+			},
+			this.textRow('channelFolder', 'Channel folder', 'Where channel notes are created.'),
+			{
+				name: 'People and concepts',
+				desc: 'Link the people, organizations and concepts a digest mentions to notes of that name or alias.',
+				render: (setting) => {
+					setting.addDropdown((dropdown) =>
+						dropdown
+							.addOptions({ existing: 'Only to notes that exist', always: 'Always', never: 'Never' })
+							.setValue(this.settings.entityLinks)
+							.onChange((value) => this.change({ entityLinks: value as EntityLinkMode })),
+					);
+				},
+			},
+			this.numberRow('relatedLimit', 'Related digests', 'How many related digests (shared people, concepts, tags or channel) each digest lists; 0 for none.'),
+		];
+	}
+
 	private serverText: TextComponent | null = null;
 	private modelText: TextComponent | null = null;
 
@@ -327,7 +368,7 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 		];
 	}
 
-	private numberRow(key: 'inputBudgetTokens' | 'concurrency' | 'confirmAboveCost' | 'cacheLimitMb', name: string, desc: string): SettingRow {
+	private numberRow(key: 'inputBudgetTokens' | 'concurrency' | 'confirmAboveCost' | 'cacheLimitMb' | 'relatedLimit', name: string, desc: string): SettingRow {
 		return {
 			name,
 			desc,
@@ -343,7 +384,7 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 		};
 	}
 
-	private textRow(key: 'outputFolder' | 'outputLanguage' | 'model' | 'templateFolder', name: string, desc: string, placeholder = ''): SettingRow {
+	private textRow(key: 'outputFolder' | 'outputLanguage' | 'model' | 'templateFolder' | 'channelFolder', name: string, desc: string, placeholder = ''): SettingRow {
 		return {
 			name,
 			desc,

@@ -1,4 +1,4 @@
-import { App, normalizePath, TFile } from 'obsidian';
+import { App, MarkdownView, normalizePath, TFile } from 'obsidian';
 import { NoteStore } from '../core/notes/noteStore';
 
 /** The core's vault port over Obsidian's Vault and FileManager, so links follow the user's link settings. */
@@ -10,6 +10,7 @@ export function vaultNoteStore(app: App): NoteStore {
 	};
 	return {
 		exists: (path) => app.vault.getAbstractFileByPath(normalizePath(path)) !== null,
+		read: (path) => app.vault.read(fileAt(path)),
 		async create(path, content) {
 			const normalized = normalizePath(path);
 			const folder = normalized.includes('/') ? normalized.slice(0, normalized.lastIndexOf('/')) : '';
@@ -25,5 +26,13 @@ export function vaultNoteStore(app: App): NoteStore {
 		},
 		markdownLink: (targetPath, fromPath) => app.fileManager.generateMarkdownLink(fileAt(targetPath), normalizePath(fromPath)),
 		propertyLink: (targetPath, fromPath) => `[[${app.metadataCache.fileToLinktext(fileAt(targetPath), normalizePath(fromPath))}]]`,
+		insertAtCursor(path, text) {
+			const view = app.workspace.getActiveViewOfType(MarkdownView);
+			if (!view || view.file?.path !== normalizePath(path)) return false;
+			const cursor = view.editor.getCursor();
+			const lineStart = cursor.ch === 0 ? '' : '\n';
+			view.editor.replaceRange(`${lineStart}${text}`, cursor);
+			return true;
+		},
 	};
 }

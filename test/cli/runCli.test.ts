@@ -75,7 +75,8 @@ describe('youtube-digest writing into a folder vault', () => {
 		expect(frontmatterOf(note)).toEqual({
 			title: 'Surface Go Review - It’s Awesome',
 			source: 'https://www.youtube.com/watch?v=GJLlxj_dtq8',
-			author: 'Dave2D',
+			author: '[[Dave2D]]',
+			entities: ['Ada Lovelace'],
 			channel_url: 'https://www.youtube.com/channel/UCVYamHliCI9rw1tHR1xbkfw',
 			published: null,
 			created: '2026-11-25',

@@ -1,9 +1,13 @@
 import { findVideoLinks } from '../youtube/videoUrl';
 
-export interface BacklinkPlacement {
+/** Which YouTube link of a note something goes below. */
+export interface LinkAnchor {
 	videoId: string;
 	/** The link as it was written when the run started, preferred when the note now holds several. */
 	originalLinkText?: string;
+}
+
+export interface BacklinkPlacement extends LinkAnchor {
 	/** The Markdown link to the digest note. */
 	digestLink: string;
 	label?: string;
@@ -24,7 +28,20 @@ export function insertBacklink(text: string, placement: BacklinkPlacement): stri
 	return `${text.slice(0, lineEnd)}\n${newLine}${text.slice(lineEnd)}`;
 }
 
-function findAnchorOffset(text: string, placement: BacklinkPlacement): number | null {
+/**
+ * A block (an inline digest) on the lines after the YouTube link, or at the end when the link is gone.
+ * Blank lines around it keep it from joining the paragraph or list it follows.
+ */
+export function insertBlockBelowLink(text: string, anchor: LinkAnchor, block: string): string {
+	const offset = findAnchorOffset(text, anchor);
+	const lineEnd = offset === null ? text.length : endOfLine(text, offset);
+	const before = text.slice(0, lineEnd);
+	const after = text.slice(lineEnd).replace(/^\r?\n/, '');
+	const gapAfter = after === '' || /^\r?\n/.test(after) ? '' : '\n';
+	return `${before}${before === '' || before.endsWith('\n') ? '' : '\n'}\n${block}${gapAfter}${after}`;
+}
+
+function findAnchorOffset(text: string, placement: LinkAnchor): number | null {
 	const bodyStart = frontmatterEnd(text);
 	const links = findVideoLinks(text).filter((link) => link.ref.id === placement.videoId);
 	const inBody = links.filter((link) => link.from >= bodyStart);

@@ -4,6 +4,7 @@
  */
 export interface NoteStore {
 	exists(path: string): boolean;
+	read(path: string): Promise<string>;
 	/** Creates the note and any missing parent folders; fails if the path is taken. */
 	create(path: string, content: string): Promise<void>;
 	/** Removes a note this run created, when a later step fails. */
@@ -14,4 +15,9 @@ export interface NoteStore {
 	markdownLink(targetPath: string, fromPath: string): string;
 	/** A link for a property value: always a quoted wikilink, the only link form properties support. */
 	propertyLink(targetPath: string, fromPath: string): string;
+	/**
+	 * Puts text at the cursor of the editor showing this note, if one does; false when none does (the
+	 * command-line tool has no editor), and the caller places it another way.
+	 */
+	insertAtCursor?(path: string, text: string): boolean;
 }

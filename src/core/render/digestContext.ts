@@ -36,6 +36,16 @@ export interface DigestContext {
 	transcript: TranscriptParagraph[];
 	/** A link to the note the video came from, made by the plugin (use `{{{sourceNote}}}`), or ''. */
 	sourceNote: string;
+	/** The `author` property's value: a link to the channel note when there is one, else the channel's name. */
+	author: string;
+	/** A link to the channel note (use `{{{channelNote}}}`), or '' when channel notes are off. */
+	channelNote: string;
+	/** The entities as a Markdown list, linked to notes that exist (use `{{{entityList}}}`), or ''. */
+	entityList: string;
+	/** Entity names separated by commas, for a list property. */
+	entityNames: string;
+	/** Related digests as a Markdown list of links, best first (use `{{{related}}}`), or ''. */
+	related: string;
 	created: string;
 	model: string;
 	/** Tokens the model calls took and what they cost in dollars; null when unknown or without a model. */
@@ -63,6 +73,15 @@ export interface ContextInput {
 	timestampStyle: TimestampStyle;
 	usage?: { inputTokens: number; outputTokens: number } | null;
 	cost?: number | null;
+	web?: WebContext;
+}
+
+/** What links the digest into the vault, computed by the writer from the vault's notes. */
+export interface WebContext {
+	author: string;
+	channelNote: string;
+	entityList: string;
+	related: string;
 }
 
 export function buildDigestContext(input: ContextInput): DigestContext {
@@ -98,6 +117,11 @@ export function buildDigestContext(input: ContextInput): DigestContext {
 		entities: digest?.entities ?? [],
 		transcript,
 		sourceNote: input.sourceNoteLink,
+		author: input.web?.author || info.channel.name,
+		channelNote: input.web?.channelNote ?? '',
+		entityList: input.web?.entityList ?? '',
+		entityNames: (digest?.entities ?? []).map((entity) => entity.name.replace(/,/g, ' ')).join(', '),
+		related: input.web?.related ?? '',
 		created: localDate(input.created),
 		model: input.model,
 		inputTokens: input.usage?.inputTokens ?? null,

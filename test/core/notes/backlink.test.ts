@@ -1,4 +1,4 @@
-import { insertBacklink } from '../../../src/core/notes/backlink';
+import { insertBacklink, insertBlockBelowLink } from '../../../src/core/notes/backlink';
 
 const ID = 'dQw4w9WgXcQ';
 const placement = { videoId: ID, digestLink: '[[Never Gonna]]' };
@@ -40,5 +40,18 @@ describe('insertBacklink', () => {
 
 	it('keeps Windows line endings intact', () => {
 		expect(insertBacklink(`a\r\nhttps://youtu.be/${ID}\r\nb`, placement)).toBe(`a\r\nhttps://youtu.be/${ID}\nDigest: [[Never Gonna]]\r\nb`);
+	});
+});
+
+describe('insertBlockBelowLink', () => {
+	const block = '%% youtube-digest:digest-x:start %%\nBody\n%% youtube-digest:digest-x:end %%\n';
+
+	it('puts the block after the link line, set off by blank lines', () => {
+		expect(insertBlockBelowLink(`Intro\nhttps://youtu.be/${ID}\nNext line\n`, { videoId: ID }, block)).toBe(`Intro\nhttps://youtu.be/${ID}\n\n${block}\nNext line\n`);
+		expect(insertBlockBelowLink(`https://youtu.be/${ID}\n\nAfter a gap\n`, { videoId: ID }, block)).toBe(`https://youtu.be/${ID}\n\n${block}\nAfter a gap\n`);
+	});
+
+	it('goes at the end when the link is gone', () => {
+		expect(insertBlockBelowLink('No link here', { videoId: ID }, block)).toBe(`No link here\n\n${block}`);
 	});
 });

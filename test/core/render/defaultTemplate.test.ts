@@ -63,7 +63,7 @@ describe('the default digest template', () => {
 				`> ${link('0:40', 40)} The keyboard is good.`,
 				'',
 				'---',
-				'Channel: [Dave2D](https://www.youtube.com/channel/UCVYamHliCI9rw1tHR1xbkfw) · Source: [[Watch later]]',
+				'More from [Dave2D](https://www.youtube.com/channel/UCVYamHliCI9rw1tHR1xbkfw) · Source: [[Watch later]]',
 				'',
 			].join('\n'),
 		);
@@ -85,6 +85,8 @@ describe('the default digest template', () => {
 				'tags:',
 				'  - "youtube"',
 				'  - "tablets"',
+				'entities:',
+				'  - "Microsoft"',
 				'duration: "00:05:16"',
 				'model: "gpt-4.1-mini"',
 				'language: "en"',

@@ -1,0 +1,68 @@
+import type { DigestData } from '../digestPipeline';
+import { wrapGenerated } from '../notes/generatedBlock';
+import { buildDigestContext, DigestContext, WebContext } from './digestContext';
+import { PropertyValue, serializeFrontmatter } from './frontmatter';
+import { PropertySpec, renderProperties } from './properties';
+import { loadTemplateEngine } from './templateEngine';
+import { TimestampStyle } from './templateHelpers';
+
+/** Name of the generated block that holds a digest's body. */
+export const DIGEST_BLOCK = 'digest';
+
+export interface RenderOptions {
+	template: string;
+	timestampStyle: TimestampStyle;
+	properties: PropertySpec[];
+}
+
+export interface RenderInput {
+	data: DigestData;
+	model: string;
+	created: Date;
+	/** Link to the source note for the body (user's link style) and for the properties (wikilink), or ''. */
+	sourceNoteLink: string;
+	sourceNoteProperty: string;
+	options: RenderOptions;
+	web?: WebContext;
+}
+
+export interface RenderedDigest {
+	body: string;
+	properties: Record<string, PropertyValue>;
+}
+
+/** The template's view of the data. */
+export function digestContext(input: RenderInput): DigestContext {
+	return buildDigestContext({
+		info: input.data.info,
+		transcript: input.data.transcript,
+		paragraphs: input.data.paragraphs,
+		digest: input.data.digest,
+		sourceNoteLink: input.sourceNoteLink,
+		created: input.created,
+		model: input.model,
+		outputLanguage: input.data.outputLanguage,
+		timestampStyle: input.options.timestampStyle,
+		usage: input.data.usage,
+		cost: input.data.cost,
+		web: input.web,
+	});
+}
+
+/** The note's generated body and its properties: used for new notes, updates, re-renders and translations alike. */
+export async function renderDigest(input: RenderInput): Promise<RenderedDigest> {
+	const engine = await loadTemplateEngine();
+	const context = digestContext(input);
+	return {
+		body: engine.render(input.options.template, context),
+		properties: renderProperties(input.options.properties, context, engine.renderRaw, {
+			youtube_id: input.data.info.id,
+			source_note: input.sourceNoteProperty || null,
+		}),
+	};
+}
+
+/** A complete new note: properties, then the generated block. */
+export function digestNoteText(rendered: RenderedDigest): string {
+	return serializeFrontmatter(rendered.properties) + wrapGenerated(DIGEST_BLOCK, rendered.body);
+}
