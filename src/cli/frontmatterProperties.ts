@@ -1,4 +1,4 @@
-import { frontmatterEnd } from '../core/notes/backlink';
+import { frontmatterEnd } from '../core/notes/frontmatterBlock';
 
 /**
  * The simple `key: value` and `key:\n  - item` properties of a note, enough to find a link property

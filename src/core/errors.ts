@@ -71,9 +71,6 @@ export function userMessage(error: unknown): string {
 	return `${base}: ${error.detail}.`;
 }
 
-export function isCancellation(error: unknown): boolean {
-	return error instanceof DigestError && error.kind === 'cancelled';
-}
 
 /** Throws the typed cancellation when the user has pressed cancel. */
 export function throwIfCancelled(signal?: AbortSignal): void {

@@ -27,7 +27,7 @@ export class HttpNetworkError extends Error {
 	}
 }
 
-export function abortError(): Error {
+function abortError(): Error {
 	const error = new Error('The request was aborted.');
 	error.name = 'AbortError';
 	return error;

@@ -59,28 +59,18 @@ export default class YouTubeDigestPlugin extends Plugin {
 		this.addCommand({
 			id: 'rerender-digest',
 			name: 'Re-render digest',
-			checkCallback: (checking) => {
-				const file = this.app.workspace.getActiveFile();
-				if (!this.digestNotes.isDigestNote(file)) return false;
-				if (!checking) void this.digestNotes.rerender(file);
-				return true;
-			},
+			checkCallback: this.onDigestNote((file) => void this.digestNotes.rerender(file)),
 		});
 		this.addCommand({
 			id: 'translate-digest',
 			name: 'Translate digest…',
-			checkCallback: (checking) => {
-				const file = this.app.workspace.getActiveFile();
-				if (!this.digestNotes.isDigestNote(file)) return false;
-				if (!checking) {
-					new TextPromptModal(
-						this.app,
-						{ title: 'Translate digest', label: 'Language', placeholder: 'For example German, fr or Japanese', button: 'Translate' },
-						(language) => void this.digestNotes.translate(file, language),
-					).open();
-				}
-				return true;
-			},
+			checkCallback: this.onDigestNote((file) =>
+				new TextPromptModal(
+					this.app,
+					{ title: 'Translate digest', label: 'Language', placeholder: 'For example German, fr or Japanese', button: 'Translate' },
+					(language) => void this.digestNotes.translate(file, language),
+				).open(),
+			),
 		});
 		this.addCommand({
 			id: 'clear-cache',
@@ -125,6 +115,16 @@ export default class YouTubeDigestPlugin extends Plugin {
 			callback: () => void this.createIndex(),
 		});
 		this.addSettingTab(new YouTubeDigestSettingTab(this.app, this));
+	}
+
+	/** A command available only while a digest note is active. */
+	private onDigestNote(action: (file: TFile) => void): (checking: boolean) => boolean {
+		return (checking) => {
+			const file = this.app.workspace.getActiveFile();
+			if (!this.digestNotes.isDigestNote(file)) return false;
+			if (!checking) action(file);
+			return true;
+		};
 	}
 
 	/** An Obsidian Bases file listing every digest, in the digest folder; an existing one is opened, not replaced. */

@@ -1,6 +1,6 @@
 import { App, normalizePath, TFile } from 'obsidian';
 import { DigestError } from '../core/errors';
-import { frontmatterEnd } from '../core/notes/backlink';
+import { frontmatterEnd } from '../core/notes/frontmatterBlock';
 import { presetById, PRESETS } from '../core/render/presets';
 import { YouTubeDigestSettings } from './settings';
 

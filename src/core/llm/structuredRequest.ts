@@ -64,7 +64,7 @@ function readAttempt<T>(result: ChatResult, spec: StructuredSpec<T>): Attempt<T>
 }
 
 /** Strict servers answer with bare JSON; others wrap it in a code fence or a sentence, so take the outermost object. */
-export function parseJsonObject(content: string): unknown {
+function parseJsonObject(content: string): unknown {
 	const start = content.indexOf('{');
 	const end = content.lastIndexOf('}');
 	if (start < 0 || end <= start) return undefined;

@@ -1,3 +1,4 @@
+import { frontmatterEnd } from './frontmatterBlock';
 import { findVideoLinks } from '../youtube/videoUrl';
 
 /** Which YouTube link of a note something goes below. */
@@ -53,12 +54,6 @@ function findAnchorOffset(text: string, placement: LinkAnchor): number | null {
 	return null;
 }
 
-/** Offset just after the closing `---` line of the frontmatter, or 0 when there is none. */
-export function frontmatterEnd(text: string): number {
-	if (!text.startsWith('---')) return 0;
-	const match = /^---\r?\n[\s\S]*?\r?\n---[ \t]*(?:\r?\n|$)/.exec(text);
-	return match ? match[0].length : 0;
-}
 
 function endOfLine(text: string, offset: number): number {
 	const newline = text.indexOf('\n', offset);

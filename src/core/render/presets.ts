@@ -23,6 +23,3 @@ export function presetById(id: string): TemplatePreset | undefined {
 	return PRESETS.find((preset) => preset.id === id);
 }
 
-export function isPresetId(id: string): id is PresetId {
-	return PRESETS.some((preset) => preset.id === id);
-}

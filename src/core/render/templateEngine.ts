@@ -109,7 +109,7 @@ function markdownEscape(value: unknown): string {
 }
 
 /** Runtime errors carry lineNumber/column; parse errors only say `Parse error on line N:` above a caret line. */
-export function describeTemplateError(error: unknown): TemplateProblem {
+function describeTemplateError(error: unknown): TemplateProblem {
 	const message = error instanceof Error ? error.message : String(error);
 	const located = error as { lineNumber?: number; column?: number };
 	if (typeof located.lineNumber === 'number') {

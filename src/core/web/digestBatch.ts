@@ -1,4 +1,4 @@
-import { frontmatterEnd } from '../notes/backlink';
+import { frontmatterEnd } from '../notes/frontmatterBlock';
 import { blockMarkers } from '../notes/generatedBlock';
 import { findVideoLinks } from '../youtube/videoUrl';
 

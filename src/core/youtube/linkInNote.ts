@@ -1,4 +1,4 @@
-import { frontmatterEnd } from '../notes/backlink';
+import { frontmatterEnd } from '../notes/frontmatterBlock';
 import { FoundVideoLink, findVideoLinks, parseVideoInput, VideoRef } from './videoUrl';
 
 export interface NoteLinkSources {
