@@ -24,7 +24,7 @@ const plugin = {
 	entryPoints: ["src/obsidian/main.ts"],
 	outfile: "main.js",
 	platform: "browser",
-	target: "es2018",
+	target: "es2020",
 	external: [
 		"obsidian",
 		"electron",
