@@ -41,11 +41,13 @@ export async function writeDigest(data: DigestData, request: DigestRequest, deps
 	const created: string[] = [];
 	try {
 		const channel = await ensureChannelNote(notes, web, data, created);
-		const path = existing?.path ?? availableNotePath(folderOf(request), safeFileName(data.info.title, `YouTube ${data.info.id}`), (candidate) => notes.exists(candidate));
+		const newPath = () => availableNotePath(safeFolderPath(request.options.outputFolder), safeFileName(data.info.title, `YouTube ${data.info.id}`), (candidate) => notes.exists(candidate));
+		const path = existing?.path ?? newPath();
 		const rendered = await render(data, request, deps, path, channel);
 		throwIfCancelled(deps.signal);
 		const updated = existing ? await updateInPlace(notes, path, rendered) : false;
-		const finalPath = existing && !updated ? availableNotePath(folderOf(request), safeFileName(data.info.title), (candidate) => notes.exists(candidate)) : path;
+		// A digest whose generated part the user removed is left alone; the new one goes next to it.
+		const finalPath = existing && !updated ? newPath() : path;
 		if (!updated) {
 			await notes.create(finalPath, digestNoteText(finalPath === path ? rendered : await render(data, request, deps, finalPath, channel)));
 			created.push(finalPath);
@@ -57,10 +59,6 @@ export async function writeDigest(data: DigestData, request: DigestRequest, deps
 		for (const path of created.reverse()) await notes.remove(path).catch(() => undefined);
 		throw error instanceof DigestError ? error : new DigestError('write-failed', error instanceof Error ? error.message : undefined, { cause: error });
 	}
-}
-
-function folderOf(request: DigestRequest): string {
-	return safeFolderPath(request.options.outputFolder);
 }
 
 /** The digest of the same video in the same language, so a re-run updates it instead of adding a second one. */
