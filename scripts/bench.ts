@@ -4,6 +4,7 @@
  * transcripts (generated, no copyrighted text) and loopback fake servers; prints tables, exits 0.
  */
 import { readFileSync } from 'node:fs';
+import { median } from './median';
 import { gzipSync } from 'node:zlib';
 import digestTemplate from '../templates/digest.hbs';
 import { createDigest, DigestRequest } from '../src/core/digestPipeline';
@@ -240,12 +241,6 @@ function memoryNoteStore(): NoteStore {
 		markdownLink: (target) => `[[${target.replace(/\.md$/, '')}]]`,
 		propertyLink: (target) => `[[${target.replace(/\.md$/, '')}]]`,
 	};
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	const middle = Math.floor(sorted.length / 2);
-	return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function printTable(title: string, header: string[], rows: string[][]): void {

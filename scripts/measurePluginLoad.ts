@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { median } from './median';
 import { evaluateBundle, loadBuiltPlugin } from '../test/fakes/loadBuiltPlugin';
 import { resetFakeObsidian } from '../test/fakes/obsidian/testing';
 
@@ -28,9 +29,4 @@ export async function measurePluginLoad(runs: number): Promise<PluginLoadFigures
 		resetFakeObsidian();
 	}
 	return { loadMs: median(load), evalMs: median(evaluate) };
-}
-
-function median(values: number[]): number {
-	const sorted = [...values].sort((a, b) => a - b);
-	return sorted[Math.floor(sorted.length / 2)];
 }

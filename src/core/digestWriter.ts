@@ -5,7 +5,9 @@ import { availableNotePath, safeFileName, safeFolderPath } from './notes/fileNam
 import { replaceGenerated, wrapGenerated } from './notes/generatedBlock';
 import { NoteStore } from './notes/noteStore';
 import { WebContext } from './render/digestContext';
+import { formatDate } from './render/dateFormat';
 import { mergeFrontmatter } from './render/frontmatter';
+import { formatClockDuration } from './transcript/timestamps';
 import { DIGEST_BLOCK, digestNoteText, renderDigest, RenderedDigest } from './render/renderDigest';
 import { channelNoteName, updateChannelNote } from './web/channelNote';
 import { EntityLinkMode, entityListLines, linkEntities } from './web/entityLinks';
@@ -53,7 +55,7 @@ export async function writeDigest(data: DigestData, request: DigestRequest, deps
 			created.push(finalPath);
 		}
 		if (request.source) await linkFromSource(notes, request.source, finalPath, data.info.id);
-		if (channel) await listOnChannelNote(notes, deps.index, channel, data, finalPath, isoDay(deps.now()));
+		if (channel) await listOnChannelNote(notes, deps.index, channel, data, finalPath, formatDate(deps.now(), 'YYYY-MM-DD'));
 		return finalPath;
 	} catch (error) {
 		for (const path of created.reverse()) await notes.remove(path).catch(() => undefined);
@@ -72,11 +74,16 @@ async function render(data: DigestData, request: DigestRequest, deps: DigestDepe
 		data,
 		model: data.digest ? (deps.chatModel?.model ?? '') : '',
 		created: deps.now(),
-		sourceNoteLink: source ? deps.notes.markdownLink(source.path, notePath) : '',
-		sourceNoteProperty: source ? deps.notes.propertyLink(source.path, notePath) : '',
+		...sourceLinks(deps.notes, source?.path ?? null, notePath),
 		options: request.options,
 		web: webContext(data, deps, request.options.web, notePath, channelPath),
 	});
+}
+
+/** The links from a digest note back to its source note, for the body and for the properties; '' without one. */
+export function sourceLinks(notes: NoteStore, sourcePath: string | null, notePath: string): { sourceNoteLink: string; sourceNoteProperty: string } {
+	if (!sourcePath || !notes.exists(sourcePath)) return { sourceNoteLink: '', sourceNoteProperty: '' };
+	return { sourceNoteLink: notes.markdownLink(sourcePath, notePath), sourceNoteProperty: notes.propertyLink(sourcePath, notePath) };
 }
 
 /** Links to the channel note, the entities' notes and related digests, from the vault as it is now. */
@@ -144,7 +151,7 @@ async function listOnChannelNote(notes: NoteStore, index: VaultIndex | undefined
 			title: data.info.title,
 			published: data.info.published,
 			created: today,
-			duration: clock(data.info.durationSeconds),
+			duration: formatClockDuration(data.info.durationSeconds),
 		},
 	];
 	await notes.update(channelPath, (text) => updateChannelNote(text, channel, entries));
@@ -156,14 +163,6 @@ function channelRef(data: DigestData): { name: string; url: string } {
 
 function sameChannel(digest: IndexedDigest, channel: { name: string; url: string }): boolean {
 	return channel.url ? digest.channelUrl === channel.url : digest.channel === channel.name;
-}
-
-function isoDay(date: Date): string {
-	return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`;
-}
-
-function clock(seconds: number): string {
-	return [Math.floor(seconds / 3600), Math.floor((seconds % 3600) / 60), Math.floor(seconds % 60)].map((part) => String(part).padStart(2, '0')).join(':');
 }
 
 /** The digest as a generated block in the source note: below the link, or at the cursor; replaced on a re-run. */

@@ -13,7 +13,7 @@ import { ChatModelHost, chatModelFor, openNote } from './digestRunner';
 import { ProgressNotice } from './progressNotice';
 import { loadTemplate } from './templates';
 import { vaultNoteStore } from './vaultNoteStore';
-import { channelNotePath, webContext } from '../core/digestWriter';
+import { channelNotePath, sourceLinks, webContext } from '../core/digestWriter';
 import { WebContext } from '../core/render/digestContext';
 import { obsidianVaultIndex } from './obsidianVaultIndex';
 import { webOptions } from './settings';
@@ -41,7 +41,7 @@ export class DigestNoteActions {
 			const text = await this.host.app.vault.read(file);
 			if (replaceGenerated(text, DIGEST_BLOCK, '') === null) throw new Error(NO_BLOCK);
 			const rendered = await renderDigest({
-				...this.links(record.sourcePath, file.path),
+				...sourceLinks(vaultNoteStore(this.host.app), record.sourcePath, file.path),
 				...this.renderBase(record),
 				options: await this.renderOptions(),
 				web: this.web(record.data, file.path),
@@ -78,8 +78,7 @@ export class DigestNoteActions {
 				data,
 				model: model.model,
 				created,
-				sourceNoteLink: notes.markdownLink(file.path, path),
-				sourceNoteProperty: notes.propertyLink(file.path, path),
+				...sourceLinks(notes, file.path, path),
 				options: await this.renderOptions(),
 				web: this.web(data, path),
 			});
@@ -114,11 +113,6 @@ export class DigestNoteActions {
 		return { data: record.data, model: record.model, created: new Date(record.created) };
 	}
 
-	private links(sourcePath: string | null, notePath: string): { sourceNoteLink: string; sourceNoteProperty: string } {
-		if (!sourcePath || !this.host.app.vault.getFileByPath(sourcePath)) return { sourceNoteLink: '', sourceNoteProperty: '' };
-		const notes = vaultNoteStore(this.host.app);
-		return { sourceNoteLink: notes.markdownLink(sourcePath, notePath), sourceNoteProperty: notes.propertyLink(sourcePath, notePath) };
-	}
 
 	private async renderOptions(): Promise<RenderOptions> {
 		const { app, settings } = this.host;

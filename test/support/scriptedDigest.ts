@@ -1,11 +1,14 @@
 import type { RecordedChatRequest } from './fakeOpenAIServer';
 
+function userText(request: RecordedChatRequest): string {
+	const user = request.messages.find((message) => message.role === 'user');
+	return typeof user?.content === 'string' ? user.content : '';
+}
+
 /** The `[m:ss]` labels of the transcript lines in a digest request, in order. */
 export function transcriptLabels(request: RecordedChatRequest): string[] {
-	const user = request.messages.find((message) => message.role === 'user');
-	const text = typeof user?.content === 'string' ? user.content : '';
-	const transcript = text.slice(text.indexOf('Transcript:'));
-	return [...transcript.matchAll(/^\[(\d+(?::\d{2}){1,2})\]/gm)].map((match) => match[1]);
+	const text = userText(request);
+	return [...text.slice(text.indexOf('Transcript:')).matchAll(/^\[(\d+(?::\d{2}){1,2})\]/gm)].map((match) => match[1]);
 }
 
 /**
@@ -36,9 +39,7 @@ export function scriptedDigest(request: RecordedChatRequest): Record<string, unk
 
 /** The `[time]` labels of the part items in a merge request. */
 export function partLabels(request: RecordedChatRequest): string[] {
-	const user = request.messages.find((message) => message.role === 'user');
-	const text = typeof user?.content === 'string' ? user.content : '';
-	return [...text.matchAll(/^- \[(\d+(?::\d{2}){1,2})\]/gm)].map((match) => match[1]);
+	return [...userText(request).matchAll(/^- \[(\d+(?::\d{2}){1,2})\]/gm)].map((match) => match[1]);
 }
 
 export function isMergeRequest(request: RecordedChatRequest): boolean {

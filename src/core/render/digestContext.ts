@@ -3,6 +3,7 @@ import { Paragraph } from '../transcript/paragraphs';
 import { formatClockDuration, formatTimestamp } from '../transcript/timestamps';
 import { Transcript } from '../youtube/transcriptSession';
 import { VideoInfo } from '../youtube/videoInfo';
+import { formatDate } from './dateFormat';
 import { TimestampStyle } from './templateHelpers';
 
 /**
@@ -122,16 +123,11 @@ export function buildDigestContext(input: ContextInput): DigestContext {
 		entityList: input.web?.entityList ?? '',
 		entityNames: (digest?.entities ?? []).map((entity) => entity.name.replace(/,/g, ' ')).join(', '),
 		related: input.web?.related ?? '',
-		created: localDate(input.created),
+		created: formatDate(input.created, 'YYYY-MM-DD'),
 		model: input.model,
 		inputTokens: input.usage?.inputTokens ?? null,
 		outputTokens: input.usage?.outputTokens ?? null,
 		cost: input.cost === null || input.cost === undefined ? null : Math.round(input.cost * 1e6) / 1e6,
 		timestampStyle: input.timestampStyle,
 	};
-}
-
-function localDate(date: Date): string {
-	const pad = (value: number) => String(value).padStart(2, '0');
-	return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
