@@ -1,44 +1,44 @@
-import esbuild from "esbuild";
-import process from "node:process";
-import { builtinModules } from "node:module";
+import esbuild from 'esbuild';
+import process from 'node:process';
+import { builtinModules } from 'node:module';
 
-const production = process.argv[2] === "production";
+const production = process.argv[2] === 'production';
 
 const shared = {
 	bundle: true,
-	format: "cjs",
-	loader: { ".hbs": "text" },
-	logLevel: "info",
+	format: 'cjs',
+	loader: { '.hbs': 'text' },
+	logLevel: 'info',
 	treeShaking: true,
 	minify: production,
-	sourcemap: production ? false : "inline",
-	legalComments: "none",
+	sourcemap: production ? false : 'inline',
+	legalComments: 'none',
 	// Handlebars' code generator uses source-map only to map compiled templates back to their text, which
 	// nobody reads; without it Handlebars falls back to its own small stand-in, and main.js is 27 KB lighter.
-	alias: { "source-map": "./scripts/empty-module.cjs" },
+	alias: { 'source-map': './scripts/empty-module.cjs' },
 };
 
 /** The Obsidian plugin: one main.js at the repository root, as the community directory expects. */
 const plugin = {
 	...shared,
-	entryPoints: ["src/obsidian/main.ts"],
-	outfile: "main.js",
-	platform: "browser",
-	target: "es2020",
+	entryPoints: ['src/obsidian/main.ts'],
+	outfile: 'main.js',
+	platform: 'browser',
+	target: 'es2020',
 	external: [
-		"obsidian",
-		"electron",
-		"@codemirror/autocomplete",
-		"@codemirror/collab",
-		"@codemirror/commands",
-		"@codemirror/language",
-		"@codemirror/lint",
-		"@codemirror/search",
-		"@codemirror/state",
-		"@codemirror/view",
-		"@lezer/common",
-		"@lezer/highlight",
-		"@lezer/lr",
+		'obsidian',
+		'electron',
+		'@codemirror/autocomplete',
+		'@codemirror/collab',
+		'@codemirror/commands',
+		'@codemirror/language',
+		'@codemirror/lint',
+		'@codemirror/search',
+		'@codemirror/state',
+		'@codemirror/view',
+		'@lezer/common',
+		'@lezer/highlight',
+		'@lezer/lr',
 		...builtinModules,
 	],
 };
@@ -46,13 +46,13 @@ const plugin = {
 /** The command-line tool: the same core on Node's fetch and a folder on disk. */
 const cli = {
 	...shared,
-	entryPoints: ["src/cli/main.ts"],
-	outfile: "cli.js",
-	platform: "node",
-	target: "node18",
-	banner: { js: "#!/usr/bin/env node" },
+	entryPoints: ['src/cli/main.ts'],
+	outfile: 'cli.js',
+	platform: 'node',
+	target: 'node18',
+	banner: { js: '#!/usr/bin/env node' },
 	// The browser build of Handlebars: the Node entry pulls in fs and require.extensions for nothing.
-	alias: { ...shared.alias, handlebars: "handlebars/dist/cjs/handlebars.js" },
+	alias: { ...shared.alias, handlebars: 'handlebars/dist/cjs/handlebars.js' },
 };
 
 if (production) {

@@ -1,13 +1,13 @@
 /** Node environment: the openai SDK does not support jsdom. */
 module.exports = {
-  testEnvironment: 'node',
-  roots: ['<rootDir>/test'],
-  testMatch: ['**/*.test.ts'],
-  transform: {
-    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
-    '^.+\\.hbs$': '<rootDir>/test/textTransform.cjs',
-  },
-  moduleFileExtensions: ['ts', 'js', 'json', 'hbs', 'cjs', 'mjs'],
-  moduleNameMapper: { '^obsidian$': '<rootDir>/test/fakes/obsidian/index.ts' },
-  globalSetup: '<rootDir>/test/globalSetup.cjs',
+	testEnvironment: 'node',
+	roots: ['<rootDir>/test'],
+	testMatch: ['**/*.test.ts'],
+	transform: {
+		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
+		'^.+\\.hbs$': '<rootDir>/test/textTransform.cjs',
+	},
+	moduleFileExtensions: ['ts', 'js', 'json', 'hbs', 'cjs', 'mjs'],
+	moduleNameMapper: { '^obsidian$': '<rootDir>/test/fakes/obsidian/index.ts' },
+	globalSetup: '<rootDir>/test/globalSetup.cjs',
 };

@@ -54,20 +54,50 @@ interface LengthFigures {
 async function main(): Promise<void> {
 	const plugin = await measurePluginLoad(RUNS * 3);
 	const mainJs = readFileSync('main.js');
-	printTable('main.js', ['bytes', 'gzipped', 'eval + onload (median)', 'eval only (median)'], [
-		[String(mainJs.length), String(gzipSync(mainJs).length), `${plugin.loadMs.toFixed(2)} ms`, `${plugin.evalMs.toFixed(2)} ms`],
-	]);
+	printTable(
+		'main.js',
+		['bytes', 'gzipped', 'eval + onload (median)', 'eval only (median)'],
+		[
+			[
+				String(mainJs.length),
+				String(gzipSync(mainJs).length),
+				`${plugin.loadMs.toFixed(2)} ms`,
+				`${plugin.evalMs.toFixed(2)} ms`,
+			],
+		],
+	);
 	const figures: LengthFigures[] = [];
 	for (const length of LENGTHS) figures.push(await measureLength(length));
 	printTable(
 		'Pipeline overhead (everything but waiting on the network; fake servers answer at once)',
 		['video', 'median', 'peak heap used', 'peak resident memory'],
-		figures.map((f) => [f.name, `${f.overheadMs.toFixed(1)} ms`, `${f.peakHeapMb.toFixed(0)} MB`, `${f.peakRssMb.toFixed(0)} MB`]),
+		figures.map((f) => [
+			f.name,
+			`${f.overheadMs.toFixed(1)} ms`,
+			`${f.peakHeapMb.toFixed(0)} MB`,
+			`${f.peakRssMb.toFixed(0)} MB`,
+		]),
 	);
 	printTable(
 		'LLM work (input budget 25k tokens per call, as for a hosted model)',
-		['video', 'calls', 'sequential rounds', 'input chars', 'est. input tokens', 'transcript tokens', 'sent / transcript'],
-		figures.map((f) => [f.name, String(f.calls), String(f.rounds), String(f.inputChars), String(f.inputTokens), String(f.transcriptTokens), (f.inputTokens / f.transcriptTokens).toFixed(3)]),
+		[
+			'video',
+			'calls',
+			'sequential rounds',
+			'input chars',
+			'est. input tokens',
+			'transcript tokens',
+			'sent / transcript',
+		],
+		figures.map((f) => [
+			f.name,
+			String(f.calls),
+			String(f.rounds),
+			String(f.inputChars),
+			String(f.inputTokens),
+			String(f.transcriptTokens),
+			(f.inputTokens / f.transcriptTokens).toFixed(3),
+		]),
 	);
 	printTable(
 		'Transcript fetch',
@@ -77,7 +107,12 @@ async function main(): Promise<void> {
 	printTable(
 		`Wall time against the limit (LLM answers after ${LLM_LATENCY_MS} ms per call)`,
 		['video', 'end to end', 'limit (fetch + one call, or + part and merge calls)', 'ratio'],
-		figures.map((f) => [f.name, `${f.endToEndMs.toFixed(0)} ms`, `${f.limitMs.toFixed(0)} ms`, (f.endToEndMs / f.limitMs).toFixed(3)]),
+		figures.map((f) => [
+			f.name,
+			`${f.endToEndMs.toFixed(0)} ms`,
+			`${f.limitMs.toFixed(0)} ms`,
+			(f.endToEndMs / f.limitMs).toFixed(3),
+		]),
 	);
 }
 
@@ -88,7 +123,9 @@ async function measureLength(length: (typeof LENGTHS)[number]): Promise<LengthFi
 			videoId: VIDEO,
 			title: `Synthetic talk, ${length.name}`,
 			lengthSeconds: length.seconds,
-			shortDescription: length.chapters ? syntheticChaptersDescription(length.seconds, length.chapters) : 'A synthetic video.',
+			shortDescription: length.chapters
+				? syntheticChaptersDescription(length.seconds, length.chapters)
+				: 'A synthetic video.',
 			tracks: [{ languageCode: 'en' }],
 		}),
 		timedtext: captionsFromCues({ en: cues }),
@@ -112,7 +149,9 @@ async function measureLength(length: (typeof LENGTHS)[number]): Promise<LengthFi
 			peakRss = Math.max(peakRss, process.memoryUsage().rss);
 		}
 		const stats = youtube.stats();
-		const sent = openai.requests.map((call) => call.messages.map((message) => String(message.content)).join('\n')).join('\n');
+		const sent = openai.requests
+			.map((call) => call.messages.map((message) => String(message.content)).join('\n'))
+			.join('\n');
 		const schemaText = JSON.stringify(DIGEST_SCHEMA);
 		const calls = openai.requests.length;
 
@@ -124,7 +163,14 @@ async function measureLength(length: (typeof LENGTHS)[number]): Promise<LengthFi
 			let started = performance.now();
 			await fetchVideo(routed.http, VIDEO, { clients: DEFAULT_INNERTUBE_CLIENTS, preferredLanguages: [] });
 			fetchTimes.push(performance.now() - started);
-			const counting = countRounds(createOpenAIChatModel({ http: routed.http, baseUrl: openai.baseUrl, apiKey: 'bench', model: 'bench-model' }));
+			const counting = countRounds(
+				createOpenAIChatModel({
+					http: routed.http,
+					baseUrl: openai.baseUrl,
+					apiKey: 'bench',
+					model: 'bench-model',
+				}),
+			);
 			started = performance.now();
 			await createDigest(request(), { ...deps(routed.http, openai.baseUrl), chatModel: counting.model });
 			endToEnd.push(performance.now() - started);
@@ -246,7 +292,9 @@ function memoryNoteStore(): NoteStore {
 function printTable(title: string, header: string[], rows: string[][]): void {
 	const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)));
 	const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
-	console.log(`\n${title}\n${line(header)}\n|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|\n${rows.map(line).join('\n')}`);
+	console.log(
+		`\n${title}\n${line(header)}\n|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|\n${rows.map(line).join('\n')}`,
+	);
 }
 
 main().then(

@@ -23,7 +23,10 @@ export async function measurePluginLoad(runs: number): Promise<PluginLoadFigures
 		evaluate.push(performance.now() - started);
 
 		const loadStarted = performance.now();
-		const loaded = await loadBuiltPlugin({ code: `${code}\n//# run ${run}`, manifestPath: resolve('manifest.json') });
+		const loaded = await loadBuiltPlugin({
+			code: `${code}\n//# run ${run}`,
+			manifestPath: resolve('manifest.json'),
+		});
 		load.push(performance.now() - loadStarted);
 		loaded.unload();
 		resetFakeObsidian();

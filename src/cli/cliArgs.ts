@@ -87,7 +87,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
 		throw new UsageError(error instanceof Error ? error.message : String(error));
 	}
 	const { values, positionals } = parsed;
-	if (positionals.length > 1) throw new UsageError(`Expected one link, got ${positionals.length}: ${positionals.join(' ')}`);
+	if (positionals.length > 1)
+		throw new UsageError(`Expected one link, got ${positionals.length}: ${positionals.join(' ')}`);
 	const options: CliOptions = {
 		input: positionals[0] ?? null,
 		vault: values.vault ?? '.',

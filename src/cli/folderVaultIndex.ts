@@ -17,7 +17,9 @@ export async function folderVaultIndex(root: string): Promise<VaultIndex> {
 			const properties = propertiesFromFrontmatter(await readFile(join(root, path), 'utf8'));
 			const digest = indexedDigest(path, properties);
 			if (digest) digests.push(digest);
-			const aliases = ([] as unknown[]).concat(properties?.aliases ?? []).filter((alias): alias is string => typeof alias === 'string');
+			const aliases = ([] as unknown[])
+				.concat(properties?.aliases ?? [])
+				.filter((alias): alias is string => typeof alias === 'string');
 			notes.push({ path, basename: entry.name.replace(/\.md$/, ''), aliases });
 		}
 	}

@@ -104,42 +104,65 @@ async function digest(options: CliOptions, environment: CliEnvironment): Promise
 		index: await folderVaultIndex(vault),
 		now: environment.now ?? (() => new Date()),
 		onProgress: showProgress
-			? (stage, parts) => environment.stderr(`${STAGES[stage]}${parts ? ` ${parts.finished}/${parts.total} parts` : ''}\n`)
+			? (stage, parts) =>
+					environment.stderr(`${STAGES[stage]}${parts ? ` ${parts.finished}/${parts.total} parts` : ''}\n`)
 			: undefined,
 		signal: environment.signal,
 	};
 	if (!withModel && !options.quiet) {
-		environment.stderr('No OPENAI_API_KEY is set, so this is a transcript digest without a summary. Set OPENAI_API_KEY (and OPENAI_BASE_URL for another server) for the full digest.\n');
+		environment.stderr(
+			'No OPENAI_API_KEY is set, so this is a transcript digest without a summary. Set OPENAI_API_KEY (and OPENAI_BASE_URL for another server) for the full digest.\n',
+		);
 	}
 	const data = await makeDigestData(request, deps);
 	if (options.json) {
-		const context = digestContext({ data, model: data.digest ? model : '', created: deps.now(), sourceNoteLink: '', sourceNoteProperty: '', options: request.options });
+		const context = digestContext({
+			data,
+			model: data.digest ? model : '',
+			created: deps.now(),
+			sourceNoteLink: '',
+			sourceNoteProperty: '',
+			options: request.options,
+		});
 		environment.stdout(`${JSON.stringify(context, null, 2)}\n`);
 		return EXIT.ok;
 	}
 	const path = await writeDigest(data, request, deps);
 	if (showProgress && data.usage) {
-		environment.stderr(`${data.usage.inputTokens} input and ${data.usage.outputTokens} output tokens, ${formatCost(data.cost)}.\n`);
+		environment.stderr(
+			`${data.usage.inputTokens} input and ${data.usage.outputTokens} output tokens, ${formatCost(data.cost)}.\n`,
+		);
 	}
 	environment.stdout(`${resolve(vault, path)}\n`);
 	return EXIT.ok;
 }
 
-async function chooseVideo(options: CliOptions, vault: string, notePath: string | null): Promise<{ video: VideoRef; linkText?: string }> {
+async function chooseVideo(
+	options: CliOptions,
+	vault: string,
+	notePath: string | null,
+): Promise<{ video: VideoRef; linkText?: string }> {
 	if (options.input) {
 		const video = parseVideoInput(options.input);
 		if (!video) throw new DigestError('invalid-link', options.input);
 		return { video };
 	}
 	const text = await readNote(vault, notePath ?? '');
-	const link = chooseVideoLink({ selection: '', cursorLine: '', cursorColumn: 0, properties: propertiesFromFrontmatter(text), text });
+	const link = chooseVideoLink({
+		selection: '',
+		cursorLine: '',
+		cursorColumn: 0,
+		properties: propertiesFromFrontmatter(text),
+		text,
+	});
 	if (!link) throw new DigestError('no-link', notePath ?? undefined);
 	return { video: link.ref, linkText: link.linkText };
 }
 
 function vaultRelative(vault: string, absolutePath: string): string {
 	const path = relative(vault, absolutePath);
-	if (!path || path.startsWith('..') || isAbsolute(path)) throw new UsageError(`The note ${absolutePath} is not inside the vault ${vault}.`);
+	if (!path || path.startsWith('..') || isAbsolute(path))
+		throw new UsageError(`The note ${absolutePath} is not inside the vault ${vault}.`);
 	return path.split(sep).join('/');
 }
 
@@ -159,6 +182,9 @@ async function chooseTemplate(template: string | null, withModel: boolean, cwd: 
 	try {
 		return await readFile(resolve(cwd, template), 'utf8');
 	} catch {
-		throw new DigestError('template-invalid', `${template} is neither a preset (${PRESETS.map((p) => p.id).join(', ')}) nor a readable file`);
+		throw new DigestError(
+			'template-invalid',
+			`${template} is neither a preset (${PRESETS.map((p) => p.id).join(', ')}) nor a readable file`,
+		);
 	}
 }

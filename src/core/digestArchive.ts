@@ -35,7 +35,11 @@ export interface DigestArchive {
 
 /** One record per video and digest language: `GJLlxj_dtq8.en`, `GJLlxj_dtq8.german`. */
 export function archiveKey(videoId: string, language: string): string {
-	const safeLanguage = language.trim().toLowerCase().replace(/[^\p{L}\p{N}-]+/gu, '-') || 'default';
+	const safeLanguage =
+		language
+			.trim()
+			.toLowerCase()
+			.replace(/[^\p{L}\p{N}-]+/gu, '-') || 'default';
 	return `${videoId.replace(/[^\w-]/g, '')}.${safeLanguage}`;
 }
 

@@ -107,7 +107,13 @@ export async function createDigest(request: DigestRequest, deps: DigestDependenc
 	const created = deps.now();
 	const path = await writeDigest(data, request, { ...deps, now: () => created });
 	await deps.archive
-		?.save({ version: 1, data, model: data.digest ? (deps.chatModel?.model ?? '') : '', created: created.toISOString(), sourcePath: request.source?.path ?? null })
+		?.save({
+			version: 1,
+			data,
+			model: data.digest ? (deps.chatModel?.model ?? '') : '',
+			created: created.toISOString(),
+			sourcePath: request.source?.path ?? null,
+		})
 		.catch(() => undefined);
 	return { ...data, path };
 }
@@ -124,18 +130,34 @@ export async function makeDigestData(request: DigestRequest, deps: DigestDepende
 	throwIfCancelled(deps.signal);
 	const paragraphs = groupIntoParagraphs(transcript.segments, info.chapters);
 	const outputLanguage = options.outputLanguage.trim() || transcript.languageCode;
-	const data: DigestData = { info, transcript, paragraphs, digest: null, outputLanguage, usage: null, cost: null, llmCalls: 0, llmRounds: 0, clientName };
+	const data: DigestData = {
+		info,
+		transcript,
+		paragraphs,
+		digest: null,
+		outputLanguage,
+		usage: null,
+		cost: null,
+		llmCalls: 0,
+		llmRounds: 0,
+		clientName,
+	};
 	const model = deps.chatModel;
 	if (!model) return data;
 
 	const cached = await deps.archive?.load(info.id, outputLanguage).catch(() => null);
-	if (cached?.data.digest && cached.model === model.model) return { ...data, digest: cached.data.digest, usage: cached.data.usage, cost: cached.data.cost };
+	if (cached?.data.digest && cached.model === model.model)
+		return { ...data, digest: cached.data.digest, usage: cached.data.usage, cost: cached.data.cost };
 
 	const input = { info, paragraphs, segments: transcript.segments, outputLanguage };
 	const plan = planSummary(input, options.inputBudgetTokens || defaultInputBudget(model.baseUrl));
 	if (deps.confirmCost) {
 		const estimate = { inputTokens: plan.estimatedInputTokens, outputTokens: plan.estimatedOutputTokens };
-		const confirmed = await deps.confirmCost({ calls: plan.calls, ...estimate, cost: estimateCost(estimate, model.model, model.baseUrl, options.prices) });
+		const confirmed = await deps.confirmCost({
+			calls: plan.calls,
+			...estimate,
+			cost: estimateCost(estimate, model.model, model.baseUrl, options.prices),
+		});
 		if (!confirmed) throw new DigestError('cancelled');
 	}
 	deps.onProgress?.('summarizing', plan.chunks.length > 1 ? { finished: 0, total: plan.chunks.length } : undefined);
@@ -158,7 +180,10 @@ export async function makeDigestData(request: DigestRequest, deps: DigestDepende
 }
 
 /** The transcript cached for these caption languages, or a fresh one from YouTube (then cached). */
-async function videoAndTranscript(request: DigestRequest, deps: DigestDependencies): Promise<{ info: VideoInfo; transcript: Transcript; clientName: string }> {
+async function videoAndTranscript(
+	request: DigestRequest,
+	deps: DigestDependencies,
+): Promise<{ info: VideoInfo; transcript: Transcript; clientName: string }> {
 	const { options } = request;
 	const cached = await deps.archive?.loadTranscript(request.video.id, options.transcriptLanguages).catch(() => null);
 	if (cached) return { ...cached, clientName: options.preferredClient ?? '' };
@@ -168,7 +193,12 @@ async function videoAndTranscript(request: DigestRequest, deps: DigestDependenci
 		preferredLanguages: options.transcriptLanguages,
 		signal: deps.signal,
 	});
-	await deps.archive?.saveTranscript(request.video.id, options.transcriptLanguages, { info: fetched.info, transcript: fetched.transcript }).catch(() => undefined);
+	await deps.archive
+		?.saveTranscript(request.video.id, options.transcriptLanguages, {
+			info: fetched.info,
+			transcript: fetched.transcript,
+		})
+		.catch(() => undefined);
 	return fetched;
 }
 
@@ -180,6 +210,7 @@ async function checkTemplates(options: RenderOptions): Promise<void> {
 	if (problem) throw new DigestError('template-invalid', formatProblem(problem));
 	for (const property of options.properties) {
 		const propertyProblem = engine.check(property.value, sample);
-		if (propertyProblem) throw new DigestError('template-invalid', `property ${property.name}, ${formatProblem(propertyProblem)}`);
+		if (propertyProblem)
+			throw new DigestError('template-invalid', `property ${property.name}, ${formatProblem(propertyProblem)}`);
 	}
 }

@@ -26,7 +26,12 @@ export interface WebOptions {
 	placement: Placement;
 }
 
-export const DEFAULT_WEB_OPTIONS: WebOptions = { channelFolder: 'YouTube channels', entityLinks: 'existing', relatedLimit: 5, placement: 'note' };
+export const DEFAULT_WEB_OPTIONS: WebOptions = {
+	channelFolder: 'YouTube channels',
+	entityLinks: 'existing',
+	relatedLimit: 5,
+	placement: 'note',
+};
 
 /**
  * Writes the digest: a new note, or the existing digest of the same video and language updated in place,
@@ -43,7 +48,12 @@ export async function writeDigest(data: DigestData, request: DigestRequest, deps
 	const created: string[] = [];
 	try {
 		const channel = await ensureChannelNote(notes, web, data, created);
-		const newPath = () => availableNotePath(safeFolderPath(request.options.outputFolder), safeFileName(data.info.title, `YouTube ${data.info.id}`), (candidate) => notes.exists(candidate));
+		const newPath = () =>
+			availableNotePath(
+				safeFolderPath(request.options.outputFolder),
+				safeFileName(data.info.title, `YouTube ${data.info.id}`),
+				(candidate) => notes.exists(candidate),
+			);
 		const path = existing?.path ?? newPath();
 		const rendered = await render(data, request, deps, path, channel);
 		throwIfCancelled(deps.signal);
@@ -51,24 +61,41 @@ export async function writeDigest(data: DigestData, request: DigestRequest, deps
 		// A digest whose generated part the user removed is left alone; the new one goes next to it.
 		const finalPath = existing && !updated ? newPath() : path;
 		if (!updated) {
-			await notes.create(finalPath, digestNoteText(finalPath === path ? rendered : await render(data, request, deps, finalPath, channel)));
+			await notes.create(
+				finalPath,
+				digestNoteText(finalPath === path ? rendered : await render(data, request, deps, finalPath, channel)),
+			);
 			created.push(finalPath);
 		}
 		if (request.source) await linkFromSource(notes, request.source, finalPath, data.info.id);
-		if (channel) await listOnChannelNote(notes, deps.index, channel, data, finalPath, formatDate(deps.now(), 'YYYY-MM-DD'));
+		if (channel)
+			await listOnChannelNote(notes, deps.index, channel, data, finalPath, formatDate(deps.now(), 'YYYY-MM-DD'));
 		return finalPath;
 	} catch (error) {
 		for (const path of created.reverse()) await notes.remove(path).catch(() => undefined);
-		throw error instanceof DigestError ? error : new DigestError('write-failed', error instanceof Error ? error.message : undefined, { cause: error });
+		throw error instanceof DigestError
+			? error
+			: new DigestError('write-failed', error instanceof Error ? error.message : undefined, { cause: error });
 	}
 }
 
 /** The digest of the same video in the same language, so a re-run updates it instead of adding a second one. */
 function findExisting(index: VaultIndex | undefined, data: DigestData): IndexedDigest | undefined {
-	return index?.digests().find((digest) => digest.youtubeId === data.info.id && (digest.language || data.outputLanguage) === data.outputLanguage);
+	return index
+		?.digests()
+		.find(
+			(digest) =>
+				digest.youtubeId === data.info.id && (digest.language || data.outputLanguage) === data.outputLanguage,
+		);
 }
 
-async function render(data: DigestData, request: DigestRequest, deps: DigestDependencies, notePath: string, channelPath: string | null): Promise<RenderedDigest> {
+async function render(
+	data: DigestData,
+	request: DigestRequest,
+	deps: DigestDependencies,
+	notePath: string,
+	channelPath: string | null,
+): Promise<RenderedDigest> {
 	const source = request.source;
 	return renderDigest({
 		data,
@@ -81,9 +108,16 @@ async function render(data: DigestData, request: DigestRequest, deps: DigestDepe
 }
 
 /** The links from a digest note back to its source note, for the body and for the properties; '' without one. */
-export function sourceLinks(notes: NoteStore, sourcePath: string | null, notePath: string): { sourceNoteLink: string; sourceNoteProperty: string } {
+export function sourceLinks(
+	notes: NoteStore,
+	sourcePath: string | null,
+	notePath: string,
+): { sourceNoteLink: string; sourceNoteProperty: string } {
 	if (!sourcePath || !notes.exists(sourcePath)) return { sourceNoteLink: '', sourceNoteProperty: '' };
-	return { sourceNoteLink: notes.markdownLink(sourcePath, notePath), sourceNoteProperty: notes.propertyLink(sourcePath, notePath) };
+	return {
+		sourceNoteLink: notes.markdownLink(sourcePath, notePath),
+		sourceNoteProperty: notes.propertyLink(sourcePath, notePath),
+	};
 }
 
 /** Links to the channel note, the entities' notes and related digests, from the vault as it is now. */
@@ -98,15 +132,30 @@ export function webContext(
 	const entities = linkEntities(data.digest?.entities ?? [], index?.notes() ?? [], web.entityLinks);
 	const others = (index?.digests() ?? []).filter((digest) => digest.path !== notePath);
 	const related = relatedDigests(
-		{ path: notePath, youtubeId: data.info.id, channel: data.info.channel.name, tags: data.digest?.tags ?? [], entities: entities.map((entity) => entity.name) },
-		others.map((digest) => ({ path: digest.path, youtubeId: digest.youtubeId, channel: digest.channel, tags: digest.tags, entities: digest.entities })),
+		{
+			path: notePath,
+			youtubeId: data.info.id,
+			channel: data.info.channel.name,
+			tags: data.digest?.tags ?? [],
+			entities: entities.map((entity) => entity.name),
+		},
+		others.map((digest) => ({
+			path: digest.path,
+			youtubeId: digest.youtubeId,
+			channel: digest.channel,
+			tags: digest.tags,
+			entities: digest.entities,
+		})),
 		web.relatedLimit,
 	);
 	return {
 		author: channelPath ? notes.propertyLink(channelPath, notePath) : data.info.channel.name,
 		channelNote: channelPath ? notes.markdownLink(channelPath, notePath) : '',
 		entityList: entityListLines(entities),
-		related: web.relatedLimit > 0 ? related.map((digest) => `- ${notes.markdownLink(digest.path, notePath)}`).join('\n') : '',
+		related:
+			web.relatedLimit > 0
+				? related.map((digest) => `- ${notes.markdownLink(digest.path, notePath)}`).join('\n')
+				: '',
 	};
 }
 
@@ -114,17 +163,31 @@ export function webContext(
 async function updateInPlace(notes: NoteStore, path: string, rendered: RenderedDigest): Promise<boolean> {
 	if (replaceGenerated(await notes.read(path), DIGEST_BLOCK, '') === null) return false;
 	const properties = Object.fromEntries(Object.entries(rendered.properties).filter(([key]) => key !== 'created'));
-	await notes.update(path, (text) => mergeFrontmatter(replaceGenerated(text, DIGEST_BLOCK, rendered.body) ?? text, properties));
+	await notes.update(path, (text) =>
+		mergeFrontmatter(replaceGenerated(text, DIGEST_BLOCK, rendered.body) ?? text, properties),
+	);
 	return true;
 }
 
-async function linkFromSource(notes: NoteStore, source: { path: string; linkText?: string }, digestPath: string, videoId: string): Promise<void> {
+async function linkFromSource(
+	notes: NoteStore,
+	source: { path: string; linkText?: string },
+	digestPath: string,
+	videoId: string,
+): Promise<void> {
 	const digestLink = notes.markdownLink(digestPath, source.path);
-	await notes.update(source.path, (text) => insertBacklink(text, { videoId, originalLinkText: source.linkText, digestLink }));
+	await notes.update(source.path, (text) =>
+		insertBacklink(text, { videoId, originalLinkText: source.linkText, digestLink }),
+	);
 }
 
 /** The channel note's path, created (empty) when missing so the digest can link to it; null when channel notes are off. */
-async function ensureChannelNote(notes: NoteStore, web: WebOptions, data: DigestData, created: string[]): Promise<string | null> {
+async function ensureChannelNote(
+	notes: NoteStore,
+	web: WebOptions,
+	data: DigestData,
+	created: string[],
+): Promise<string | null> {
 	const path = channelNotePath(web, data.info.channel.name);
 	if (path === null) return null;
 	if (!notes.exists(path)) {
@@ -141,11 +204,26 @@ export function channelNotePath(web: WebOptions, channelName: string): string | 
 }
 
 /** Rewrites the channel note's list from every digest of the channel in the vault, this one included. */
-async function listOnChannelNote(notes: NoteStore, index: VaultIndex | undefined, channelPath: string, data: DigestData, digestPath: string, today: string): Promise<void> {
+async function listOnChannelNote(
+	notes: NoteStore,
+	index: VaultIndex | undefined,
+	channelPath: string,
+	data: DigestData,
+	digestPath: string,
+	today: string,
+): Promise<void> {
 	const channel = channelRef(data);
-	const others = (index?.digests() ?? []).filter((digest) => digest.path !== digestPath && sameChannel(digest, channel));
+	const others = (index?.digests() ?? []).filter(
+		(digest) => digest.path !== digestPath && sameChannel(digest, channel),
+	);
 	const entries = [
-		...others.map((digest) => ({ link: notes.markdownLink(digest.path, channelPath), title: digest.title, published: digest.published, created: digest.created, duration: digest.duration })),
+		...others.map((digest) => ({
+			link: notes.markdownLink(digest.path, channelPath),
+			title: digest.title,
+			published: digest.published,
+			created: digest.created,
+			duration: digest.duration,
+		})),
 		{
 			link: notes.markdownLink(digestPath, channelPath),
 			title: data.info.title,
@@ -166,7 +244,12 @@ function sameChannel(digest: IndexedDigest, channel: { name: string; url: string
 }
 
 /** The digest as a generated block in the source note: below the link, or at the cursor; replaced on a re-run. */
-async function writeInline(data: DigestData, request: DigestRequest, deps: DigestDependencies, sourcePath: string): Promise<string> {
+async function writeInline(
+	data: DigestData,
+	request: DigestRequest,
+	deps: DigestDependencies,
+	sourcePath: string,
+): Promise<string> {
 	const { notes } = deps;
 	const block = `digest-${data.info.id}`;
 	const rendered = await renderDigest({

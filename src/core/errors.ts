@@ -26,23 +26,24 @@ export type DigestErrorKind =
 
 const USER_MESSAGES: Record<DigestErrorKind, string> = {
 	'invalid-link': 'That is not a link to a YouTube video.',
-	'no-link': 'No YouTube link found in the selection, the current line, the note\'s properties or its text.',
+	'no-link': "No YouTube link found in the selection, the current line, the note's properties or its text.",
 	'video-unavailable': 'This video is unavailable: it may have been deleted or the link may be wrong.',
 	'video-private': 'This video is private, so its transcript cannot be read.',
 	'age-restricted': 'This video is age-restricted, and YouTube only shows its captions to signed-in viewers.',
 	'bot-check': 'YouTube asked for a sign-in to check this is not a bot; try again later or from another network.',
 	'youtube-rate-limited': 'YouTube is limiting requests from this network; wait a few minutes and try again.',
-	'unplayable': 'YouTube will not play this video here',
+	unplayable: 'YouTube will not play this video here',
 	'no-captions': 'This video has no captions, so there is no transcript to summarize.',
-	'po-token-required': 'YouTube withheld this video\'s captions from anonymous clients; try again later.',
-	'network': 'Could not reach the server; check your internet connection.',
+	'po-token-required': "YouTube withheld this video's captions from anonymous clients; try again later.",
+	network: 'Could not reach the server; check your internet connection.',
 	'bad-api-key': 'The API key was rejected: check it in the plugin settings.',
 	'model-not-found': 'The model was not found on the server: check the model name in the settings.',
 	'llm-rate-limited': 'The language model service is rate limiting requests; wait a moment and try again.',
 	'llm-unavailable': 'The language model service failed to answer; try again in a moment.',
 	'model-refused': 'The model refused to summarize this video.',
-	'output-invalid': 'The model\'s answer was not a valid digest, even after a retry; try again or choose another model.',
-	'cancelled': 'Cancelled: nothing was written.',
+	'output-invalid':
+		"The model's answer was not a valid digest, even after a retry; try again or choose another model.",
+	cancelled: 'Cancelled: nothing was written.',
 	'template-invalid': 'The digest template has an error',
 	'write-failed': 'The digest could not be written to the vault',
 };
@@ -70,7 +71,6 @@ export function userMessage(error: unknown): string {
 	if (base.endsWith('.')) return `${base} (${error.detail})`;
 	return `${base}: ${error.detail}.`;
 }
-
 
 /** Throws the typed cancellation when the user has pressed cancel. */
 export function throwIfCancelled(signal?: AbortSignal): void {

@@ -12,7 +12,11 @@ export function replaceControlCharacters(text: string): string {
 	let result = '';
 	for (const character of text) {
 		const code = character.codePointAt(0) ?? 0;
-		const isControl = (code < 32 && code !== 9 && code !== 10 && code !== 13) || code === 127 || code === 0x2028 || code === 0x2029;
+		const isControl =
+			(code < 32 && code !== 9 && code !== 10 && code !== 13) ||
+			code === 127 ||
+			code === 0x2028 ||
+			code === 0x2029;
 		result += isControl ? ' ' : character;
 	}
 	return result;

@@ -15,7 +15,11 @@ const FAILURES_SHOWN = 3;
 export async function summarizeLinksIn(app: App, runner: DigestRunner, files: TFile[]): Promise<void> {
 	const links: BatchLink[] = [];
 	for (const file of files) links.push(...videoLinksInNote(file.path, await app.vault.cachedRead(file)));
-	const digested = new Set(obsidianVaultIndex(app).digests().map((digest) => digest.youtubeId));
+	const digested = new Set(
+		obsidianVaultIndex(app)
+			.digests()
+			.map((digest) => digest.youtubeId),
+	);
 	const jobs = planBatch(links, digested);
 	if (jobs.length === 0) {
 		new Notice('No YouTube links found.');
@@ -31,14 +35,20 @@ export async function summarizeLinksIn(app: App, runner: DigestRunner, files: TF
 		{
 			signal: progress.signal,
 			onProgress: (counts) =>
-				progress.setMessage(`Summarizing YouTube links: ${counts.done} done, ${counts.failed} failed, ${counts.skipped} skipped of ${counts.total}…`),
+				progress.setMessage(
+					`Summarizing YouTube links: ${counts.done} done, ${counts.failed} failed, ${counts.skipped} skipped of ${counts.total}…`,
+				),
 		},
 	);
 	const failures = summary.results.filter((result) => result.outcome === 'failed');
-	const details = failures.slice(0, FAILURES_SHOWN).map((result) => ` ${result.job.linkText}: ${userMessage(result.error)}`);
+	const details = failures
+		.slice(0, FAILURES_SHOWN)
+		.map((result) => ` ${result.job.linkText}: ${userMessage(result.error)}`);
 	const more = failures.length > FAILURES_SHOWN ? ` And ${failures.length - FAILURES_SHOWN} more.` : '';
 	const cancelled = summary.aborted ? ` Cancelled with ${summary.cancelled} not done.` : '';
-	progress.finish(`YouTube links: ${summary.done} digested, ${summary.failed} failed, ${summary.skipped} skipped.${cancelled}${details.join('')}${more}`);
+	progress.finish(
+		`YouTube links: ${summary.done} digested, ${summary.failed} failed, ${summary.skipped} skipped.${cancelled}${details.join('')}${more}`,
+	);
 }
 
 /** The Markdown notes in a folder and its subfolders, in path order. */

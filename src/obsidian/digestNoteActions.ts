@@ -22,7 +22,8 @@ export interface DigestNoteHost extends ChatModelHost {
 	archive: DigestArchive;
 }
 
-const NO_RECORD = 'This note has no saved digest data (it was not made here, or the data was cleared): summarize the video again instead.';
+const NO_RECORD =
+	'This note has no saved digest data (it was not made here, or the data was cleared): summarize the video again instead.';
 const NO_BLOCK = 'This note has no generated part to replace: summarize the video again instead.';
 
 /** What can be done with an existing digest note, from the data kept of its run: no YouTube request, and for a re-render no model call. */
@@ -31,7 +32,9 @@ export class DigestNoteActions {
 
 	/** A digest note is one with a `youtube_id` property. */
 	isDigestNote(file: TFile | null): file is TFile {
-		return file !== null && typeof this.host.app.metadataCache.getFileCache(file)?.frontmatter?.youtube_id === 'string';
+		return (
+			file !== null && typeof this.host.app.metadataCache.getFileCache(file)?.frontmatter?.youtube_id === 'string'
+		);
 	}
 
 	/** Applies the current template and properties again; the user's text outside the generated part stays. */
@@ -47,11 +50,20 @@ export class DigestNoteActions {
 				web: this.web(record.data, file.path),
 			});
 			await this.host.app.vault.process(file, (current) =>
-				mergeFrontmatter(replaceGenerated(current, DIGEST_BLOCK, rendered.body) ?? current, rendered.properties),
+				mergeFrontmatter(
+					replaceGenerated(current, DIGEST_BLOCK, rendered.body) ?? current,
+					rendered.properties,
+				),
 			);
 			new Notice('Digest rendered again with the current template.');
 		} catch (error) {
-			new Notice(error instanceof DigestError ? userMessage(error) : error instanceof Error ? error.message : String(error));
+			new Notice(
+				error instanceof DigestError
+					? userMessage(error)
+					: error instanceof Error
+						? error.message
+						: String(error),
+			);
 		}
 	}
 
@@ -68,10 +80,28 @@ export class DigestNoteActions {
 			const record = await this.record(file);
 			if (!record.data.digest) throw new Error('A transcript digest has no summary to translate.');
 			const { info, transcript } = record.data;
-			const translated = await translateDigest(model, record.data.digest, language, transcript.segments, info.durationSeconds, progress.signal);
-			const data = { ...record.data, digest: translated.digest, outputLanguage: language, usage: translated.usage, cost: estimateCost(translated.usage, model.model, model.baseUrl, this.host.settings.prices), llmCalls: 1 };
+			const translated = await translateDigest(
+				model,
+				record.data.digest,
+				language,
+				transcript.segments,
+				info.durationSeconds,
+				progress.signal,
+			);
+			const data = {
+				...record.data,
+				digest: translated.digest,
+				outputLanguage: language,
+				usage: translated.usage,
+				cost: estimateCost(translated.usage, model.model, model.baseUrl, this.host.settings.prices),
+				llmCalls: 1,
+			};
 			const folder = file.parent && !file.parent.isRoot() ? file.parent.path : '';
-			const path = availableNotePath(folder, `${file.basename} (${languageName(language)})`, (candidate) => app.vault.getAbstractFileByPath(candidate) !== null);
+			const path = availableNotePath(
+				folder,
+				`${file.basename} (${languageName(language)})`,
+				(candidate) => app.vault.getAbstractFileByPath(candidate) !== null,
+			);
 			const notes = vaultNoteStore(app);
 			const created = new Date();
 			const rendered = await renderDigest({
@@ -83,20 +113,37 @@ export class DigestNoteActions {
 				web: this.web(data, path),
 			});
 			await notes.create(path, digestNoteText(rendered));
-			await this.host.archive.save({ version: 1, data, model: model.model, created: created.toISOString(), sourcePath: file.path });
+			await this.host.archive.save({
+				version: 1,
+				data,
+				model: model.model,
+				created: created.toISOString(),
+				sourcePath: file.path,
+			});
 			const link = notes.markdownLink(path, file.path);
-			await app.vault.process(file, (text) => addTranslationLink(text, DIGEST_BLOCK, languageName(language), link));
+			await app.vault.process(file, (text) =>
+				addTranslationLink(text, DIGEST_BLOCK, languageName(language), link),
+			);
 			progress.finish(`Translation written: ${path}`);
 			if (this.host.settings.openDigest) await openNote(app, path);
 		} catch (error) {
-			progress.finish(error instanceof DigestError ? userMessage(error) : error instanceof Error ? error.message : String(error));
+			progress.finish(
+				error instanceof DigestError
+					? userMessage(error)
+					: error instanceof Error
+						? error.message
+						: String(error),
+			);
 		}
 	}
 
 	private async record(file: TFile): Promise<DigestRecord> {
 		const frontmatter = this.host.app.metadataCache.getFileCache(file)?.frontmatter ?? {};
 		const videoId = String(frontmatter.youtube_id ?? '');
-		const record = await this.host.archive.load(videoId, typeof frontmatter.language === 'string' ? frontmatter.language : '');
+		const record = await this.host.archive.load(
+			videoId,
+			typeof frontmatter.language === 'string' ? frontmatter.language : '',
+		);
 		if (!record) throw new Error(NO_RECORD);
 		return record;
 	}
@@ -106,13 +153,18 @@ export class DigestNoteActions {
 		const { app, settings } = this.host;
 		const options = webOptions(settings);
 		const channel = channelNotePath(options, data.info.channel.name);
-		return webContext(data, { notes: vaultNoteStore(app), index: obsidianVaultIndex(app) }, options, notePath, channel && app.vault.getFileByPath(channel) ? channel : null);
+		return webContext(
+			data,
+			{ notes: vaultNoteStore(app), index: obsidianVaultIndex(app) },
+			options,
+			notePath,
+			channel && app.vault.getFileByPath(channel) ? channel : null,
+		);
 	}
 
 	private renderBase(record: DigestRecord) {
 		return { data: record.data, model: record.model, created: new Date(record.created) };
 	}
-
 
 	private async renderOptions(): Promise<RenderOptions> {
 		const { app, settings } = this.host;

@@ -24,7 +24,10 @@ export interface DigestRunnerHost {
 
 const STAGE_MESSAGES: Record<DigestStage, (model: string, parts?: { finished: number; total: number }) => string> = {
 	fetching: () => 'Fetching transcript…',
-	summarizing: (model, parts) => (parts ? `Summarizing with ${model}: ${parts.finished} of ${parts.total} parts done…` : `Summarizing with ${model}…`),
+	summarizing: (model, parts) =>
+		parts
+			? `Summarizing with ${model}: ${parts.finished} of ${parts.total} parts done…`
+			: `Summarizing with ${model}…`,
 	writing: () => 'Writing the digest note…',
 };
 
@@ -53,7 +56,11 @@ export class DigestRunner {
 				onProgress: (stage, parts) => progress.setMessage(STAGE_MESSAGES[stage](settings.model, parts)),
 				confirmCost: (estimate) => this.confirmCost(estimate),
 			});
-			progress.finish(outcome.withModel ? `Digest written: ${outcome.path}${usageText(outcome)}` : `Transcript digest written: ${outcome.path}. ${TRANSCRIPT_ONLY}`);
+			progress.finish(
+				outcome.withModel
+					? `Digest written: ${outcome.path}${usageText(outcome)}`
+					: `Transcript digest written: ${outcome.path}. ${TRANSCRIPT_ONLY}`,
+			);
 			if (settings.openDigest && outcome.path !== source?.file.path) await openNote(app, outcome.path);
 		} catch (error) {
 			if (!(error instanceof DigestError)) console.error('YouTube Digest:', error);
@@ -71,7 +78,11 @@ export class DigestRunner {
 	): Promise<DigestOutcome & { withModel: boolean }> {
 		const { app, settings } = this.host;
 		const chatModel = chatModelFor(this.host);
-		const template = await loadTemplate(app, settings, chatModel ? (control.templateId ?? settings.defaultTemplate) : 'transcript');
+		const template = await loadTemplate(
+			app,
+			settings,
+			chatModel ? (control.templateId ?? settings.defaultTemplate) : 'transcript',
+		);
 		const outcome = await createDigest(
 			{
 				video,

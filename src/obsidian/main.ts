@@ -41,7 +41,12 @@ export default class YouTubeDigestPlugin extends Plugin {
 			callback: () =>
 				new TextPromptModal(
 					this.app,
-					{ title: 'Summarize YouTube video', label: 'Video link', placeholder: 'Paste a YouTube link', button: 'Summarize' },
+					{
+						title: 'Summarize YouTube video',
+						label: 'Video link',
+						placeholder: 'Paste a YouTube link',
+						button: 'Summarize',
+					},
 					(input) => this.summarizeInput(input),
 				).open(),
 		});
@@ -52,7 +57,11 @@ export default class YouTubeDigestPlugin extends Plugin {
 				const link = this.linkInNote(editor, context);
 				if (!link) return;
 				new TemplateSuggestModal(this.app, listTemplates(this.app, this.settings), (choice) => {
-					void this.runner.run(link.ref, context.file ? { file: context.file, linkText: link.linkText } : undefined, choice.id);
+					void this.runner.run(
+						link.ref,
+						context.file ? { file: context.file, linkText: link.linkText } : undefined,
+						choice.id,
+					);
 				}).open();
 			},
 		});
@@ -67,7 +76,12 @@ export default class YouTubeDigestPlugin extends Plugin {
 			checkCallback: this.onDigestNote((file) =>
 				new TextPromptModal(
 					this.app,
-					{ title: 'Translate digest', label: 'Language', placeholder: 'For example German, fr or Japanese', button: 'Translate' },
+					{
+						title: 'Translate digest',
+						label: 'Language',
+						placeholder: 'For example German, fr or Japanese',
+						button: 'Translate',
+					},
 					(language) => void this.digestNotes.translate(file, language),
 				).open(),
 			),
@@ -77,7 +91,9 @@ export default class YouTubeDigestPlugin extends Plugin {
 			name: 'Clear digest cache',
 			callback: async () => {
 				const removed = await this.archive.clear();
-				new Notice(`Digest cache cleared (${removed} ${removed === 1 ? 'file' : 'files'}). Digests made before cannot be re-rendered or translated now.`);
+				new Notice(
+					`Digest cache cleared (${removed} ${removed === 1 ? 'file' : 'files'}). Digests made before cannot be re-rendered or translated now.`,
+				);
 			},
 		});
 		this.addCommand({
@@ -148,7 +164,8 @@ export default class YouTubeDigestPlugin extends Plugin {
 
 	private summarizeFromNote(editor: Editor, context: MarkdownView | MarkdownFileInfo): void {
 		const link = this.linkInNote(editor, context);
-		if (link) void this.runner.run(link.ref, context.file ? { file: context.file, linkText: link.linkText } : undefined);
+		if (link)
+			void this.runner.run(link.ref, context.file ? { file: context.file, linkText: link.linkText } : undefined);
 	}
 
 	/** The video link of the note in the editor, or null after telling the user there is none. */

@@ -92,7 +92,9 @@ export function readSettings(saved: unknown): YouTubeDigestSettings {
 		const value = data[key];
 		if (value === undefined) continue;
 		const fallback = DEFAULT_SETTINGS[key];
-		const sameType = Array.isArray(fallback) ? Array.isArray(value) : fallback === null || (typeof value === typeof fallback && Array.isArray(value) === false);
+		const sameType = Array.isArray(fallback)
+			? Array.isArray(value)
+			: fallback === null || (typeof value === typeof fallback && Array.isArray(value) === false);
 		if (sameType) (settings as unknown as Record<string, unknown>)[key] = value;
 	}
 	settings.properties = settings.properties.filter(
@@ -102,7 +104,9 @@ export function readSettings(saved: unknown): YouTubeDigestSettings {
 }
 
 export function activeClients(settings: YouTubeDigestSettings): InnertubeClient[] {
-	return settings.innertubeClients && settings.innertubeClients.length > 0 ? settings.innertubeClients : DEFAULT_INNERTUBE_CLIENTS;
+	return settings.innertubeClients && settings.innertubeClients.length > 0
+		? settings.innertubeClients
+		: DEFAULT_INNERTUBE_CLIENTS;
 }
 
 export function webOptions(settings: YouTubeDigestSettings): WebOptions {

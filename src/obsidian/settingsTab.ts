@@ -1,4 +1,14 @@
-import { App, DropdownComponent, Notice, PluginSettingTab, SecretComponent, Setting, SettingDefinitionItem, TextAreaComponent, TextComponent } from 'obsidian';
+import {
+	App,
+	DropdownComponent,
+	Notice,
+	PluginSettingTab,
+	SecretComponent,
+	Setting,
+	SettingDefinitionItem,
+	TextAreaComponent,
+	TextComponent,
+} from 'obsidian';
 import { Placement } from '../core/digestWriter';
 import { listModels } from '../core/llm/openaiChatModel';
 import { EntityLinkMode } from '../core/web/entityLinks';
@@ -48,7 +58,11 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 		return this.sections().map((section) => ({
 			type: 'group',
 			heading: section.heading,
-			items: section.rows.map((row) => ({ name: row.name, desc: row.desc, render: (setting: Setting) => row.render(setting) })),
+			items: section.rows.map((row) => ({
+				name: row.name,
+				desc: row.desc,
+				render: (setting: Setting) => row.render(setting),
+			})),
 		}));
 	}
 
@@ -75,13 +89,18 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 
 	private templateRows(): SettingRow[] {
 		return [
-			this.textRow('templateFolder', 'Template folder', 'Every note in this folder is a template you can choose.'),
+			this.textRow(
+				'templateFolder',
+				'Template folder',
+				'Every note in this folder is a template you can choose.',
+			),
 			{
 				name: 'Default template',
 				desc: 'Used by "Summarize YouTube video"; "Summarize YouTube video with template…" asks each time.',
 				render: (setting) => {
 					setting.addDropdown((dropdown) => {
-						for (const choice of listTemplates(this.app, this.settings)) dropdown.addOption(choice.id, choice.name);
+						for (const choice of listTemplates(this.app, this.settings))
+							dropdown.addOption(choice.id, choice.name);
 						dropdown.setValue(this.settings.defaultTemplate).onChange((value) => {
 							this.change({ defaultTemplate: value });
 							void this.showInEditor();
@@ -194,7 +213,12 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 				render: (setting) => {
 					setting.addText((text) =>
 						text.setValue(this.settings.transcriptLanguages.join(', ')).onChange((value) =>
-							this.change({ transcriptLanguages: value.split(',').map((code) => code.trim()).filter(Boolean) }),
+							this.change({
+								transcriptLanguages: value
+									.split(',')
+									.map((code) => code.trim())
+									.filter(Boolean),
+							}),
 						),
 					);
 				},
@@ -215,7 +239,11 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 				name: 'Open the digest',
 				desc: 'Open each new digest note in a new tab.',
 				render: (setting) => {
-					setting.addToggle((toggle) => toggle.setValue(this.settings.openDigest).onChange((value) => this.change({ openDigest: value })));
+					setting.addToggle((toggle) =>
+						toggle
+							.setValue(this.settings.openDigest)
+							.onChange((value) => this.change({ openDigest: value })),
+					);
 				},
 			},
 		];
@@ -229,7 +257,11 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 				render: (setting) => {
 					setting.addDropdown((dropdown) =>
 						dropdown
-							.addOptions({ note: 'A new note', 'below-link': 'Below the link in the note', cursor: 'At the cursor' })
+							.addOptions({
+								note: 'A new note',
+								'below-link': 'Below the link in the note',
+								cursor: 'At the cursor',
+							})
 							.setValue(this.settings.placement)
 							.onChange((value) => this.change({ placement: value as Placement })),
 					);
@@ -237,9 +269,13 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 			},
 			{
 				name: 'Channel notes',
-				desc: 'A note per channel listing its digests, newest first; the digest\'s author links to it.',
+				desc: "A note per channel listing its digests, newest first; the digest's author links to it.",
 				render: (setting) => {
-					setting.addToggle((toggle) => toggle.setValue(this.settings.channelNotes).onChange((value) => this.change({ channelNotes: value })));
+					setting.addToggle((toggle) =>
+						toggle
+							.setValue(this.settings.channelNotes)
+							.onChange((value) => this.change({ channelNotes: value })),
+					);
 				},
 			},
 			this.textRow('channelFolder', 'Channel folder', 'Where channel notes are created.'),
@@ -255,7 +291,11 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 					);
 				},
 			},
-			this.numberRow('relatedLimit', 'Related digests', 'How many related digests (shared people, concepts, tags or channel) each digest lists; 0 for none.'),
+			this.numberRow(
+				'relatedLimit',
+				'Related digests',
+				'How many related digests (shared people, concepts, tags or channel) each digest lists; 0 for none.',
+			),
 		];
 	}
 
@@ -287,8 +327,7 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 				render: (setting) => {
 					setting.addText((text) => {
 						this.serverText = text;
-						text
-							.setPlaceholder(OPENAI_BASE_URL)
+						text.setPlaceholder(OPENAI_BASE_URL)
 							.setValue(this.settings.baseUrl)
 							.onChange((value) => this.change({ baseUrl: value.trim() || OPENAI_BASE_URL }));
 					});
@@ -325,7 +364,7 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 					setting.addExtraButton((button) =>
 						button
 							.setIcon('list')
-							.setTooltip('List the server\'s models')
+							.setTooltip("List the server's models")
 							.onClick(() => void this.loadModels(choices)),
 					);
 				},
@@ -350,9 +389,21 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 
 	private costRows(): SettingRow[] {
 		return [
-			this.numberRow('inputBudgetTokens', 'Input budget per call', 'Most tokens one model call may carry; longer transcripts are summarized in parts, then merged. 0 chooses: 25,000 for hosted servers, 6,000 for local ones.'),
-			this.numberRow('concurrency', 'Parts at once', 'How many parts of a long video are summarized at the same time.'),
-			this.numberRow('confirmAboveCost', 'Ask above this cost', 'Ask before a digest estimated to cost more than this many dollars; -1 never asks.'),
+			this.numberRow(
+				'inputBudgetTokens',
+				'Input budget per call',
+				'Most tokens one model call may carry; longer transcripts are summarized in parts, then merged. 0 chooses: 25,000 for hosted servers, 6,000 for local ones.',
+			),
+			this.numberRow(
+				'concurrency',
+				'Parts at once',
+				'How many parts of a long video are summarized at the same time.',
+			),
+			this.numberRow(
+				'confirmAboveCost',
+				'Ask above this cost',
+				'Ask before a digest estimated to cost more than this many dollars; -1 never asks.',
+			),
 			{
 				name: 'Prices',
 				desc: 'Dollars per million tokens, one model per line: "model: input, output". A model not listed shows no cost.',
@@ -360,15 +411,25 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 					setting.settingEl.addClass('youtube-digest-template-setting');
 					setting.addTextArea((textArea) => {
 						textArea.inputEl.addClass('youtube-digest-template-input');
-						textArea.setValue(formatPrices(this.settings.prices)).onChange((value) => this.change({ prices: parsePrices(value) }));
+						textArea
+							.setValue(formatPrices(this.settings.prices))
+							.onChange((value) => this.change({ prices: parsePrices(value) }));
 					});
 				},
 			},
-			this.numberRow('cacheLimitMb', 'Cache size (MB)', 'Transcripts and digests are kept so re-runs, re-renders and translations need no new requests; the oldest go first above this size.'),
+			this.numberRow(
+				'cacheLimitMb',
+				'Cache size (MB)',
+				'Transcripts and digests are kept so re-runs, re-renders and translations need no new requests; the oldest go first above this size.',
+			),
 		];
 	}
 
-	private numberRow(key: 'inputBudgetTokens' | 'concurrency' | 'confirmAboveCost' | 'cacheLimitMb' | 'relatedLimit', name: string, desc: string): SettingRow {
+	private numberRow(
+		key: 'inputBudgetTokens' | 'concurrency' | 'confirmAboveCost' | 'cacheLimitMb' | 'relatedLimit',
+		name: string,
+		desc: string,
+	): SettingRow {
 		return {
 			name,
 			desc,
@@ -384,18 +445,23 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 		};
 	}
 
-	private textRow(key: 'outputFolder' | 'outputLanguage' | 'model' | 'templateFolder' | 'channelFolder', name: string, desc: string, placeholder = ''): SettingRow {
+	private textRow(
+		key: 'outputFolder' | 'outputLanguage' | 'model' | 'templateFolder' | 'channelFolder',
+		name: string,
+		desc: string,
+		placeholder = '',
+	): SettingRow {
 		return {
 			name,
 			desc,
 			render: (setting) => {
-					setting.addText((text) =>
+				setting.addText((text) =>
 					text
 						.setPlaceholder(placeholder)
 						.setValue(this.settings[key])
 						.onChange((value) => this.change({ [key]: value.trim() })),
 				);
-				},
+			},
 		};
 	}
 

@@ -26,7 +26,8 @@ export function vaultArchive(app: App, pluginDir: string, limitBytes: () => numb
 	};
 	const cacheFiles = async () => {
 		const files: string[] = [];
-		for (const folder of [digests, transcripts]) if (await adapter.exists(folder)) files.push(...(await adapter.list(folder)).files);
+		for (const folder of [digests, transcripts])
+			if (await adapter.exists(folder)) files.push(...(await adapter.list(folder)).files);
 		return files;
 	};
 	const evictOldest = async () => {
@@ -49,7 +50,8 @@ export function vaultArchive(app: App, pluginDir: string, limitBytes: () => numb
 			return record?.version === 1 ? record : null;
 		},
 		save: (record) => write(digests, archiveKey(record.data.info.id, record.data.outputLanguage), record),
-		loadTranscript: (videoId, languages) => read<TranscriptRecord>(`${transcripts}/${transcriptKey(videoId, languages)}.json`),
+		loadTranscript: (videoId, languages) =>
+			read<TranscriptRecord>(`${transcripts}/${transcriptKey(videoId, languages)}.json`),
 		saveTranscript: (videoId, languages, record) => write(transcripts, transcriptKey(videoId, languages), record),
 		async clear() {
 			const files = await cacheFiles();

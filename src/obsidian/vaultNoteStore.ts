@@ -24,8 +24,10 @@ export function vaultNoteStore(app: App): NoteStore {
 		async update(path, edit) {
 			await app.vault.process(fileAt(path), edit);
 		},
-		markdownLink: (targetPath, fromPath) => app.fileManager.generateMarkdownLink(fileAt(targetPath), normalizePath(fromPath)),
-		propertyLink: (targetPath, fromPath) => `[[${app.metadataCache.fileToLinktext(fileAt(targetPath), normalizePath(fromPath))}]]`,
+		markdownLink: (targetPath, fromPath) =>
+			app.fileManager.generateMarkdownLink(fileAt(targetPath), normalizePath(fromPath)),
+		propertyLink: (targetPath, fromPath) =>
+			`[[${app.metadataCache.fileToLinktext(fileAt(targetPath), normalizePath(fromPath))}]]`,
 		insertAtCursor(path, text) {
 			const view = app.workspace.getActiveViewOfType(MarkdownView);
 			if (!view || view.file?.path !== normalizePath(path)) return false;

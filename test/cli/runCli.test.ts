@@ -34,7 +34,10 @@ beforeEach(async () => {
 });
 afterEach(() => rm(vault, { recursive: true, force: true }));
 
-async function cli(args: string[], env: Record<string, string | undefined> = { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: openai.baseUrl }) {
+async function cli(
+	args: string[],
+	env: Record<string, string | undefined> = { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: openai.baseUrl },
+) {
 	const out: string[] = [];
 	const err: string[] = [];
 	const code = await runCli({
@@ -53,7 +56,10 @@ async function cli(args: string[], env: Record<string, string | undefined> = { O
 
 async function vaultFiles(): Promise<string[]> {
 	const entries = await readdir(vault, { recursive: true, withFileTypes: true });
-	return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name).slice(vault.length + 1)).sort();
+	return entries
+		.filter((entry) => entry.isFile())
+		.map((entry) => join(entry.parentPath, entry.name).slice(vault.length + 1))
+		.sort();
 }
 
 function frontmatterOf(note: string): Record<string, unknown> {
@@ -112,7 +118,10 @@ describe('youtube-digest writing into a folder vault', () => {
 		const [request] = openai.requests;
 		expect(request.authorization).toBe(`Bearer ${KEY}`);
 		expect(request.model).toBe('test-model');
-		expect(request.response_format).toMatchObject({ type: 'json_schema', json_schema: { name: 'video_digest', strict: true } });
+		expect(request.response_format).toMatchObject({
+			type: 'json_schema',
+			json_schema: { name: 'video_digest', strict: true },
+		});
 		const user = String(request.messages[1].content);
 		const boundary = /^<(video-[a-z0-9]+)>/.exec(user)?.[1];
 		expect(boundary).toBeDefined();
@@ -126,7 +135,9 @@ describe('youtube-digest writing into a folder vault', () => {
 		await writeFile(join(vault, 'YouTube digests', 'Surface Go Review - It’s Awesome.md'), 'mine');
 		const result = await cli([VIDEO]);
 		expect(result.stdout).toContain('Surface Go Review - It’s Awesome 2.md');
-		expect(await readFile(join(vault, 'YouTube digests', 'Surface Go Review - It’s Awesome.md'), 'utf8')).toBe('mine');
+		expect(await readFile(join(vault, 'YouTube digests', 'Surface Go Review - It’s Awesome.md'), 'utf8')).toBe(
+			'mine',
+		);
 	});
 
 	it('writes a transcript digest without a key and says how to get the full one', async () => {
@@ -145,7 +156,11 @@ describe('youtube-digest writing into a folder vault', () => {
 		const result = await cli([VIDEO, '--json']);
 		expect(result.code).toBe(0);
 		const data = JSON.parse(result.stdout) as Record<string, unknown>;
-		expect(data).toMatchObject({ videoId: VIDEO, title: 'Surface Go Review - It’s Awesome', tldr: 'A scripted TL;DR about the video.' });
+		expect(data).toMatchObject({
+			videoId: VIDEO,
+			title: 'Surface Go Review - It’s Awesome',
+			tldr: 'A scripted TL;DR about the video.',
+		});
 		expect((data.insights as unknown[]).length).toBe(3);
 		expect(await vaultFiles()).toEqual([]);
 	});
@@ -154,7 +169,11 @@ describe('youtube-digest writing into a folder vault', () => {
 		await writeFile(join(vault, 'mine.hbs'), '# {{title}}\n{{tldr}}\n');
 		await cli([VIDEO, '--template', 'mine.hbs']);
 		const note = await readFile(join(vault, 'YouTube digests', 'Surface Go Review - It’s Awesome.md'), 'utf8');
-		expect(note.endsWith('---\n%% youtube-digest:digest:start %%\n# Surface Go Review - It’s Awesome\nA scripted TL;DR about the video.\n%% youtube-digest:digest:end %%\n')).toBe(true);
+		expect(
+			note.endsWith(
+				'---\n%% youtube-digest:digest:start %%\n# Surface Go Review - It’s Awesome\nA scripted TL;DR about the video.\n%% youtube-digest:digest:end %%\n',
+			),
+		).toBe(true);
 	});
 });
 
@@ -210,7 +229,10 @@ describe('youtube-digest arguments and exit codes', () => {
 	it('exits 5 for a rejected key and leaves the source note as it was', async () => {
 		const source = 'https://youtu.be/GJLlxj_dtq8\n';
 		await writeFile(join(vault, 'Source.md'), source);
-		const result = await cli(['--note', 'Source.md'], { OPENAI_API_KEY: 'sk-wrong', OPENAI_BASE_URL: openai.baseUrl });
+		const result = await cli(['--note', 'Source.md'], {
+			OPENAI_API_KEY: 'sk-wrong',
+			OPENAI_BASE_URL: openai.baseUrl,
+		});
 		expect(result.code).toBe(5);
 		expect(result.stderr).toContain('API key was rejected');
 		expect(await vaultFiles()).toEqual(['Source.md']);
@@ -227,7 +249,9 @@ describe('youtube-digest arguments and exit codes', () => {
 	});
 
 	it('exits 5 when the model is unknown', async () => {
-		openai.set({ respond: errorReply(404, { message: 'The model `nope` does not exist', code: 'model_not_found' }) });
+		openai.set({
+			respond: errorReply(404, { message: 'The model `nope` does not exist', code: 'model_not_found' }),
+		});
 		const result = await cli([VIDEO, '--model', 'nope']);
 		expect(result.code).toBe(5);
 		expect(result.stderr).toContain('model was not found');

@@ -9,7 +9,14 @@ import * as path from 'node:path';
 import type * as O from 'obsidian';
 import * as obsidian from './obsidian/index';
 import type { Plugin } from './obsidian/plugin';
-import { createTestApp, fakeApp, registerLoadedPlugin, runCommand, unregisterLoadedPlugin, type TestAppOptions } from './obsidian/testing';
+import {
+	createTestApp,
+	fakeApp,
+	registerLoadedPlugin,
+	runCommand,
+	unregisterLoadedPlugin,
+	type TestAppOptions,
+} from './obsidian/testing';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
 
@@ -52,10 +59,19 @@ export function evaluateBundle(code: string, filename: string): unknown {
 	const module = { exports: {} as unknown };
 	const fakeRequire = (id: string): unknown => {
 		if (id === 'obsidian') return obsidian;
-		throw new Error(`main.js requires "${id}", but a plugin bundle may only require "obsidian" here (bundle everything else)`);
+		throw new Error(
+			`main.js requires "${id}", but a plugin bundle may only require "obsidian" here (bundle everything else)`,
+		);
 	};
 	// Evaluating the plugin bundle is the point: new Function runs it in this realm (Jest's sandbox).
-	const run = new Function('module', 'exports', 'require', '__filename', '__dirname', `${code}\n//# sourceURL=${filename}`) as (
+	const run = new Function(
+		'module',
+		'exports',
+		'require',
+		'__filename',
+		'__dirname',
+		`${code}\n//# sourceURL=${filename}`,
+	) as (
 		module: { exports: unknown },
 		exports: unknown,
 		require: (id: string) => unknown,
@@ -70,22 +86,28 @@ export async function loadBuiltPlugin(options: LoadBuiltPluginOptions = {}): Pro
 	const mainJsPath = options.mainJsPath ?? path.join(REPO_ROOT, 'main.js');
 	const code = options.code ?? fs.readFileSync(mainJsPath, 'utf8');
 	const manifest: O.PluginManifest = {
-		...(options.manifest ?? (JSON.parse(fs.readFileSync(options.manifestPath ?? path.join(REPO_ROOT, 'manifest.json'), 'utf8')) as O.PluginManifest)),
+		...(options.manifest ??
+			(JSON.parse(
+				fs.readFileSync(options.manifestPath ?? path.join(REPO_ROOT, 'manifest.json'), 'utf8'),
+			) as O.PluginManifest)),
 	};
 	const data = options.data !== undefined ? options.data : options.appOptions?.data;
 	const app = options.app ?? createTestApp({ ...options.appOptions, pluginId: manifest.id, data });
 	const vault = fakeApp(app).fakeVault;
 	manifest.dir = `${vault.configDir}/plugins/${manifest.id}`;
 	vault.fakeAdapter.mkdirSync(manifest.dir);
-	if (options.app && data !== undefined) vault.fakeAdapter.writeSync(`${manifest.dir}/data.json`, JSON.stringify(data, null, 2));
+	if (options.app && data !== undefined)
+		vault.fakeAdapter.writeSync(`${manifest.dir}/data.json`, JSON.stringify(data, null, 2));
 
 	const exported = evaluateBundle(code, mainJsPath) as { default?: unknown } | undefined;
-	const PluginClass = (exported && typeof exported === 'object' && 'default' in exported ? exported.default : exported) as
-		| (new (app: O.App, manifest: O.PluginManifest) => O.Plugin)
-		| undefined;
-	if (typeof PluginClass !== 'function') throw new Error('main.js does not export a Plugin class (module.exports.default)');
+	const PluginClass = (
+		exported && typeof exported === 'object' && 'default' in exported ? exported.default : exported
+	) as (new (app: O.App, manifest: O.PluginManifest) => O.Plugin) | undefined;
+	if (typeof PluginClass !== 'function')
+		throw new Error('main.js does not export a Plugin class (module.exports.default)');
 	const plugin = new PluginClass(app, manifest);
-	if (!(plugin instanceof obsidian.Plugin)) throw new Error("main.js's default export does not extend obsidian's Plugin");
+	if (!(plugin instanceof obsidian.Plugin))
+		throw new Error("main.js's default export does not extend obsidian's Plugin");
 	registerLoadedPlugin(app, plugin as unknown as Plugin);
 	await (plugin as unknown as Plugin).loadAsync();
 	if (options.userEnable) plugin.onUserEnable();

@@ -185,14 +185,24 @@ describe('MetadataCache', () => {
 	it('parses frontmatter, links, embeds, headings and tags from the note text', () => {
 		const app = createTestApp({ files: { 'Notes/n.md': note, 'Other Note.md': '', 'Folder/Third Note.md': '' } });
 		const cache = app.metadataCache.getCache('Notes/n.md');
-		expect(cache?.frontmatter).toEqual({ title: 'Quoted é: yes', tags: ['video', 'yt/summary'], related: ['[[Other Note|the other]]'] });
+		expect(cache?.frontmatter).toEqual({
+			title: 'Quoted é: yes',
+			tags: ['video', 'yt/summary'],
+			related: ['[[Other Note|the other]]'],
+		});
 		expect(cache?.frontmatterPosition?.end.line).toBe(5);
-		expect(cache?.frontmatterLinks).toEqual([{ key: 'related.0', link: 'Other Note', original: '[[Other Note|the other]]', displayText: 'the other' }]);
+		expect(cache?.frontmatterLinks).toEqual([
+			{ key: 'related.0', link: 'Other Note', original: '[[Other Note|the other]]', displayText: 'the other' },
+		]);
 		expect(cache?.links?.map((l) => [l.link, l.displayText, l.original])).toEqual([
 			['Other Note#Part', 'alias', '[[Other Note#Part|alias]]'],
 			['Folder/Third Note.md', 'md', '[md](Folder/Third%20Note.md)'],
 		]);
-		expect(cache?.links?.[0].position.start).toEqual({ line: 7, col: 4, offset: note.indexOf('[[Other Note#Part') });
+		expect(cache?.links?.[0].position.start).toEqual({
+			line: 7,
+			col: 4,
+			offset: note.indexOf('[[Other Note#Part'),
+		});
 		expect(cache?.embeds?.map((e) => e.link)).toEqual(['image.png']);
 		expect(cache?.headings?.map((h) => [h.level, h.heading])).toEqual([
 			[1, 'Heading one'],
@@ -200,14 +210,19 @@ describe('MetadataCache', () => {
 		]);
 		expect(cache?.tags?.map((t) => t.tag)).toEqual(['#tag']);
 		expect(getAllTags(cache!)).toEqual(['#video', '#yt/summary', '#tag']);
-		expect(app.metadataCache.resolvedLinks['Notes/n.md']).toEqual({ 'Other Note.md': 2, 'Folder/Third Note.md': 1 });
+		expect(app.metadataCache.resolvedLinks['Notes/n.md']).toEqual({
+			'Other Note.md': 2,
+			'Folder/Third Note.md': 1,
+		});
 		expect(app.metadataCache.unresolvedLinks['Notes/n.md']).toEqual({ 'image.png': 1 });
 	});
 
 	it('re-indexes asynchronously after a write, then fires changed', async () => {
 		const app = createTestApp({ files: { 'a.md': '---\nstatus: old\n---\n' } });
 		const file = app.vault.getFileByPath('a.md') as TFile;
-		const changed = new Promise<string>((resolve) => app.metadataCache.on('changed', (f, data) => resolve(`${f.path}:${data.length}`)));
+		const changed = new Promise<string>((resolve) =>
+			app.metadataCache.on('changed', (f, data) => resolve(`${f.path}:${data.length}`)),
+		);
 		await app.vault.modify(file, '---\nstatus: new\n---\n');
 		expect(app.metadataCache.getFileCache(file)?.frontmatter?.status).toBe('old');
 		await waitForMetadata(app);
@@ -216,7 +231,9 @@ describe('MetadataCache', () => {
 	});
 
 	it('resolves linkpaths and builds the shortest linktext', () => {
-		const app = createTestApp({ files: { 'A/Note.md': '', 'B/Note.md': '', 'B/Deeper/Note.md': '', 'Unique.md': '' } });
+		const app = createTestApp({
+			files: { 'A/Note.md': '', 'B/Note.md': '', 'B/Deeper/Note.md': '', 'Unique.md': '' },
+		});
 		expect(app.metadataCache.getFirstLinkpathDest('Unique', 'A/Note.md')?.path).toBe('Unique.md');
 		expect(app.metadataCache.getFirstLinkpathDest('B/Note', '')?.path).toBe('B/Note.md');
 		expect(app.metadataCache.getFirstLinkpathDest('note', 'Unique.md')?.path).toBe('A/Note.md');
@@ -232,43 +249,63 @@ describe('MetadataCache', () => {
 
 describe('FileManager', () => {
 	it('processFrontMatter round-trips YAML and creates a block when missing', async () => {
-		const app = createTestApp({ files: { 'a.md': '---\ntitle: Old\ntags:\n  - x\n---\nBody\n', 'b.md': 'No frontmatter\n' } });
+		const app = createTestApp({
+			files: { 'a.md': '---\ntitle: Old\ntags:\n  - x\n---\nBody\n', 'b.md': 'No frontmatter\n' },
+		});
 		const a = app.vault.getFileByPath('a.md') as TFile;
 		await app.fileManager.processFrontMatter(a, (fm: Record<string, unknown>) => {
 			fm.title = 'New: with colon';
 			(fm.tags as string[]).push('y');
 			fm.empty = null;
 		});
-		expect(fileText(app, 'a.md')).toBe('---\ntitle: "New: with colon"\ntags:\n  - x\n  - y\nempty: null\n---\nBody\n');
+		expect(fileText(app, 'a.md')).toBe(
+			'---\ntitle: "New: with colon"\ntags:\n  - x\n  - y\nempty: null\n---\nBody\n',
+		);
 		const b = app.vault.getFileByPath('b.md') as TFile;
 		await app.fileManager.processFrontMatter(b, (fm: Record<string, unknown>) => {
 			fm.source = 'https://youtu.be/abc';
 		});
 		expect(fileText(app, 'b.md')).toBe('---\nsource: https://youtu.be/abc\n---\nNo frontmatter\n');
-		expect(getFrontMatterInfo(fileText(app, 'b.md'))).toEqual({ exists: true, frontmatter: 'source: https://youtu.be/abc\n', from: 4, to: 33, contentStart: 37 });
+		expect(getFrontMatterInfo(fileText(app, 'b.md'))).toEqual({
+			exists: true,
+			frontmatter: 'source: https://youtu.be/abc\n',
+			from: 4,
+			to: 33,
+			contentStart: 37,
+		});
 		expect(parseYaml(stringifyYaml({ a: [1, 'two'] }))).toEqual({ a: [1, 'two'] });
 	});
 
 	it('processFrontMatter throws on invalid YAML and leaves the file untouched', async () => {
 		const text = '---\na: [unclosed\n---\nBody';
 		const app = createTestApp({ files: { 'bad.md': text } });
-		await expect(app.fileManager.processFrontMatter(app.vault.getFileByPath('bad.md') as TFile, () => undefined)).rejects.toThrow();
+		await expect(
+			app.fileManager.processFrontMatter(app.vault.getFileByPath('bad.md') as TFile, () => undefined),
+		).rejects.toThrow();
 		expect(fileText(app, 'bad.md')).toBe(text);
 	});
 
 	it('generateMarkdownLink honours the wikilink / Markdown link setting', () => {
-		const app = createTestApp({ files: { 'Digests/My Video.md': '', 'X/Dup.md': '', 'Y/Dup.md': '', 'Notes/src.md': '' } });
+		const app = createTestApp({
+			files: { 'Digests/My Video.md': '', 'X/Dup.md': '', 'Y/Dup.md': '', 'Notes/src.md': '' },
+		});
 		const video = app.vault.getFileByPath('Digests/My Video.md') as TFile;
 		const dup = app.vault.getFileByPath('X/Dup.md') as TFile;
 		expect(app.fileManager.generateMarkdownLink(video, 'Notes/src.md')).toBe('[[My Video]]');
-		expect(app.fileManager.generateMarkdownLink(video, 'Notes/src.md', '#Summary', 'Digest')).toBe('[[My Video#Summary|Digest]]');
+		expect(app.fileManager.generateMarkdownLink(video, 'Notes/src.md', '#Summary', 'Digest')).toBe(
+			'[[My Video#Summary|Digest]]',
+		);
 		expect(app.fileManager.generateMarkdownLink(dup, 'Notes/src.md')).toBe('[[X/Dup]]');
 		const vault = app.vault as unknown as { setConfig(k: string, v: unknown): void };
 		vault.setConfig('useMarkdownLinks', true);
 		expect(app.fileManager.generateMarkdownLink(video, 'Notes/src.md')).toBe('[My Video](My%20Video.md)');
-		expect(app.fileManager.generateMarkdownLink(video, 'Notes/src.md', '', 'Digest')).toBe('[Digest](My%20Video.md)');
+		expect(app.fileManager.generateMarkdownLink(video, 'Notes/src.md', '', 'Digest')).toBe(
+			'[Digest](My%20Video.md)',
+		);
 		vault.setConfig('newLinkFormat', 'relative');
-		expect(app.fileManager.generateMarkdownLink(video, 'Notes/src.md')).toBe('[My Video](../Digests/My%20Video.md)');
+		expect(app.fileManager.generateMarkdownLink(video, 'Notes/src.md')).toBe(
+			'[My Video](../Digests/My%20Video.md)',
+		);
 		vault.setConfig('newLinkFormat', 'absolute');
 		vault.setConfig('useMarkdownLinks', false);
 		expect(app.fileManager.generateMarkdownLink(video, 'Notes/src.md')).toBe('[[Digests/My Video]]');
@@ -276,7 +313,9 @@ describe('FileManager', () => {
 
 	it('renameFile updates links in other notes', async () => {
 		const app = createTestApp({ files: { 'a.md': 'See [[Target|t]] and [[Target#H]].', 'Target.md': '' } });
-		await app.fileManager.renameFile(app.vault.getFileByPath('Target.md') as TFile, 'Sub/Renamed.md').catch((e: unknown) => e);
+		await app.fileManager
+			.renameFile(app.vault.getFileByPath('Target.md') as TFile, 'Sub/Renamed.md')
+			.catch((e: unknown) => e);
 		// The destination folder must exist (like vault.rename); create it and retry.
 		await app.vault.createFolder('Sub');
 		await app.fileManager.renameFile(app.vault.getFileByPath('Target.md') as TFile, 'Sub/Renamed.md');
@@ -335,12 +374,20 @@ describe('requestUrl', () => {
 		expect(res.headers['x-custom']).toBe('yes');
 		expect(res.json).toEqual({ ok: true });
 		await expect(requestUrl({ url: 'https://www.youtube.com/json' }).json).resolves.toEqual({ ok: true });
-		expect(requestUrlLog[0]).toMatchObject({ url: 'https://www.youtube.com/json', routedUrl: `${base}/json`, method: 'GET', status: 200 });
+		expect(requestUrlLog[0]).toMatchObject({
+			url: 'https://www.youtube.com/json',
+			routedUrl: `${base}/json`,
+			method: 'GET',
+			status: 200,
+		});
 		await expect(requestUrl('https://www.youtube.com/redirect').json).resolves.toEqual({ ok: true });
 	});
 
 	it('throws on status >= 400 unless throw: false', async () => {
-		await expect(requestUrl(`${base}/missing`)).rejects.toMatchObject({ status: 404, message: 'Request failed, status 404' });
+		await expect(requestUrl(`${base}/missing`)).rejects.toMatchObject({
+			status: 404,
+			message: 'Request failed, status 404',
+		});
 		const res = await requestUrl({ url: `${base}/missing`, throw: false });
 		expect([res.status, res.text]).toEqual([404, 'not here']);
 		expect(() => res.json).toThrow(SyntaxError);
@@ -348,7 +395,12 @@ describe('requestUrl', () => {
 	});
 
 	it('sends method, contentType and body', async () => {
-		const res = await requestUrl({ url: `${base}/echo`, method: 'POST', contentType: 'application/json', body: '{"a":1}' });
+		const res = await requestUrl({
+			url: `${base}/echo`,
+			method: 'POST',
+			contentType: 'application/json',
+			body: '{"a":1}',
+		});
 		expect(res.text).toBe('POST application/json {"a":1}');
 		const buffer = new TextEncoder().encode('bytes').buffer as ArrayBuffer;
 		expect(await request({ url: `${base}/echo`, method: 'PUT', body: buffer })).toBe('PUT undefined bytes');
@@ -445,7 +497,9 @@ describe('UI', () => {
 				}),
 		);
 		new Setting(container).setName('Enabled').addToggle((t) => t.setValue(true).onChange((v) => saved.push(v)));
-		new Setting(container).setName('Run').addButton((b) => b.setButtonText('Go').onClick(() => saved.push('clicked')));
+		new Setting(container)
+			.setName('Run')
+			.addButton((b) => b.setButtonText('Go').onClick(() => saved.push('clicked')));
 		expect(settingNames(container)).toEqual(['Model', 'Enabled', 'Run']);
 		await changeValue(findSetting(container, 'Model'), 'b');
 		await changeValue(findSetting(container, 'Enabled'), false);
@@ -473,7 +527,11 @@ describe('UI', () => {
 							{
 								name: 'API key',
 								render: (setting: Setting) => {
-									setting.addComponent((el) => new SecretComponent(app, el).setValue(settings.secret).onChange((v) => (settings.secret = v)));
+									setting.addComponent((el) =>
+										new SecretComponent(app, el)
+											.setValue(settings.secret)
+											.onChange((v) => (settings.secret = v)),
+									);
 								},
 							},
 						],
@@ -484,7 +542,14 @@ describe('UI', () => {
 				throw new Error('display() must not be called when definitions exist');
 			}
 		}
-		const plugin = new P(app, { id: 'p', name: 'P', version: '1', minAppVersion: '1', description: '', author: '' });
+		const plugin = new P(app, {
+			id: 'p',
+			name: 'P',
+			version: '1',
+			minAppVersion: '1',
+			description: '',
+			author: '',
+		});
 		plugin.settings = settings;
 		plugin.addSettingTab(new T(app, plugin));
 		const el = await openSettingTab(app, 'p');
@@ -492,7 +557,10 @@ describe('UI', () => {
 		await changeValue(findSetting(el, 'Folder'), 'Out');
 		await changeValue(findSetting(el, 'API key'), 'openai-key');
 		expect(settings).toEqual({ folder: 'Out', secret: 'openai-key' });
-		expect(JSON.parse(await app.vault.adapter.read('.obsidian/plugins/p/data.json'))).toEqual({ folder: 'Out', secret: '' });
+		expect(JSON.parse(await app.vault.adapter.read('.obsidian/plugins/p/data.json'))).toEqual({
+			folder: 'Out',
+			secret: '',
+		});
 	});
 
 	it('Component unload runs children, then registered cleanups (newest first), then onunload', () => {
@@ -527,7 +595,14 @@ describe('UI', () => {
 });
 
 describe('loadBuiltPlugin', () => {
-	const manifest = { id: 'test-plugin', name: 'Test Plugin', version: '1.0.0', minAppVersion: '1.11.4', description: 'test', author: 'me' };
+	const manifest = {
+		id: 'test-plugin',
+		name: 'Test Plugin',
+		version: '1.0.0',
+		minAppVersion: '1.11.4',
+		description: 'test',
+		author: 'me',
+	};
 	const bundle = `
 "use strict";
 var obsidian = require("obsidian");
@@ -563,10 +638,19 @@ module.exports = { default: TestPlugin };
 `;
 
 	it('loads a CommonJS bundle with the shared obsidian module and runs its commands', async () => {
-		const handle = await loadBuiltPlugin({ code: bundle, manifest, appOptions: { files: { 'Notes/Video.md': 'text' } }, data: { greeting: 'hello from data' } });
+		const handle = await loadBuiltPlugin({
+			code: bundle,
+			manifest,
+			appOptions: { files: { 'Notes/Video.md': 'text' } },
+			data: { greeting: 'hello from data' },
+		});
 		const { app } = handle;
 		expect(handle.plugin).toBeInstanceOf(Plugin);
-		expect(Object.keys(handle.commands)).toEqual(['test-plugin:say-hello', 'test-plugin:tag-note', 'test-plugin:bump']);
+		expect(Object.keys(handle.commands)).toEqual([
+			'test-plugin:say-hello',
+			'test-plugin:tag-note',
+			'test-plugin:bump',
+		]);
 		expect(handle.commands['test-plugin:say-hello'].name).toBe('Test Plugin: Say hello');
 
 		await handle.runCommand('say-hello');
@@ -581,7 +665,10 @@ module.exports = { default: TestPlugin };
 		await expect(handle.runCommand('tag-note')).rejects.toThrow('not available');
 		setViewMode(view, 'source');
 		await runCommand(app, 'bump');
-		expect(JSON.parse(await app.vault.adapter.read('.obsidian/plugins/test-plugin/data.json'))).toEqual({ greeting: 'hello from data', count: 1 });
+		expect(JSON.parse(await app.vault.adapter.read('.obsidian/plugins/test-plugin/data.json'))).toEqual({
+			greeting: 'hello from data',
+			count: 1,
+		});
 
 		const settings = await openSettingTab(app, 'test-plugin');
 		await changeValue(findSetting(settings, 'Greeting'), 'changed');

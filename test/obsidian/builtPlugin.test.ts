@@ -16,7 +16,16 @@ import {
 import { delayed, jsonReply } from '../support/fakeOpenAIServer';
 import { recordedPlayer } from '../support/fakeYouTubeServer';
 import { scriptedDigest } from '../support/scriptedDigest';
-import { DIGEST_PATH, finalNotice, KEY, runOnSourceNote, SOURCE, SOURCE_PATH, useBuiltPlugin, written } from './pluginHarness';
+import {
+	DIGEST_PATH,
+	finalNotice,
+	KEY,
+	runOnSourceNote,
+	SOURCE,
+	SOURCE_PATH,
+	useBuiltPlugin,
+	written,
+} from './pluginHarness';
 
 const harness = useBuiltPlugin();
 const loadPlugin = harness.loadPlugin;
@@ -43,7 +52,8 @@ describe('the built main.js in a fake Obsidian', () => {
 		await summarizeSourceNote(plugin);
 		expect(await finalNotice()).toMatch(written(DIGEST_PATH));
 
-		const link = (label: string, seconds: number) => `[${label}](https://www.youtube.com/watch?v=GJLlxj_dtq8&t=${seconds}s)`;
+		const link = (label: string, seconds: number) =>
+			`[${label}](https://www.youtube.com/watch?v=GJLlxj_dtq8&t=${seconds}s)`;
 		const created = new Date();
 		const today = `${created.getFullYear()}-${String(created.getMonth() + 1).padStart(2, '0')}-${String(created.getDate()).padStart(2, '0')}`;
 		// The fake server counts prompt tokens from the request's size, which varies with the random boundary.
@@ -131,17 +141,22 @@ describe('the built main.js in a fake Obsidian', () => {
 			'# Watch later\n\nA review I want to see:\nhttps://youtu.be/GJLlxj_dtq8\nDigest: [[Surface Go Review - It’s Awesome]]\n\nMore later.\n',
 		);
 		expect(plugin.app.workspace.getActiveFile()?.path).toBe(DIGEST_PATH);
-		expect(notices()[0].messages.concat(notices()[0].message)).toEqual(expect.arrayContaining([expect.stringContaining('Fetching transcript')]));
+		expect(notices()[0].messages.concat(notices()[0].message)).toEqual(
+			expect.arrayContaining([expect.stringContaining('Fetching transcript')]),
+		);
 		expect(harness.openai.requests).toHaveLength(1);
 		expect(harness.openai.requests[0]).toMatchObject({ model: 'test-model', authorization: `Bearer ${KEY}` });
-		expect(harness.youtube.requests.map((request) => request.path)).toEqual(['/youtubei/v1/player', '/api/timedtext']);
+		expect(harness.youtube.requests.map((request) => request.path)).toEqual([
+			'/youtubei/v1/player',
+			'/api/timedtext',
+		]);
 		// The client that worked is remembered; the key never reaches data.json.
 		const data = JSON.stringify(await plugin.plugin.loadData());
 		expect(data).toContain('"lastWorkingClient":"IOS"');
 		expect(data).not.toContain(KEY);
 	});
 
-	it('follows the user\'s link settings: Markdown links instead of wikilinks', async () => {
+	it("follows the user's link settings: Markdown links instead of wikilinks", async () => {
 		const plugin = await loadPlugin({ config: { useMarkdownLinks: true } });
 		await summarizeSourceNote(plugin);
 		await finalNotice();
@@ -197,7 +212,9 @@ describe('the built main.js in a fake Obsidian', () => {
 		await plugin.app.vault.create('Empty.md', 'Nothing to see.');
 		await openInEditor(plugin.app, 'Empty.md');
 		await plugin.runCommand('summarize-current-note');
-		expect(lastNotice()?.message).toBe("No YouTube link found in the selection, the current line, the note's properties or its text.");
+		expect(lastNotice()?.message).toBe(
+			"No YouTube link found in the selection, the current line, the note's properties or its text.",
+		);
 		expect(harness.youtube.requests).toHaveLength(0);
 	});
 
@@ -231,11 +248,22 @@ describe('the built main.js in a fake Obsidian', () => {
 		const plugin = await loadPlugin();
 		const tab = await openSettingTab(plugin.app, 'youtube-digest');
 		expect(settingNames(tab)).toEqual(
-			expect.arrayContaining(['Digest folder', 'Digest language', 'Transcript languages', 'Timestamp links', 'Server URL', 'API key', 'Model']),
+			expect.arrayContaining([
+				'Digest folder',
+				'Digest language',
+				'Transcript languages',
+				'Timestamp links',
+				'Server URL',
+				'API key',
+				'Model',
+			]),
 		);
 		await changeValue(findSetting(tab, 'Digest folder'), 'Media/Videos');
 		await changeValue(findSetting(tab, 'Timestamp links'), 'media-extended');
-		await waitFor(async () => ((await plugin.plugin.loadData()) as { outputFolder?: string } | null)?.outputFolder === 'Media/Videos');
+		await waitFor(
+			async () =>
+				((await plugin.plugin.loadData()) as { outputFolder?: string } | null)?.outputFolder === 'Media/Videos',
+		);
 		await summarizeSourceNote(plugin);
 		expect(await finalNotice()).toMatch(written('Media/Videos/Surface Go Review - It’s Awesome.md'));
 		expect(fileText(plugin.app, 'Media/Videos/Surface Go Review - It’s Awesome.md')).toContain(

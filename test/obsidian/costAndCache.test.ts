@@ -1,4 +1,16 @@
-import { changeValue, clickButton, fileText, findSetting, getValue, lastModal, notices, openSettingTab, setRequestUrlRoutes, waitFor, waitForMetadata } from '../fakes/obsidian/testing';
+import {
+	changeValue,
+	clickButton,
+	fileText,
+	findSetting,
+	getValue,
+	lastModal,
+	notices,
+	openSettingTab,
+	setRequestUrlRoutes,
+	waitFor,
+	waitForMetadata,
+} from '../fakes/obsidian/testing';
 import { delayed, jsonReply } from '../support/fakeOpenAIServer';
 import { captionsFromCues, syntheticPlayer } from '../support/fakeYouTubeServer';
 import { scriptedAnswer } from '../support/scriptedDigest';
@@ -10,7 +22,10 @@ const requestCount = () => harness.youtube.requests.length + harness.openai.requ
 
 /** The plugin pointed at "OpenAI" (routed to the fake), where prices are known and a key is needed. */
 function hostedOpenAI(extra: Record<string, unknown> = {}) {
-	setRequestUrlRoutes({ 'https://www.youtube.com': harness.youtube.baseUrl, 'https://api.openai.com': harness.openai.baseUrl.replace(/\/v1$/, '') });
+	setRequestUrlRoutes({
+		'https://www.youtube.com': harness.youtube.baseUrl,
+		'https://api.openai.com': harness.openai.baseUrl.replace(/\/v1$/, ''),
+	});
 	return harness.loadPlugin({ data: { baseUrl: 'https://api.openai.com/v1', model: 'gpt-4.1-mini', ...extra } });
 }
 
@@ -62,7 +77,9 @@ describe('cost', () => {
 		await runOnSourceNote(plugin);
 		await waitFor(() => lastModal());
 		const modal = lastModal();
-		expect(modal?.contentEl.getText()).toMatch(/This digest needs one call with about [\d,]+ input tokens, an estimated \$0\.\d+\./);
+		expect(modal?.contentEl.getText()).toMatch(
+			/This digest needs one call with about [\d,]+ input tokens, an estimated \$0\.\d+\./,
+		);
 		await clickButton(modal!.contentEl, 'Cancel');
 		expect(await finalNotice()).toBe('Cancelled: nothing was written.');
 		expect(harness.openai.requests).toHaveLength(0);
@@ -92,14 +109,21 @@ describe('a long video', () => {
 	it('shows the parts as they finish and makes two rounds of calls', async () => {
 		harness.openai.set({ respond: (request) => delayed(50, jsonReply(scriptedAnswer(request))) });
 		harness.youtube.set({
-			player: syntheticPlayer({ videoId: 'GJLlxj_dtq8', title: 'Surface Go Review - It’s Awesome', lengthSeconds: 1800, tracks: [{ languageCode: 'en' }] }),
+			player: syntheticPlayer({
+				videoId: 'GJLlxj_dtq8',
+				title: 'Surface Go Review - It’s Awesome',
+				lengthSeconds: 1800,
+				tracks: [{ languageCode: 'en' }],
+			}),
 			timedtext: captionsFromCues({ en: syntheticCues({ durationSeconds: 1800, seed: 4 }) }),
 		});
 		const plugin = await harness.loadPlugin({ data: { inputBudgetTokens: 3000, concurrency: 2 } });
 		await runOnSourceNote(plugin);
 		await waitFor(() => notices()[0]?.message.includes('parts done'));
 		expect(await finalNotice()).toMatch(written(DIGEST_PATH));
-		const merges = harness.openai.requests.filter((request) => String(request.messages[0].content).startsWith('Combine'));
+		const merges = harness.openai.requests.filter((request) =>
+			String(request.messages[0].content).startsWith('Combine'),
+		);
 		expect(merges).toHaveLength(1);
 		expect(harness.openai.requests.length).toBeGreaterThanOrEqual(3);
 		expect(harness.openai.requests.at(-1)).toBe(merges[0]);
@@ -119,9 +143,16 @@ describe('choosing the provider and model in the settings', () => {
 		await changeValue(findSetting(tab, 'Provider'), 'custom');
 		settings.baseUrl = harness.openai.baseUrl;
 		const model = findSetting(tab, 'Model');
-		const listButton = model.components.find((component) => 'extraSettingsEl' in component) as unknown as { extraSettingsEl: HTMLElement };
+		const listButton = model.components.find((component) => 'extraSettingsEl' in component) as unknown as {
+			extraSettingsEl: HTMLElement;
+		};
 		listButton.extraSettingsEl.click();
 		await waitFor(() => model.controlEl.find('select')?.findAll('option').length === 2);
-		expect(model.controlEl.find('select')?.findAll('option').map((option) => option.getText())).toEqual(['alpha-model', 'zeta-model']);
+		expect(
+			model.controlEl
+				.find('select')
+				?.findAll('option')
+				.map((option) => option.getText()),
+		).toEqual(['alpha-model', 'zeta-model']);
 	});
 });

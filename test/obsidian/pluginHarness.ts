@@ -49,7 +49,11 @@ export function useBuiltPlugin(): Harness {
 	beforeEach(() => {
 		harness.youtube.reset();
 		harness.openai.reset();
-		harness.youtube.set({ player: recordedPlayer('youtube.innertube.json'), timedtext: captionsFromCues({ en: CUES }), latencyMs: 0 });
+		harness.youtube.set({
+			player: recordedPlayer('youtube.innertube.json'),
+			timedtext: captionsFromCues({ en: CUES }),
+			latencyMs: 0,
+		});
 		harness.openai.set({ respond: (request) => jsonReply(scriptedDigest(request)), latencyMs: 0 });
 		setRequestUrlRoutes({ 'https://www.youtube.com': harness.youtube.baseUrl });
 	});
@@ -80,10 +84,18 @@ export async function runOnSourceNote(plugin: LoadedPlugin, command = 'summarize
 
 /** The text of the first notice that is not the sticky progress notice: how the run ended. */
 export function finalNotice(after = 0): Promise<string> {
-	return waitFor(() => notices().slice(after).find((notice) => notice.duration !== 0)?.message, { timeoutMs: 10_000 });
+	return waitFor(
+		() =>
+			notices()
+				.slice(after)
+				.find((notice) => notice.duration !== 0)?.message,
+		{ timeoutMs: 10_000 },
+	);
 }
 
 /** The notice of a successful run: the path, then the tokens used and the cost (free on a loopback server). */
 export function written(path: string): RegExp {
-	return new RegExp(`^Digest written: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d[\\d,]* tokens in, \\d[\\d,]* out, free\\)$`);
+	return new RegExp(
+		`^Digest written: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d[\\d,]* tokens in, \\d[\\d,]* out, free\\)$`,
+	);
 }

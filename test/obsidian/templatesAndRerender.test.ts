@@ -31,18 +31,28 @@ describe('choosing a template', () => {
 			files: { 'Templates/Minimal.md': '---\ntags: [template]\n---\n# {{title}}\n{{tldr}}\n' },
 		});
 		await runOnSourceNote(plugin, 'summarize-with-template');
-		expect(await suggestionTexts()).toEqual(['Full digest', 'Compact', 'Study notes (flashcards)', 'Transcript only', 'Minimal']);
+		expect(await suggestionTexts()).toEqual([
+			'Full digest',
+			'Compact',
+			'Study notes (flashcards)',
+			'Transcript only',
+			'Minimal',
+		]);
 		await chooseSuggestion('Minimal');
 		expect(await finalNotice()).toMatch(written(DIGEST_PATH));
 		const note = fileText(plugin.app, DIGEST_PATH);
-		expect(note).toContain('%% youtube-digest:digest:start %%\n# Surface Go Review - It’s Awesome\nA scripted TL;DR about the video.\n%% youtube-digest:digest:end %%\n');
+		expect(note).toContain(
+			'%% youtube-digest:digest:start %%\n# Surface Go Review - It’s Awesome\nA scripted TL;DR about the video.\n%% youtube-digest:digest:end %%\n',
+		);
 		expect(note).not.toContain('[template]');
 	});
 
 	it('stops before any request when the template has an error, naming where', async () => {
 		const plugin = await harness.loadPlugin({ data: { templateOverrides: { digest: 'line one\n{{tdlr}}' } } });
 		await runOnSourceNote(plugin);
-		expect(await finalNotice()).toBe('The digest template has an error: line 2, column 3: "tdlr" not defined in [object Object].');
+		expect(await finalNotice()).toBe(
+			'The digest template has an error: line 2, column 3: "tdlr" not defined in [object Object].',
+		);
 		expect(requestCount()).toBe(0);
 	});
 });
@@ -56,27 +66,39 @@ describe('the template editor in the settings', () => {
 		expect(editor.descEl.getText()).toContain('Error at line 3, column 5: "txt" not defined');
 		await changeValue(editor, '# {{title}}\n{{#each insights}}\n- {{emoji}} {{text}}\n{{/each}}\n');
 		expect(editor.descEl.getText()).not.toContain('Error');
-		expect(editor.settingEl.getText()).toContain('# Growing tomatoes from seed\n- 🌡️ Warmth, not light, makes the seeds sprout.');
+		expect(editor.settingEl.getText()).toContain(
+			'# Growing tomatoes from seed\n- 🌡️ Warmth, not light, makes the seeds sprout.',
+		);
 		await waitFor(async () => JSON.stringify(await plugin.plugin.loadData()).includes('{{emoji}} {{text}}'));
 
 		await runOnSourceNote(plugin);
 		await finalNotice();
-		expect(fileText(plugin.app, DIGEST_PATH)).toContain('# Surface Go Review - It’s Awesome\n- 🤔 First insight.\n');
+		expect(fileText(plugin.app, DIGEST_PATH)).toContain(
+			'# Surface Go Review - It’s Awesome\n- 🤔 First insight.\n',
+		);
 
-		await (editor.components.find((component) => 'extraSettingsEl' in component) as { extraSettingsEl: HTMLElement }).extraSettingsEl.click();
+		await (
+			editor.components.find((component) => 'extraSettingsEl' in component) as { extraSettingsEl: HTMLElement }
+		).extraSettingsEl.click();
 		await waitFor(async () => !JSON.stringify(await plugin.plugin.loadData()).includes('{{emoji}} {{text}}'));
 	});
 });
 
 describe('re-rendering a digest note', () => {
-	it('applies the current template and properties again with no request, keeping the user\'s text and properties', async () => {
+	it("applies the current template and properties again with no request, keeping the user's text and properties", async () => {
 		const plugin = await harness.loadPlugin();
 		await makeDigest(plugin);
 		const original = fileText(plugin.app, DIGEST_PATH);
-		await plugin.app.vault.process(plugin.app.vault.getFileByPath(DIGEST_PATH)!, (text) =>
-			text.replace('---\n%% youtube-digest', '---\nMy intro line.\n%% youtube-digest').replace('language: "en"', 'language: "en"\nrating: 5') + '\n## My notes\nKeep this.\n',
+		await plugin.app.vault.process(
+			plugin.app.vault.getFileByPath(DIGEST_PATH)!,
+			(text) =>
+				text
+					.replace('---\n%% youtube-digest', '---\nMy intro line.\n%% youtube-digest')
+					.replace('language: "en"', 'language: "en"\nrating: 5') + '\n## My notes\nKeep this.\n',
 		);
-		const settings = (plugin.plugin as unknown as { settings: Record<string, unknown>; saveSettings(): Promise<void> }).settings;
+		const settings = (
+			plugin.plugin as unknown as { settings: Record<string, unknown>; saveSettings(): Promise<void> }
+		).settings;
 		settings.timestampStyle = 'media-extended';
 		settings.defaultTemplate = 'compact';
 		const before = requestCount();
@@ -84,7 +106,9 @@ describe('re-rendering a digest note', () => {
 		await waitForMetadata(plugin.app);
 		await openInEditor(plugin.app, DIGEST_PATH);
 		await plugin.runCommand('rerender-digest');
-		await waitFor(() => notices().some((notice) => notice.message === 'Digest rendered again with the current template.'));
+		await waitFor(() =>
+			notices().some((notice) => notice.message === 'Digest rendered again with the current template.'),
+		);
 
 		expect(requestCount()).toBe(before);
 		const note = fileText(plugin.app, DIGEST_PATH);
@@ -93,7 +117,9 @@ describe('re-rendering a digest note', () => {
 		expect(note).toContain('%% youtube-digest:digest:end %%\n\n## My notes\nKeep this.\n');
 		expect(note).toContain('- 🤔 First insight. [0:00](https://www.youtube.com/watch?v=GJLlxj_dtq8#t=0)');
 		expect(note).not.toContain('## Questions & answers');
-		expect(note.split('\n---\n')[0]).toBe(original.split('\n---\n')[0].replace('language: "en"', 'language: "en"\nrating: 5'));
+		expect(note.split('\n---\n')[0]).toBe(
+			original.split('\n---\n')[0].replace('language: "en"', 'language: "en"\nrating: 5'),
+		);
 	});
 
 	it('is offered only on digest notes', async () => {
@@ -110,8 +136,15 @@ describe('translating a digest', () => {
 		const youtubeBefore = harness.youtube.requests.length;
 		harness.openai.set({
 			respond: (request) => {
-				const digest = JSON.parse(String(request.messages[1].content)) as { tldr: string; insights: { text: string }[] };
-				return jsonReply({ ...digest, tldr: `DE: ${digest.tldr}`, insights: digest.insights.map((insight) => ({ ...insight, text: `DE: ${insight.text}` })) });
+				const digest = JSON.parse(String(request.messages[1].content)) as {
+					tldr: string;
+					insights: { text: string }[];
+				};
+				return jsonReply({
+					...digest,
+					tldr: `DE: ${digest.tldr}`,
+					insights: digest.insights.map((insight) => ({ ...insight, text: `DE: ${insight.text}` })),
+				});
 			},
 		});
 		await waitForMetadata(plugin.app);
@@ -131,8 +164,12 @@ describe('translating a digest', () => {
 		const translated = fileText(plugin.app, translatedPath);
 		expect(translated).toContain('language: "German"');
 		expect(translated).toContain('> DE: A scripted TL;DR about the video.');
-		expect(translated).toContain('- 🤔 DE: First insight. [0:00](https://www.youtube.com/watch?v=GJLlxj_dtq8&t=0s)');
+		expect(translated).toContain(
+			'- 🤔 DE: First insight. [0:00](https://www.youtube.com/watch?v=GJLlxj_dtq8&t=0s)',
+		);
 		expect(translated).toContain('source_note: "[[Surface Go Review - It’s Awesome]]"');
-		expect(fileText(plugin.app, DIGEST_PATH)).toContain('%% youtube-digest:digest:end %%\nTranslation (German): [[Surface Go Review - It’s Awesome (German)]]\n');
+		expect(fileText(plugin.app, DIGEST_PATH)).toContain(
+			'%% youtube-digest:digest:end %%\nTranslation (German): [[Surface Go Review - It’s Awesome (German)]]\n',
+		);
 	});
 });

@@ -1,5 +1,13 @@
 import { parse as parseYaml } from 'yaml';
-import { activeEditor, fileText, notices, openInEditor, vaultSnapshot, waitFor, waitForMetadata } from '../fakes/obsidian/testing';
+import {
+	activeEditor,
+	fileText,
+	notices,
+	openInEditor,
+	vaultSnapshot,
+	waitFor,
+	waitForMetadata,
+} from '../fakes/obsidian/testing';
 import { jsonReply } from '../support/fakeOpenAIServer';
 import { captionsFromCues, playerByVideo, recordedPlayer, syntheticPlayer } from '../support/fakeYouTubeServer';
 import { scriptedDigest } from '../support/scriptedDigest';
@@ -11,13 +19,30 @@ const CHANNEL_PATH = 'YouTube channels/Dave2D.md';
 /** A second video of the same channel, and a few others, served by the fake YouTube. */
 function serveVideos(): void {
 	const dave = (videoId: string, title: string) =>
-		syntheticPlayer({ videoId, title, author: 'Dave2D', channelId: 'UCVYamHliCI9rw1tHR1xbkfw', lengthSeconds: 316, tracks: [{ languageCode: 'en' }] });
+		syntheticPlayer({
+			videoId,
+			title,
+			author: 'Dave2D',
+			channelId: 'UCVYamHliCI9rw1tHR1xbkfw',
+			lengthSeconds: 316,
+			tracks: [{ languageCode: 'en' }],
+		});
 	harness.youtube.set({
 		player: playerByVideo({
 			GJLlxj_dtq8: recordedPlayer('youtube.innertube.json'),
 			Dave2Dvid02: dave('Dave2Dvid02', 'Second review'),
-			Otherid0003: syntheticPlayer({ videoId: 'Otherid0003', title: 'Third video', lengthSeconds: 316, tracks: [{ languageCode: 'en' }] }),
-			Otherid0004: syntheticPlayer({ videoId: 'Otherid0004', title: 'Fourth video', lengthSeconds: 316, tracks: [{ languageCode: 'en' }] }),
+			Otherid0003: syntheticPlayer({
+				videoId: 'Otherid0003',
+				title: 'Third video',
+				lengthSeconds: 316,
+				tracks: [{ languageCode: 'en' }],
+			}),
+			Otherid0004: syntheticPlayer({
+				videoId: 'Otherid0004',
+				title: 'Fourth video',
+				lengthSeconds: 316,
+				tracks: [{ languageCode: 'en' }],
+			}),
 		}),
 		timedtext: captionsFromCues(() => CUES),
 	});
@@ -33,7 +58,7 @@ async function summarizeNote(plugin: Awaited<ReturnType<typeof harness.loadPlugi
 }
 
 describe('channel notes', () => {
-	it('are created, link from the digest, list the channel\'s digests newest first, and keep the user\'s text', async () => {
+	it("are created, link from the digest, list the channel's digests newest first, and keep the user's text", async () => {
 		serveVideos();
 		const plugin = await harness.loadPlugin({ files: { 'Second.md': 'https://youtu.be/Dave2Dvid02\n' } });
 		await runOnSourceNote(plugin);
@@ -46,16 +71,24 @@ describe('channel notes', () => {
 
 		const mine = 'My own intro about Dave.\n';
 		const mineAfter = '\n## My notes\nHe reviews laptops.\n';
-		await plugin.app.vault.modify(plugin.app.vault.getFileByPath(CHANNEL_PATH)!, channel.replace('%% youtube-digest:channel:start', `${mine}%% youtube-digest:channel:start`) + mineAfter);
+		await plugin.app.vault.modify(
+			plugin.app.vault.getFileByPath(CHANNEL_PATH)!,
+			channel.replace('%% youtube-digest:channel:start', `${mine}%% youtube-digest:channel:start`) + mineAfter,
+		);
 		const before = fileText(plugin.app, CHANNEL_PATH);
 
 		expect(await summarizeNote(plugin, 'Second.md')).toMatch(written('YouTube digests/Second review.md'));
 		const after = fileText(plugin.app, CHANNEL_PATH);
-		const block = (text: string) => /%% youtube-digest:channel:start %%[\s\S]*%% youtube-digest:channel:end %%\n/.exec(text)?.[0] ?? '';
+		const block = (text: string) =>
+			/%% youtube-digest:channel:start %%[\s\S]*%% youtube-digest:channel:end %%\n/.exec(text)?.[0] ?? '';
 		expect(after.replace(block(after), '')).toBe(before.replace(block(before), ''));
-		const lines = block(after).split('\n').filter((line) => line.startsWith('- '));
+		const lines = block(after)
+			.split('\n')
+			.filter((line) => line.startsWith('- '));
 		expect(lines).toHaveLength(2);
-		expect(lines.map((line) => /\[\[([^\]]+)\]\]/.exec(line)?.[1])).toEqual(expect.arrayContaining(['Second review', 'Surface Go Review - It’s Awesome']));
+		expect(lines.map((line) => /\[\[([^\]]+)\]\]/.exec(line)?.[1])).toEqual(
+			expect.arrayContaining(['Second review', 'Surface Go Review - It’s Awesome']),
+		);
 	});
 });
 
@@ -73,23 +106,38 @@ describe('people and concepts', () => {
 				}),
 		});
 		const plugin = await harness.loadPlugin({
-			files: { 'People/Ada Lovelace.md': 'A person.\n', 'Concepts/Machine learning.md': '---\naliases: [ML]\n---\nA concept.\n' },
+			files: {
+				'People/Ada Lovelace.md': 'A person.\n',
+				'Concepts/Machine learning.md': '---\naliases: [ML]\n---\nA concept.\n',
+			},
 		});
 		await runOnSourceNote(plugin);
 		await finalNotice();
-		expect(fileText(plugin.app, DIGEST_PATH)).toContain('## Mentioned\n\n- [[Ada Lovelace|ada lovelace]] (person)\n- [[Machine learning|ML]] (concept)\n- Nobody Known (person)\n');
+		expect(fileText(plugin.app, DIGEST_PATH)).toContain(
+			'## Mentioned\n\n- [[Ada Lovelace|ada lovelace]] (person)\n- [[Machine learning|ML]] (concept)\n- Nobody Known (person)\n',
+		);
 	});
 });
 
 describe('related digests', () => {
-	it('are ranked from the vault\'s properties and left unchanged', async () => {
+	it("are ranked from the vault's properties and left unchanged", async () => {
 		const digestNote = (title: string, tags: string[], entities: string[], author: string) =>
 			`---\ntitle: "${title}"\nyoutube_id: "${title.replace(/\W/g, '').padEnd(11, 'x').slice(0, 11)}"\nauthor: "${author}"\ntags: [${tags.join(', ')}]\nentities: [${entities.join(', ')}]\nlanguage: "en"\n---\nBody\n`;
 		const files = {
-			'Old/Shares entity and tag.md': digestNote('Shares entity and tag', ['youtube', 'testing'], ['Ada Lovelace'], 'Someone'),
+			'Old/Shares entity and tag.md': digestNote(
+				'Shares entity and tag',
+				['youtube', 'testing'],
+				['Ada Lovelace'],
+				'Someone',
+			),
 			'Old/Shares a tag.md': digestNote('Shares a tag', ['youtube', 'scripted-topic'], [], 'Someone'),
 			'Old/Same channel only.md': digestNote('Same channel only', ['youtube'], [], '[[Dave2D]]'),
-			'Old/Nothing in common.md': digestNote('Nothing in common', ['youtube', 'cooking'], ['Julia Child'], 'Someone'),
+			'Old/Nothing in common.md': digestNote(
+				'Nothing in common',
+				['youtube', 'cooking'],
+				['Julia Child'],
+				'Someone',
+			),
 		};
 		const plugin = await harness.loadPlugin({ files });
 		const before = vaultSnapshot(plugin.app);
@@ -103,18 +151,26 @@ describe('related digests', () => {
 });
 
 describe('re-running a video', () => {
-	it('updates its digest in place: one note, the user\'s text and properties kept, no second link in the source', async () => {
+	it("updates its digest in place: one note, the user's text and properties kept, no second link in the source", async () => {
 		const plugin = await harness.loadPlugin();
 		await runOnSourceNote(plugin);
 		await finalNotice();
 		await waitForMetadata(plugin.app);
 		const digest = plugin.app.vault.getFileByPath(DIGEST_PATH)!;
-		await plugin.app.vault.process(digest, (text) => `${text.replace('language: "en"', 'language: "en"\nrating: 5')}\n## My notes\nKeep me.\n`);
+		await plugin.app.vault.process(
+			digest,
+			(text) => `${text.replace('language: "en"', 'language: "en"\nrating: 5')}\n## My notes\nKeep me.\n`,
+		);
 		await waitForMetadata(plugin.app);
 		const created = /^created: .*$/m.exec(fileText(plugin.app, DIGEST_PATH))?.[0];
 
-		expect(await summarizeNote(plugin, SOURCE_PATH)).toBe(`Digest written: ${DIGEST_PATH} (from the cache, no new call)`);
-		const notes = plugin.app.vault.getMarkdownFiles().map((file) => file.path).filter((path) => path.startsWith('YouTube digests/'));
+		expect(await summarizeNote(plugin, SOURCE_PATH)).toBe(
+			`Digest written: ${DIGEST_PATH} (from the cache, no new call)`,
+		);
+		const notes = plugin.app.vault
+			.getMarkdownFiles()
+			.map((file) => file.path)
+			.filter((path) => path.startsWith('YouTube digests/'));
 		expect(notes).toEqual([DIGEST_PATH]);
 		const text = fileText(plugin.app, DIGEST_PATH);
 		expect(text).toContain('rating: 5');
@@ -127,7 +183,13 @@ describe('re-running a video', () => {
 describe('batches', () => {
 	it('digests every link of a note: one already done is skipped, one failure does not stop the rest', async () => {
 		serveVideos();
-		const links = ['https://youtu.be/GJLlxj_dtq8', 'https://youtu.be/Missing0001', 'https://youtu.be/Dave2Dvid02', 'https://youtu.be/Otherid0003', 'https://youtu.be/Otherid0004'];
+		const links = [
+			'https://youtu.be/GJLlxj_dtq8',
+			'https://youtu.be/Missing0001',
+			'https://youtu.be/Dave2Dvid02',
+			'https://youtu.be/Otherid0003',
+			'https://youtu.be/Otherid0004',
+		];
 		const plugin = await harness.loadPlugin({
 			files: {
 				'List.md': links.map((link) => `- ${link}`).join('\n') + '\n',
@@ -137,11 +199,16 @@ describe('batches', () => {
 		await openInEditor(plugin.app, 'List.md');
 		await plugin.runCommand('summarize-all-in-note');
 		const summary = await finalNotice();
-		expect(summary).toMatch(/^YouTube links: 3 digested, 1 failed, 1 skipped\. https:\/\/youtu\.be\/Missing0001: This video is unavailable/);
-		for (const title of ['Second review', 'Third video', 'Fourth video']) expect(plugin.app.vault.getFileByPath(`YouTube digests/${title}.md`)).not.toBeNull();
+		expect(summary).toMatch(
+			/^YouTube links: 3 digested, 1 failed, 1 skipped\. https:\/\/youtu\.be\/Missing0001: This video is unavailable/,
+		);
+		for (const title of ['Second review', 'Third video', 'Fourth video'])
+			expect(plugin.app.vault.getFileByPath(`YouTube digests/${title}.md`)).not.toBeNull();
 		const list = fileText(plugin.app, 'List.md');
 		expect(list.match(/Digest: /g)).toHaveLength(3);
-		expect(list).toContain('- https://youtu.be/Missing0001\n- https://youtu.be/Dave2Dvid02\n\t- Digest: [[Second review]]');
+		expect(list).toContain(
+			'- https://youtu.be/Missing0001\n- https://youtu.be/Dave2Dvid02\n\t- Digest: [[Second review]]',
+		);
 	});
 
 	it('is offered for folders in the file menu', async () => {
@@ -158,7 +225,9 @@ describe('placement', () => {
 		await runOnSourceNote(plugin);
 		expect(await finalNotice()).toMatch(written(SOURCE_PATH));
 		let text = fileText(plugin.app, SOURCE_PATH);
-		expect(text).toMatch(/^# Watch later\n\nA review I want to see:\nhttps:\/\/youtu\.be\/GJLlxj_dtq8\n\n%% youtube-digest:digest-GJLlxj_dtq8:start %%\n!\[Surface Go/);
+		expect(text).toMatch(
+			/^# Watch later\n\nA review I want to see:\nhttps:\/\/youtu\.be\/GJLlxj_dtq8\n\n%% youtube-digest:digest-GJLlxj_dtq8:start %%\n!\[Surface Go/,
+		);
 		expect(text).toContain('%% youtube-digest:digest-GJLlxj_dtq8:end %%\n\nMore later.\n');
 		expect(plugin.app.vault.getFileByPath(DIGEST_PATH)).toBeNull();
 		const count = notices().length;
@@ -189,6 +258,10 @@ describe('the digest index', () => {
 			views: { type: string; order: string[]; sort: { property: string; direction: string }[] }[];
 		};
 		expect(base.filters.and).toEqual(['file.hasProperty("youtube_id")', 'file.inFolder("YouTube digests")']);
-		expect(base.views[0]).toMatchObject({ type: 'table', order: ['file.name', 'note.author', 'note.published', 'note.duration', 'note.created'], sort: [{ property: 'note.created', direction: 'DESC' }] });
+		expect(base.views[0]).toMatchObject({
+			type: 'table',
+			order: ['file.name', 'note.author', 'note.published', 'note.duration', 'note.created'],
+			sort: [{ property: 'note.created', direction: 'DESC' }],
+		});
 	});
 });

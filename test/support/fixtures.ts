@@ -12,22 +12,23 @@ const textCache = new Map<string, string>();
 
 /** Absolute path of a recorded fixture, e.g. `recordedFixturePath('youtube.innertube.json')`. */
 export function recordedFixturePath(name: string): string {
-  // Fixture names are plain file names; refusing paths keeps a typo from silently reading another folder.
-  if (name.includes('/') || name.includes('\\')) throw new Error(`Recorded fixture names are file names only: ${name}`);
-  return join(RECORDED_DIR, name);
+	// Fixture names are plain file names; refusing paths keeps a typo from silently reading another folder.
+	if (name.includes('/') || name.includes('\\'))
+		throw new Error(`Recorded fixture names are file names only: ${name}`);
+	return join(RECORDED_DIR, name);
 }
 
 /** The fixture's exact text (UTF-8), e.g. an HTML page or transcript.xml. */
 export function loadRecordedText(name: string): string {
-  let text = textCache.get(name);
-  if (text === undefined) {
-    text = readFileSync(recordedFixturePath(name), 'utf8');
-    textCache.set(name, text);
-  }
-  return text;
+	let text = textCache.get(name);
+	if (text === undefined) {
+		text = readFileSync(recordedFixturePath(name), 'utf8');
+		textCache.set(name, text);
+	}
+	return text;
 }
 
 /** A fresh parsed copy of a recorded InnerTube player response, e.g. 'youtube_request_blocked.innertube.json'. */
 export function loadRecordedPlayer(name: string): PlayerResponse {
-  return JSON.parse(loadRecordedText(name)) as PlayerResponse;
+	return JSON.parse(loadRecordedText(name)) as PlayerResponse;
 }

@@ -5,72 +5,72 @@
  */
 
 export interface TextRuns {
-  runs?: { text: string }[];
-  simpleText?: string;
+	runs?: { text: string }[];
+	simpleText?: string;
 }
 
 export interface CaptionTrack {
-  baseUrl: string;
-  name: TextRuns;
-  vssId: string;
-  languageCode: string;
-  kind?: 'asr';
-  isTranslatable: boolean;
-  trackName: string;
+	baseUrl: string;
+	name: TextRuns;
+	vssId: string;
+	languageCode: string;
+	kind?: 'asr';
+	isTranslatable: boolean;
+	trackName: string;
 }
 
 export interface AudioTrack {
-  captionTrackIndices: number[];
-  defaultCaptionTrackIndex: number;
-  hasDefaultTrack: boolean;
-  captionsInitialState: string;
+	captionTrackIndices: number[];
+	defaultCaptionTrackIndex: number;
+	hasDefaultTrack: boolean;
+	captionsInitialState: string;
 }
 
 export interface PlayerCaptionsTracklistRenderer {
-  captionTracks?: CaptionTrack[];
-  audioTracks?: AudioTrack[];
-  translationLanguages?: { languageCode: string; languageName: TextRuns }[];
-  defaultAudioTrackIndex?: number;
-  defaultTranslationSourceTrackIndices?: number[];
+	captionTracks?: CaptionTrack[];
+	audioTracks?: AudioTrack[];
+	translationLanguages?: { languageCode: string; languageName: TextRuns }[];
+	defaultAudioTrackIndex?: number;
+	defaultTranslationSourceTrackIndices?: number[];
 }
 
 export interface Thumbnail {
-  url: string;
-  width: number;
-  height: number;
+	url: string;
+	width: number;
+	height: number;
 }
 
 export interface VideoDetails {
-  videoId: string;
-  title: string;
-  /** A decimal string, as YouTube sends it. */
-  lengthSeconds: string;
-  keywords?: string[];
-  channelId: string;
-  isOwnerViewing: boolean;
-  shortDescription: string;
-  isCrawlable: boolean;
-  thumbnail: { thumbnails: Thumbnail[] };
-  allowRatings: boolean;
-  /** A decimal string, as YouTube sends it. */
-  viewCount: string;
-  author: string;
-  isPrivate: boolean;
-  isUnpluggedCorpus: boolean;
-  isLiveContent: boolean;
+	videoId: string;
+	title: string;
+	/** A decimal string, as YouTube sends it. */
+	lengthSeconds: string;
+	keywords?: string[];
+	channelId: string;
+	isOwnerViewing: boolean;
+	shortDescription: string;
+	isCrawlable: boolean;
+	thumbnail: { thumbnails: Thumbnail[] };
+	allowRatings: boolean;
+	/** A decimal string, as YouTube sends it. */
+	viewCount: string;
+	author: string;
+	isPrivate: boolean;
+	isUnpluggedCorpus: boolean;
+	isLiveContent: boolean;
 }
 
 export interface PlayabilityStatus {
-  status: string;
-  reason?: string;
-  playableInEmbed?: boolean;
-  [key: string]: unknown;
+	status: string;
+	reason?: string;
+	playableInEmbed?: boolean;
+	[key: string]: unknown;
 }
 
 export interface PlayerResponse {
-  responseContext?: Record<string, unknown>;
-  playabilityStatus?: PlayabilityStatus;
-  captions?: { playerCaptionsTracklistRenderer?: PlayerCaptionsTracklistRenderer };
-  videoDetails?: VideoDetails;
-  [key: string]: unknown;
+	responseContext?: Record<string, unknown>;
+	playabilityStatus?: PlayabilityStatus;
+	captions?: { playerCaptionsTracklistRenderer?: PlayerCaptionsTracklistRenderer };
+	videoDetails?: VideoDetails;
+	[key: string]: unknown;
 }

@@ -8,7 +8,9 @@ function userText(request: RecordedChatRequest): string {
 /** The `[m:ss]` labels of the transcript lines in a digest request, in order. */
 export function transcriptLabels(request: RecordedChatRequest): string[] {
 	const text = userText(request);
-	return [...text.slice(text.indexOf('Transcript:')).matchAll(/^\[(\d+(?::\d{2}){1,2})\]/gm)].map((match) => match[1]);
+	return [...text.slice(text.indexOf('Transcript:')).matchAll(/^\[(\d+(?::\d{2}){1,2})\]/gm)].map(
+		(match) => match[1],
+	);
 }
 
 /**
@@ -17,7 +19,8 @@ export function transcriptLabels(request: RecordedChatRequest): string[] {
  */
 export function scriptedDigest(request: RecordedChatRequest): Record<string, unknown> {
 	const labels = transcriptLabels(request);
-	const at = (fraction: number) => labels[Math.min(labels.length - 1, Math.floor(labels.length * fraction))] ?? '0:00';
+	const at = (fraction: number) =>
+		labels[Math.min(labels.length - 1, Math.floor(labels.length * fraction))] ?? '0:00';
 	return {
 		tldr: 'A scripted TL;DR about the video.',
 		summary: 'A scripted one-paragraph summary.',
@@ -29,7 +32,12 @@ export function scriptedDigest(request: RecordedChatRequest): Record<string, unk
 		questions: [{ question: 'What is it about?', answer: 'About the scripted topic.', at: at(0.25) }],
 		sections: [
 			{ title: 'Opening', at: at(0), summary: 'How it starts.', questions: [] },
-			{ title: 'Middle part', at: at(0.5), summary: 'What happens next.', questions: [{ question: 'Why?', answer: 'Because.', at: at(0.6) }] },
+			{
+				title: 'Middle part',
+				at: at(0.5),
+				summary: 'What happens next.',
+				questions: [{ question: 'Why?', answer: 'Because.', at: at(0.6) }],
+			},
 		],
 		takeaways: ['Take this away.'],
 		tags: ['Scripted Topic', 'testing'],
@@ -43,7 +51,10 @@ export function partLabels(request: RecordedChatRequest): string[] {
 }
 
 export function isMergeRequest(request: RecordedChatRequest): boolean {
-	return JSON.stringify(request.response_format ?? '').includes('video_digest_merge') || String(request.messages[0]?.content).startsWith('Combine');
+	return (
+		JSON.stringify(request.response_format ?? '').includes('video_digest_merge') ||
+		String(request.messages[0]?.content).startsWith('Combine')
+	);
 }
 
 /** A merged digest citing items of the parts it was given, the way a model answers the merge call. */
@@ -53,7 +64,11 @@ export function scriptedMerge(request: RecordedChatRequest): Record<string, unkn
 	return {
 		tldr: 'The merged TL;DR.',
 		summary: 'The merged summary.',
-		insights: [0, 0.3, 0.6, 0.9].map((fraction, index) => ({ emoji: '🔎', text: `Merged insight ${index + 1}.`, at: at(fraction) })),
+		insights: [0, 0.3, 0.6, 0.9].map((fraction, index) => ({
+			emoji: '🔎',
+			text: `Merged insight ${index + 1}.`,
+			at: at(fraction),
+		})),
 		questions: [{ question: 'What happens at the end?', answer: 'It ends.', at: at(0.95) }],
 		takeaways: ['Merged takeaway.'],
 		tags: ['merged'],

@@ -66,7 +66,9 @@ function sectionRule(input: DigestPromptInput): string {
 /** The chapters that start in this part (all of them for a whole video). */
 function chaptersIn(input: DigestPromptInput): Chapter[] {
 	const part = input.part;
-	return part ? input.chapters.filter((chapter) => chapter.startSeconds >= part.start && chapter.startSeconds < part.end) : input.chapters;
+	return part
+		? input.chapters.filter((chapter) => chapter.startSeconds >= part.start && chapter.startSeconds < part.end)
+		: input.chapters;
 }
 
 function videoData(input: DigestPromptInput): string {
@@ -78,9 +80,12 @@ function videoData(input: DigestPromptInput): string {
 	];
 	const chapters = chaptersIn(input);
 	if (chapters.length > 0) {
-		lines.push(`Chapters: ${chapters.map((chapter) => `[${formatTimestamp(chapter.startSeconds, withHours)}] ${chapter.title}`).join('; ')}`);
+		lines.push(
+			`Chapters: ${chapters.map((chapter) => `[${formatTimestamp(chapter.startSeconds, withHours)}] ${chapter.title}`).join('; ')}`,
+		);
 	}
 	lines.push('Transcript:');
-	for (const paragraph of input.paragraphs) lines.push(`[${formatTimestamp(paragraph.start, withHours)}] ${paragraph.text}`);
+	for (const paragraph of input.paragraphs)
+		lines.push(`[${formatTimestamp(paragraph.start, withHours)}] ${paragraph.text}`);
 	return wrapAsData(input.boundary, lines);
 }

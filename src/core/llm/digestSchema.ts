@@ -60,7 +60,9 @@ export function validateDigest(value: unknown): ValidationProblem[] {
 	return problems.length > 0 ? problems : contentProblems(value as ModelDigest);
 }
 
-function contentProblems(digest: Omit<ModelDigest, 'sections'> & { sections?: ModelDigest['sections'] }): ValidationProblem[] {
+function contentProblems(
+	digest: Omit<ModelDigest, 'sections'> & { sections?: ModelDigest['sections'] },
+): ValidationProblem[] {
 	const rules: ValidationProblem[] = [];
 	if (!digest.tldr.trim()) rules.push({ path: '$.tldr', message: 'is empty' });
 	digest.insights.forEach((insight, index) => {
@@ -76,14 +78,17 @@ function contentProblems(digest: Omit<ModelDigest, 'sections'> & { sections?: Mo
 export type MergedDigest = Omit<ModelDigest, 'sections'>;
 
 export const MERGE_SCHEMA: JsonSchema = {
-	...(object(Object.fromEntries(Object.entries(DIGEST_SCHEMA.properties).filter(([key]) => key !== 'sections'))) as Extract<
-		JsonSchema,
-		{ type: 'object' }
-	>),
+	...(object(
+		Object.fromEntries(Object.entries(DIGEST_SCHEMA.properties).filter(([key]) => key !== 'sections')),
+	) as Extract<JsonSchema, { type: 'object' }>),
 	$defs: DIGEST_SCHEMA.$defs,
 };
 
-export const DIGEST_SPEC: StructuredSpec<ModelDigest> = { name: 'video_digest', schema: DIGEST_SCHEMA, validate: validateDigest };
+export const DIGEST_SPEC: StructuredSpec<ModelDigest> = {
+	name: 'video_digest',
+	schema: DIGEST_SCHEMA,
+	validate: validateDigest,
+};
 
 export const MERGE_SPEC: StructuredSpec<MergedDigest> = {
 	name: 'video_digest_merge',

@@ -35,7 +35,11 @@ export function groundDigest(digest: ModelDigest, segments: TranscriptSegment[],
 		summary: digest.summary.trim(),
 		insights: digest.insights
 			.filter((insight) => insight.text.trim())
-			.map((insight) => ({ emoji: cleanEmoji(insight.emoji), text: insight.text.trim(), seconds: ground(insight.at) })),
+			.map((insight) => ({
+				emoji: cleanEmoji(insight.emoji),
+				text: insight.text.trim(),
+				seconds: ground(insight.at),
+			})),
 		questions: digest.questions.filter((item) => item.question.trim()).map(groundQuestion),
 		sections: digest.sections.map((section) => ({
 			title: section.title.trim(),
@@ -46,7 +50,9 @@ export function groundDigest(digest: ModelDigest, segments: TranscriptSegment[],
 		takeaways: digest.takeaways.map((line) => line.trim()).filter(Boolean),
 		tags: normalizeTags(digest.tags),
 		entities: uniqueBy(
-			digest.entities.map((entity) => ({ name: entity.name.trim(), type: entity.type })).filter((entity) => entity.name),
+			digest.entities
+				.map((entity) => ({ name: entity.name.trim(), type: entity.type }))
+				.filter((entity) => entity.name),
 			(entity) => entity.name.toLowerCase(),
 		),
 	};

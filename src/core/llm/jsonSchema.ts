@@ -22,7 +22,12 @@ export interface ValidationProblem {
 	message: string;
 }
 
-export function validateJson(value: unknown, schema: JsonSchema, path = '$', root: JsonSchema = schema): ValidationProblem[] {
+export function validateJson(
+	value: unknown,
+	schema: JsonSchema,
+	path = '$',
+	root: JsonSchema = schema,
+): ValidationProblem[] {
 	if ('$ref' in schema) return validateJson(value, resolveReference(schema.$ref, root), path, root);
 	switch (schema.type) {
 		case 'array':
@@ -41,19 +46,34 @@ function resolveReference(reference: string, root: JsonSchema): JsonSchema {
 	return target;
 }
 
-function validateString(value: unknown, schema: Extract<JsonSchema, { enum?: string[] }>, path: string): ValidationProblem[] {
+function validateString(
+	value: unknown,
+	schema: Extract<JsonSchema, { enum?: string[] }>,
+	path: string,
+): ValidationProblem[] {
 	if (value === null && Array.isArray(schema.type)) return [];
 	if (typeof value !== 'string') return [{ path, message: `expected a string, got ${describe(value)}` }];
-	if (schema.enum && !schema.enum.includes(value)) return [{ path, message: `expected one of ${schema.enum.join(', ')}` }];
+	if (schema.enum && !schema.enum.includes(value))
+		return [{ path, message: `expected one of ${schema.enum.join(', ')}` }];
 	return [];
 }
 
-function validateArray(value: unknown, schema: Extract<JsonSchema, { type: 'array' }>, path: string, root: JsonSchema): ValidationProblem[] {
+function validateArray(
+	value: unknown,
+	schema: Extract<JsonSchema, { type: 'array' }>,
+	path: string,
+	root: JsonSchema,
+): ValidationProblem[] {
 	if (!Array.isArray(value)) return [{ path, message: `expected an array, got ${describe(value)}` }];
 	return value.flatMap((item, index) => validateJson(item, schema.items, `${path}[${index}]`, root));
 }
 
-function validateObject(value: unknown, schema: Extract<JsonSchema, { type: 'object' }>, path: string, root: JsonSchema): ValidationProblem[] {
+function validateObject(
+	value: unknown,
+	schema: Extract<JsonSchema, { type: 'object' }>,
+	path: string,
+	root: JsonSchema,
+): ValidationProblem[] {
 	if (typeof value !== 'object' || value === null || Array.isArray(value)) {
 		return [{ path, message: `expected an object, got ${describe(value)}` }];
 	}

@@ -40,7 +40,11 @@ function partsData(input: MergePromptInput): string {
 	const withHours = input.durationSeconds >= 3600;
 	const label = (seconds: number | null) => (seconds === null ? '' : `[${formatTimestamp(seconds, withHours)}] `);
 	const question = (item: GroundedQuestion) => `- ${label(item.seconds)}${item.question} ${item.answer}`;
-	const lines = [`Title: ${input.title}`, `Channel: ${input.channel}`, `Duration: ${formatTimestamp(input.durationSeconds, withHours)}`];
+	const lines = [
+		`Title: ${input.title}`,
+		`Channel: ${input.channel}`,
+		`Duration: ${formatTimestamp(input.durationSeconds, withHours)}`,
+	];
 	input.parts.forEach((part, index) => {
 		const { digest } = part;
 		lines.push(

@@ -40,14 +40,20 @@ export function createOpenAIChatModel(options: OpenAIChatOptions): ChatModel {
 			const { sdk, client } = await load();
 			for (let index = MODES.indexOf(mode); ; index++) {
 				try {
-					const result = await completeOnce(client, options.model, request, request.jsonSchema ? MODES[index] : null);
+					const result = await completeOnce(
+						client,
+						options.model,
+						request,
+						request.jsonSchema ? MODES[index] : null,
+					);
 					if (request.jsonSchema && MODES[index] !== mode) {
 						mode = MODES[index];
 						options.onStructuredMode?.(mode);
 					}
 					return result;
 				} catch (error) {
-					const canLoosen = request.jsonSchema && index < MODES.length - 1 && rejectsResponseFormat(sdk, error);
+					const canLoosen =
+						request.jsonSchema && index < MODES.length - 1 && rejectsResponseFormat(sdk, error);
 					if (!canLoosen) throw toDigestError(sdk, error, request.signal);
 				}
 			}
@@ -86,14 +92,31 @@ function sdkLoader(options: OpenAIChatOptions): () => Promise<{ sdk: OpenAIModul
 	};
 }
 
-async function completeOnce(client: OpenAI, model: string, request: ChatRequest, mode: StructuredMode | null): Promise<ChatResult> {
+async function completeOnce(
+	client: OpenAI,
+	model: string,
+	request: ChatRequest,
+	mode: StructuredMode | null,
+): Promise<ChatResult> {
 	const schema = request.jsonSchema;
 	const completion = await client.chat.completions.create(
 		{
 			model,
-			messages: mode && mode !== 'json_schema' && schema ? withSchemaInstructions(request.messages, schema.schema) : request.messages,
+			messages:
+				mode && mode !== 'json_schema' && schema
+					? withSchemaInstructions(request.messages, schema.schema)
+					: request.messages,
 			...(mode === 'json_schema' && schema
-				? { response_format: { type: 'json_schema' as const, json_schema: { name: schema.name, strict: true, schema: schema.schema as Record<string, unknown> } } }
+				? {
+						response_format: {
+							type: 'json_schema' as const,
+							json_schema: {
+								name: schema.name,
+								strict: true,
+								schema: schema.schema as Record<string, unknown>,
+							},
+						},
+					}
 				: {}),
 			...(mode === 'json_object' ? { response_format: { type: 'json_object' as const } } : {}),
 		},
@@ -104,7 +127,9 @@ async function completeOnce(client: OpenAI, model: string, request: ChatRequest,
 		content: choice?.message.content ?? null,
 		refusal: choice?.message.refusal ?? null,
 		finishReason: choice?.finish_reason ?? null,
-		usage: completion.usage ? { inputTokens: completion.usage.prompt_tokens, outputTokens: completion.usage.completion_tokens } : null,
+		usage: completion.usage
+			? { inputTokens: completion.usage.prompt_tokens, outputTokens: completion.usage.completion_tokens }
+			: null,
 		model: completion.model || model,
 	};
 }
@@ -113,7 +138,9 @@ async function completeOnce(client: OpenAI, model: string, request: ChatRequest,
 function withSchemaInstructions(messages: ChatMessage[], schema: object): ChatMessage[] {
 	const instruction = `Answer with only a JSON object that follows this JSON schema:\n${JSON.stringify(schema)}`;
 	const [first, ...rest] = messages;
-	return first?.role === 'system' ? [{ ...first, content: `${first.content}\n${instruction}` }, ...rest] : [{ role: 'system', content: instruction }, ...messages];
+	return first?.role === 'system'
+		? [{ ...first, content: `${first.content}\n${instruction}` }, ...rest]
+		: [{ role: 'system', content: instruction }, ...messages];
 }
 
 /** A 400 or 422 about the request's format, not about its size: the server does not take this response format. */
@@ -125,9 +152,12 @@ function rejectsResponseFormat(sdk: OpenAIModule, error: unknown): boolean {
 function toDigestError(sdk: OpenAIModule, error: unknown, signal?: AbortSignal): DigestError {
 	if (error instanceof DigestError) return error;
 	if (signal?.aborted || error instanceof sdk.APIUserAbortError) return new DigestError('cancelled');
-	if (error instanceof sdk.APIConnectionTimeoutError) return new DigestError('llm-unavailable', 'the request timed out');
-	if (error instanceof sdk.APIConnectionError) return new DigestError('network', error.cause instanceof Error ? error.cause.message : undefined);
-	if (error instanceof sdk.AuthenticationError || error instanceof sdk.PermissionDeniedError) return new DigestError('bad-api-key');
+	if (error instanceof sdk.APIConnectionTimeoutError)
+		return new DigestError('llm-unavailable', 'the request timed out');
+	if (error instanceof sdk.APIConnectionError)
+		return new DigestError('network', error.cause instanceof Error ? error.cause.message : undefined);
+	if (error instanceof sdk.AuthenticationError || error instanceof sdk.PermissionDeniedError)
+		return new DigestError('bad-api-key');
 	if (error instanceof sdk.NotFoundError) return new DigestError('model-not-found', error.message.slice(0, 200));
 	if (error instanceof sdk.RateLimitError) return new DigestError('llm-rate-limited', retryAfter(error.headers));
 	if (error instanceof sdk.APIError) return new DigestError('llm-unavailable', error.message.slice(0, 200));

@@ -11,7 +11,12 @@ export const PROVIDERS: ProviderPreset[] = [
 	{ id: 'ollama', name: 'Ollama (local, no key)', baseUrl: 'http://localhost:11434/v1', model: 'llama3.2' },
 	{ id: 'lmstudio', name: 'LM Studio (local, no key)', baseUrl: 'http://localhost:1234/v1', model: 'local-model' },
 	{ id: 'openrouter', name: 'OpenRouter', baseUrl: 'https://openrouter.ai/api/v1', model: 'openai/gpt-4.1-mini' },
-	{ id: 'gemini', name: 'Google Gemini', baseUrl: 'https://generativelanguage.googleapis.com/v1beta/openai', model: 'gemini-2.5-flash' },
+	{
+		id: 'gemini',
+		name: 'Google Gemini',
+		baseUrl: 'https://generativelanguage.googleapis.com/v1beta/openai',
+		model: 'gemini-2.5-flash',
+	},
 	{ id: 'anthropic', name: 'Anthropic', baseUrl: 'https://api.anthropic.com/v1', model: 'claude-haiku-4-5' },
 ];
 

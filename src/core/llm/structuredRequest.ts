@@ -33,7 +33,11 @@ export async function requestStructured<T>(
 	let conversation = messages;
 	for (let call = 1; call <= 2; call++) {
 		throwIfCancelled(signal);
-		const result = await model.complete({ messages: conversation, jsonSchema: { name: spec.name, schema: spec.schema }, signal });
+		const result = await model.complete({
+			messages: conversation,
+			jsonSchema: { name: spec.name, schema: spec.schema },
+			signal,
+		});
 		addUsage(usage, result);
 		const attempt = readAttempt(result, spec);
 		if (attempt.ok) return { value: attempt.value, usage, calls: call };
@@ -75,7 +79,10 @@ function parseJsonObject(content: string): unknown {
 	}
 }
 
-export function addUsage(total: TokenUsage, result: { usage: TokenUsage | null } | { inputTokens: number; outputTokens: number }): void {
+export function addUsage(
+	total: TokenUsage,
+	result: { usage: TokenUsage | null } | { inputTokens: number; outputTokens: number },
+): void {
 	const usage = 'usage' in result ? result.usage : result;
 	total.inputTokens += usage?.inputTokens ?? 0;
 	total.outputTokens += usage?.outputTokens ?? 0;

@@ -54,8 +54,14 @@ const MERGE_INPUT_TOKENS_PER_PART = 700;
 /** How the transcript will be cut and what the calls will cost, before any call is made. */
 export function planSummary(input: SummarizeInput, budgetTokens: number): SummaryPlan {
 	const withHours = input.info.durationSeconds >= 3600;
-	const tokensOf = (paragraph: Paragraph) => estimateTokens(`[${formatTimestamp(paragraph.start, withHours)}] ${paragraph.text}\n`);
-	const chunks = splitIntoChunks(input.paragraphs, input.info.chapters, Math.max(1000, budgetTokens - FIXED_TOKENS_PER_CALL), tokensOf);
+	const tokensOf = (paragraph: Paragraph) =>
+		estimateTokens(`[${formatTimestamp(paragraph.start, withHours)}] ${paragraph.text}\n`);
+	const chunks = splitIntoChunks(
+		input.paragraphs,
+		input.info.chapters,
+		Math.max(1000, budgetTokens - FIXED_TOKENS_PER_CALL),
+		tokensOf,
+	);
 	const parts = chunks.length;
 	const transcriptTokens = chunks.reduce((sum, chunk) => sum + chunk.tokens, 0);
 	const calls = parts > 1 ? parts + 1 : 1;
@@ -73,7 +79,12 @@ export function planSummary(input: SummarizeInput, budgetTokens: number): Summar
  * grounded in its own part of the transcript, and one more call merges them; the merged digest keeps
  * the parts' sections, so every stretch of the video has its own. Two rounds whatever the length.
  */
-export async function summarizeTranscript(model: ChatModel, input: SummarizeInput, plan: SummaryPlan, options: SummarizeOptions): Promise<SummaryOutcome> {
+export async function summarizeTranscript(
+	model: ChatModel,
+	input: SummarizeInput,
+	plan: SummaryPlan,
+	options: SummarizeOptions,
+): Promise<SummaryOutcome> {
 	const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
 	let calls = 0;
 	const ask = async <T>(messages: ChatMessage[], spec: StructuredSpec<T>, signal?: AbortSignal): Promise<T> => {
@@ -96,7 +107,11 @@ export async function summarizeTranscript(model: ChatModel, input: SummarizeInpu
 		});
 
 	if (plan.chunks.length <= 1) {
-		const digest = groundDigest(await ask(messagesFor(input.paragraphs), DIGEST_SPEC, options.signal), input.segments, duration);
+		const digest = groundDigest(
+			await ask(messagesFor(input.paragraphs), DIGEST_SPEC, options.signal),
+			input.segments,
+			duration,
+		);
 		return { digest, usage, calls, rounds: 1 };
 	}
 
@@ -109,9 +124,15 @@ export async function summarizeTranscript(model: ChatModel, input: SummarizeInpu
 		const parts = await mapWithConcurrency(plan.chunks, options.concurrency, async (chunk, index) => {
 			const part = { index, count: plan.chunks.length, start: chunk.start, end: chunk.end };
 			const next = plan.chunks[index + 1];
-			const own = input.segments.filter((segment) => segment.start >= chunk.start && (!next || segment.start < next.start));
+			const own = input.segments.filter(
+				(segment) => segment.start >= chunk.start && (!next || segment.start < next.start),
+			);
 			try {
-				const digest = groundDigest(await ask(messagesFor(chunk.paragraphs, part), DIGEST_SPEC, controller.signal), own, duration);
+				const digest = groundDigest(
+					await ask(messagesFor(chunk.paragraphs, part), DIGEST_SPEC, controller.signal),
+					own,
+					duration,
+				);
 				options.onPart?.(++finished, plan.chunks.length);
 				return { start: chunk.start, end: chunk.end, digest };
 			} catch (error) {
@@ -121,12 +142,24 @@ export async function summarizeTranscript(model: ChatModel, input: SummarizeInpu
 		});
 		throwIfCancelled(options.signal);
 		const merged = await ask(
-			buildMergeMessages({ title: input.info.title, channel: input.info.channel.name, durationSeconds: duration, parts, outputLanguage: input.outputLanguage, boundary: options.boundary() }),
+			buildMergeMessages({
+				title: input.info.title,
+				channel: input.info.channel.name,
+				durationSeconds: duration,
+				parts,
+				outputLanguage: input.outputLanguage,
+				boundary: options.boundary(),
+			}),
 			MERGE_SPEC,
 			options.signal,
 		);
 		const whole = groundDigest({ ...merged, sections: [] }, input.segments, duration);
-		return { digest: { ...whole, sections: parts.flatMap((part) => part.digest.sections) }, usage, calls, rounds: 2 };
+		return {
+			digest: { ...whole, sections: parts.flatMap((part) => part.digest.sections) },
+			usage,
+			calls,
+			rounds: 2,
+		};
 	} finally {
 		options.signal?.removeEventListener('abort', abort);
 	}

@@ -40,13 +40,26 @@ export async function translateDigest(
 
 function toModelDigest(digest: Digest, withHours: boolean): ModelDigest {
 	const at = (seconds: number | null) => (seconds === null ? '' : formatTimestamp(seconds, withHours));
-	const question = (item: GroundedQuestion) => ({ question: item.question, answer: item.answer, at: at(item.seconds) });
+	const question = (item: GroundedQuestion) => ({
+		question: item.question,
+		answer: item.answer,
+		at: at(item.seconds),
+	});
 	return {
 		tldr: digest.tldr,
 		summary: digest.summary,
-		insights: digest.insights.map((insight) => ({ emoji: insight.emoji, text: insight.text, at: at(insight.seconds) })),
+		insights: digest.insights.map((insight) => ({
+			emoji: insight.emoji,
+			text: insight.text,
+			at: at(insight.seconds),
+		})),
 		questions: digest.questions.map(question),
-		sections: digest.sections.map((section) => ({ title: section.title, at: at(section.seconds), summary: section.summary, questions: section.questions.map(question) })),
+		sections: digest.sections.map((section) => ({
+			title: section.title,
+			at: at(section.seconds),
+			summary: section.summary,
+			questions: section.questions.map(question),
+		})),
 		takeaways: digest.takeaways,
 		tags: digest.tags,
 		entities: digest.entities,

@@ -25,7 +25,8 @@ export function insertBacklink(text: string, placement: BacklinkPlacement): stri
 	const lineEnd = anchor === null ? text.length : endOfLine(text, anchor);
 	const anchorLine = anchor === null ? '' : lineAt(text, anchor);
 	const newLine = `${childPrefix(anchorLine)}${placement.label ?? 'Digest:'} ${placement.digestLink}`;
-	if (anchor === null) return text.length === 0 || text.endsWith('\n') ? `${text}${newLine}\n` : `${text}\n${newLine}\n`;
+	if (anchor === null)
+		return text.length === 0 || text.endsWith('\n') ? `${text}${newLine}\n` : `${text}\n${newLine}\n`;
 	return `${text.slice(0, lineEnd)}\n${newLine}${text.slice(lineEnd)}`;
 }
 
@@ -53,7 +54,6 @@ function findAnchorOffset(text: string, placement: LinkAnchor): number | null {
 	if (links.length > 0 && bodyStart > 0) return bodyStart - 1;
 	return null;
 }
-
 
 function endOfLine(text: string, offset: number): number {
 	const newline = text.indexOf('\n', offset);

@@ -2,13 +2,28 @@
  * Dates in moment.js format strings (what Obsidian users know from daily notes), for the tokens people use
  * in note templates. Implemented here so the core needs no date library and runs outside Obsidian.
  */
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+	'January',
+	'February',
+	'March',
+	'April',
+	'May',
+	'June',
+	'July',
+	'August',
+	'September',
+	'October',
+	'November',
+	'December',
+];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 const TOKENS = /\[([^\]]*)]|YYYY|YY|MMMM|MMM|MM|M|Do|DD|D|dddd|ddd|HH|H|hh|h|mm|m|ss|s|A|a|Z|X/g;
 
 export function formatDate(date: Date, format: string): string {
-	return format.replace(TOKENS, (token: string, literal: string | undefined) => (literal !== undefined ? literal : formatToken(date, token)));
+	return format.replace(TOKENS, (token: string, literal: string | undefined) =>
+		literal !== undefined ? literal : formatToken(date, token),
+	);
 }
 
 function formatToken(date: Date, token: string): string {
@@ -65,7 +80,14 @@ function formatToken(date: Date, token: string): string {
 }
 
 function ordinal(day: number): string {
-	const suffix = day % 10 === 1 && day !== 11 ? 'st' : day % 10 === 2 && day !== 12 ? 'nd' : day % 10 === 3 && day !== 13 ? 'rd' : 'th';
+	const suffix =
+		day % 10 === 1 && day !== 11
+			? 'st'
+			: day % 10 === 2 && day !== 12
+				? 'nd'
+				: day % 10 === 3 && day !== 13
+					? 'rd'
+					: 'th';
 	return `${day}${suffix}`;
 }
 

@@ -104,7 +104,9 @@ export function buildDigestContext(input: ContextInput): DigestContext {
 			title: chapter.title,
 			seconds: chapter.startSeconds,
 			transcript: transcript.filter(
-				(paragraph) => paragraph.seconds >= chapter.startSeconds && paragraph.seconds < (info.chapters[index + 1]?.startSeconds ?? Infinity),
+				(paragraph) =>
+					paragraph.seconds >= chapter.startSeconds &&
+					paragraph.seconds < (info.chapters[index + 1]?.startSeconds ?? Infinity),
 			),
 		})),
 		language: input.outputLanguage || input.transcript.languageCode,

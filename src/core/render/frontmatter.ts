@@ -17,8 +17,12 @@ export function serializeFrontmatter(properties: Record<string, PropertyValue>):
 
 function yamlValue(value: PropertyValue): string {
 	if (value === null) return '';
-	if (Array.isArray(value)) return value.length === 0 ? ' []' : `\n${value.map((item) => `  - ${yamlString(item)}`).join('\n')}`;
-	if (typeof value === 'object') return /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?)?$/.test(value.date) ? ` ${value.date}` : ` ${yamlString(value.date)}`;
+	if (Array.isArray(value))
+		return value.length === 0 ? ' []' : `\n${value.map((item) => `  - ${yamlString(item)}`).join('\n')}`;
+	if (typeof value === 'object')
+		return /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:\d{2})?)?$/.test(value.date)
+			? ` ${value.date}`
+			: ` ${yamlString(value.date)}`;
 	if (typeof value === 'number') return Number.isFinite(value) ? ` ${value}` : '';
 	if (typeof value === 'boolean') return ` ${value}`;
 	return ` ${yamlString(value)}`;
@@ -42,7 +46,8 @@ export function mergeFrontmatter(text: string, properties: Record<string, Proper
 		written.add(entry.key);
 		return `${yamlKey(entry.key)}:${yamlValue(properties[entry.key])}`;
 	});
-	for (const [key, value] of Object.entries(properties)) if (!written.has(key)) lines.push(`${yamlKey(key)}:${yamlValue(value)}`);
+	for (const [key, value] of Object.entries(properties))
+		if (!written.has(key)) lines.push(`${yamlKey(key)}:${yamlValue(value)}`);
 	return `---\n${lines.filter((line) => line !== '').join('\n')}\n---\n${text.slice(match[0].length)}`;
 }
 
@@ -52,7 +57,8 @@ function splitEntries(yaml: string): { key: string | null; text: string }[] {
 	for (const line of yaml.split(/\r?\n/)) {
 		const key = /^(?:"((?:[^"\\]|\\.)*)"|([^\s#][^:]*?)):(?:\s|$)/.exec(line);
 		const continues = entries.length > 0 && (/^[\s-]/.test(line) || line === '');
-		if (key && !/^[\s-]/.test(line)) entries.push({ key: key[1] !== undefined ? (JSON.parse(`"${key[1]}"`) as string) : key[2], text: line });
+		if (key && !/^[\s-]/.test(line))
+			entries.push({ key: key[1] !== undefined ? (JSON.parse(`"${key[1]}"`) as string) : key[2], text: line });
 		else if (continues) entries[entries.length - 1].text += `\n${line}`;
 		else entries.push({ key: null, text: line });
 	}

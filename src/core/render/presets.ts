@@ -22,4 +22,3 @@ export const PRESETS: TemplatePreset[] = [
 export function presetById(id: string): TemplatePreset | undefined {
 	return PRESETS.find((preset) => preset.id === id);
 }
-

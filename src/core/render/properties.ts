@@ -61,7 +61,14 @@ function typed(rendered: string, type: PropertyType): PropertyValue {
 	const text = collapseWhitespace(rendered);
 	switch (type) {
 		case 'list':
-			return [...new Set(rendered.split(/\s*[,\n]\s*/).map((item) => item.trim()).filter(Boolean))];
+			return [
+				...new Set(
+					rendered
+						.split(/\s*[,\n]\s*/)
+						.map((item) => item.trim())
+						.filter(Boolean),
+				),
+			];
 		case 'date':
 			return text === '' ? null : parseDate(text) ? { date: text } : text;
 		case 'number':

@@ -28,7 +28,11 @@ export function sampleDigestContext(timestampStyle: TimestampStyle): DigestConte
 			isLive: false,
 		},
 		transcript: { segments, languageCode: 'en', isGenerated: false },
-		paragraphs: segments.map((segment) => ({ start: segment.start, end: segment.start + segment.duration, text: segment.text })),
+		paragraphs: segments.map((segment) => ({
+			start: segment.start,
+			end: segment.start + segment.duration,
+			text: segment.text,
+		})),
 		digest: {
 			tldr: 'Tomatoes grow well from seed if they are kept warm, potted on early and hardened off.',
 			summary: 'A short walk through sowing, potting on and planting out tomato seedlings.',
@@ -36,10 +40,17 @@ export function sampleDigestContext(timestampStyle: TimestampStyle): DigestConte
 				{ emoji: '🌡️', text: 'Warmth, not light, makes the seeds sprout.', seconds: 42 },
 				{ emoji: '🪴', text: 'Pot seedlings on at two true leaves.', seconds: 137 },
 			],
-			questions: [{ question: 'When do seedlings go outside?', answer: 'After a week of hardening off.', seconds: 257 }],
+			questions: [
+				{ question: 'When do seedlings go outside?', answer: 'After a week of hardening off.', seconds: 257 },
+			],
 			sections: [
 				{ title: 'Sowing', seconds: 0, summary: 'Sow in trays and keep them warm.', questions: [] },
-				{ title: 'Potting on', seconds: 137, summary: 'One seedling per pot.', questions: [{ question: 'Why pot on?', answer: 'To give roots room.', seconds: 137 }] },
+				{
+					title: 'Potting on',
+					seconds: 137,
+					summary: 'One seedling per pot.',
+					questions: [{ question: 'Why pot on?', answer: 'To give roots room.', seconds: 137 }],
+				},
 			],
 			takeaways: ['Keep seed trays warm.', 'Harden off before planting out.'],
 			tags: ['gardening', 'tomatoes'],

@@ -75,7 +75,15 @@ function createEngine(module: HandlebarsModule): TemplateEngine {
 }
 
 /** Names that reach into JavaScript objects rather than into the digest; a template has no business with them. */
-const FORBIDDEN_NAMES = new Set(['constructor', '__proto__', 'prototype', '__defineGetter__', '__defineSetter__', '__lookupGetter__', '__lookupSetter__']);
+const FORBIDDEN_NAMES = new Set([
+	'constructor',
+	'__proto__',
+	'prototype',
+	'__defineGetter__',
+	'__defineSetter__',
+	'__lookupGetter__',
+	'__lookupSetter__',
+]);
 
 class TemplateAccessError extends Error {
 	constructor(
@@ -94,10 +102,17 @@ function rejectPrototypeAccess(node: unknown): void {
 		return;
 	}
 	if (typeof node !== 'object' || node === null) return;
-	const record = node as { type?: string; parts?: unknown[]; value?: unknown; loc?: { start?: { line: number; column: number } } };
-	const names = record.type === 'PathExpression' ? (record.parts ?? []) : record.type === 'StringLiteral' ? [record.value] : [];
+	const record = node as {
+		type?: string;
+		parts?: unknown[];
+		value?: unknown;
+		loc?: { start?: { line: number; column: number } };
+	};
+	const names =
+		record.type === 'PathExpression' ? (record.parts ?? []) : record.type === 'StringLiteral' ? [record.value] : [];
 	const forbidden = names.find((name) => typeof name === 'string' && FORBIDDEN_NAMES.has(name));
-	if (typeof forbidden === 'string') throw new TemplateAccessError(forbidden, record.loc?.start?.line ?? 0, record.loc?.start?.column ?? 0);
+	if (typeof forbidden === 'string')
+		throw new TemplateAccessError(forbidden, record.loc?.start?.line ?? 0, record.loc?.start?.column ?? 0);
 	for (const [key, child] of Object.entries(record)) if (key !== 'loc') rejectPrototypeAccess(child);
 }
 
@@ -113,7 +128,11 @@ function describeTemplateError(error: unknown): TemplateProblem {
 	const message = error instanceof Error ? error.message : String(error);
 	const located = error as { lineNumber?: number; column?: number };
 	if (typeof located.lineNumber === 'number') {
-		return { message: firstLine(message.replace(/ - \d+:\d+$/, '')), line: located.lineNumber, column: (located.column ?? 0) + 1 };
+		return {
+			message: firstLine(message.replace(/ - \d+:\d+$/, '')),
+			line: located.lineNumber,
+			column: (located.column ?? 0) + 1,
+		};
 	}
 	const parse = /Parse error on line (\d+):\n.*\n(-*)\^\n?(.*)/.exec(message);
 	if (parse) return { message: parse[3] || 'syntax error', line: Number(parse[1]), column: parse[2].length + 1 };
@@ -121,7 +140,9 @@ function describeTemplateError(error: unknown): TemplateProblem {
 }
 
 export function formatProblem(problem: TemplateProblem): string {
-	return problem.line === null ? problem.message : `line ${problem.line}, column ${problem.column}: ${problem.message}`;
+	return problem.line === null
+		? problem.message
+		: `line ${problem.line}, column ${problem.column}: ${problem.message}`;
 }
 
 function firstLine(text: string): string {

@@ -118,7 +118,12 @@ function join(items: unknown, separator: string): string {
 
 function truncate(text: string, length: number): string {
 	const characters = [...text];
-	return characters.length <= length ? text : `${characters.slice(0, Math.max(0, length - 1)).join('').trimEnd()}…`;
+	return characters.length <= length
+		? text
+		: `${characters
+				.slice(0, Math.max(0, length - 1))
+				.join('')
+				.trimEnd()}…`;
 }
 
 function isEmpty(value: unknown): boolean {

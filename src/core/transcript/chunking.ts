@@ -36,7 +36,8 @@ export function splitIntoChunks(
 	if (total <= budgetTokens) return [chunkOf(paragraphs, sizes)];
 	const target = total / Math.ceil(total / budgetTokens);
 	const chapterStarts = chapters.map((chapter) => chapter.startSeconds);
-	const bonus = (index: number) => (index === paragraphs.length ? 0 : boundaryBonus(paragraphs, index, chapterStarts));
+	const bonus = (index: number) =>
+		index === paragraphs.length ? 0 : boundaryBonus(paragraphs, index, chapterStarts);
 
 	const best: { chunks: number; cost: number; previous: number }[] = [{ chunks: 0, cost: 0, previous: -1 }];
 	for (let end = 1; end <= paragraphs.length; end++) {
@@ -46,7 +47,8 @@ export function splitIntoChunks(
 			if (size > budgetTokens && start < end - 1) break;
 			const chunks = best[start].chunks + 1;
 			const cost = best[start].cost + Math.abs(size - target) / target - bonus(end);
-			if (chunks < choice.chunks || (chunks === choice.chunks && cost < choice.cost)) choice = { chunks, cost, previous: start };
+			if (chunks < choice.chunks || (chunks === choice.chunks && cost < choice.cost))
+				choice = { chunks, cost, previous: start };
 		}
 		best.push(choice);
 	}

@@ -47,7 +47,11 @@ export function groupIntoParagraphs(
 	return paragraphs;
 }
 
-function isFull(current: { start: number; texts: string[] }, next: TranscriptSegment, options: ParagraphOptions): boolean {
+function isFull(
+	current: { start: number; texts: string[] },
+	next: TranscriptSegment,
+	options: ParagraphOptions,
+): boolean {
 	const length = next.start - current.start;
 	if (length >= options.maxSeconds) return true;
 	const lastText = current.texts[current.texts.length - 1] ?? '';

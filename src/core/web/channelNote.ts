@@ -43,7 +43,11 @@ export function channelNoteBody(channel: ChannelRef, digests: ChannelDigestEntry
  * The whole channel note: a new one when there is none, else the user's note with only the block's
  * content replaced, or with the block added at the end when the user removed it.
  */
-export function updateChannelNote(existingText: string | null, channel: ChannelRef, digests: ChannelDigestEntry[]): string {
+export function updateChannelNote(
+	existingText: string | null,
+	channel: ChannelRef,
+	digests: ChannelDigestEntry[],
+): string {
 	const body = channelNoteBody(channel, digests);
 	if (existingText === null) return newChannelNote(channel, wrapGenerated(CHANNEL_BLOCK, body));
 	const replaced = replaceGenerated(existingText, CHANNEL_BLOCK, body);
@@ -108,7 +112,10 @@ function channelPageUrl(value: string): string {
 	}
 	if (url.protocol !== 'https:' || !/^(?:(?:www|m)\.)?youtube\.com$/i.test(url.hostname)) return '';
 	// A bare `%` could start an Obsidian comment (`%%`), so only real percent-escapes stay as they are.
-	return url.href.replace(/%(?![0-9A-Fa-f]{2})/g, '%25').replace(/\(/g, '%28').replace(/\)/g, '%29');
+	return url.href
+		.replace(/%(?![0-9A-Fa-f]{2})/g, '%25')
+		.replace(/\(/g, '%28')
+		.replace(/\)/g, '%29');
 }
 
 function compareText(a: string, b: string): number {

@@ -61,7 +61,11 @@ export function videoLinksInNote(path: string, text: string): BatchLink[] {
 export function planBatch(links: BatchLink[], alreadyDigested: ReadonlySet<string>): BatchJob[] {
 	const seen = new Set<string>();
 	return links.map((link) => {
-		const skip: SkipReason | null = seen.has(link.videoId) ? 'duplicate' : alreadyDigested.has(link.videoId) ? 'already-digested' : null;
+		const skip: SkipReason | null = seen.has(link.videoId)
+			? 'duplicate'
+			: alreadyDigested.has(link.videoId)
+				? 'already-digested'
+				: null;
 		seen.add(link.videoId);
 		return { ...link, skip };
 	});
@@ -96,10 +100,20 @@ export async function runBatch(
 
 function countOutcomes(results: JobResult[]): BatchProgress {
 	const count = (outcome: JobOutcome) => results.filter((result) => result.outcome === outcome).length;
-	return { done: count('done'), failed: count('failed'), skipped: count('skipped'), cancelled: count('cancelled'), total: results.length };
+	return {
+		done: count('done'),
+		failed: count('failed'),
+		skipped: count('skipped'),
+		cancelled: count('cancelled'),
+		total: results.length,
+	};
 }
 
-async function runOne(job: BatchJob, run: (job: BatchJob, signal: AbortSignal) => Promise<void>, signal: AbortSignal): Promise<JobResult> {
+async function runOne(
+	job: BatchJob,
+	run: (job: BatchJob, signal: AbortSignal) => Promise<void>,
+	signal: AbortSignal,
+): Promise<JobResult> {
 	if (job.skip) return { job, outcome: 'skipped' };
 	try {
 		// Inside the promise chain, so a run that throws before returning its promise is caught too.

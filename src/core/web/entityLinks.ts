@@ -79,11 +79,16 @@ interface IndexedNote extends ExistingNote {
  * alphabetically first path, so the choice does not depend on the order the vault listed its files.
  */
 function noteIndex(notes: ExistingNote[]): Map<string, IndexedNote> {
-	const sorted = [...notes].sort((a, b) => a.path.length - b.path.length || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+	const sorted = [...notes].sort(
+		(a, b) => a.path.length - b.path.length || (a.path < b.path ? -1 : a.path > b.path ? 1 : 0),
+	);
 	const basenameCount = countBy(sorted.map((note) => nameKey(note.basename)));
 	const index = new Map<string, IndexedNote>();
 	const isShared = (note: ExistingNote) => (basenameCount.get(nameKey(note.basename)) ?? 0) > 1;
-	const indexed = sorted.map((note) => ({ ...note, target: isShared(note) ? withoutExtension(note.path) : note.basename }));
+	const indexed = sorted.map((note) => ({
+		...note,
+		target: isShared(note) ? withoutExtension(note.path) : note.basename,
+	}));
 	for (const note of indexed) addOnce(index, nameKey(note.basename), note);
 	for (const note of indexed) for (const alias of note.aliases ?? []) addOnce(index, nameKey(alias), note);
 	return index;

@@ -61,10 +61,17 @@ interface NormalizedFacts {
 
 function score(self: NormalizedFacts, other: DigestFacts): RelatedDigest {
 	const them = facts(other);
-	const sharedEntities = [...self.entities.keys()].filter((key) => them.entities.has(key)).map((key) => self.entities.get(key) ?? key);
-	const sharedTags = [...self.tags.keys()].filter((key) => them.tags.has(key)).map((key) => self.tags.get(key) ?? key);
+	const sharedEntities = [...self.entities.keys()]
+		.filter((key) => them.entities.has(key))
+		.map((key) => self.entities.get(key) ?? key);
+	const sharedTags = [...self.tags.keys()]
+		.filter((key) => them.tags.has(key))
+		.map((key) => self.tags.get(key) ?? key);
 	const sameChannel = self.channel !== '' && self.channel === them.channel;
-	const total = sharedEntities.length * RELATED_WEIGHTS.entity + sharedTags.length * RELATED_WEIGHTS.tag + (sameChannel ? RELATED_WEIGHTS.channel : 0);
+	const total =
+		sharedEntities.length * RELATED_WEIGHTS.entity +
+		sharedTags.length * RELATED_WEIGHTS.tag +
+		(sameChannel ? RELATED_WEIGHTS.channel : 0);
 	return { path: other.path, youtubeId: other.youtubeId, score: total, sharedEntities, sharedTags, sameChannel };
 }
 

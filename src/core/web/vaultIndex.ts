@@ -25,11 +25,15 @@ export interface VaultIndex {
 }
 
 /** An index entry from a note's properties, or null when the note is not a digest. */
-export function indexedDigest(path: string, properties: Record<string, unknown> | null | undefined): IndexedDigest | null {
+export function indexedDigest(
+	path: string,
+	properties: Record<string, unknown> | null | undefined,
+): IndexedDigest | null {
 	const youtubeId = properties?.youtube_id;
 	if (!properties || typeof youtubeId !== 'string' || !youtubeId) return null;
-	const text = (key: string) => (typeof properties[key] === 'string' ? (properties[key]) : null);
-	const list = (key: string) => ([] as unknown[]).concat(properties[key] ?? []).filter((item): item is string => typeof item === 'string');
+	const text = (key: string) => (typeof properties[key] === 'string' ? properties[key] : null);
+	const list = (key: string) =>
+		([] as unknown[]).concat(properties[key] ?? []).filter((item): item is string => typeof item === 'string');
 	return {
 		path,
 		youtubeId,

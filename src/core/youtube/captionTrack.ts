@@ -17,9 +17,7 @@ export function chooseCaptionTrack(list: CaptionTrackList | undefined, preferred
 	const usable = all.filter((track) => !needsPoToken(track));
 	if (usable.length === 0) throw new DigestError(all.length > 0 ? 'po-token-required' : 'no-captions');
 	const track =
-		findPreferred(usable, preferredLanguages) ??
-		findInLanguage(usable, spokenLanguage(all, list)) ??
-		usable[0];
+		findPreferred(usable, preferredLanguages) ?? findInLanguage(usable, spokenLanguage(all, list)) ?? usable[0];
 	return { track, languageCode: track.languageCode, isGenerated: isGenerated(track) };
 }
 

@@ -28,7 +28,8 @@ export function chooseVideoLink(sources: NoteLinkSources): ChosenVideoLink | nul
 	const fromSelection = findVideoLinks(sources.selection)[0];
 	if (fromSelection) return chosen(fromSelection, 'selection');
 	const onLine = findVideoLinks(sources.cursorLine);
-	const underCursor = onLine.find((link) => link.from <= sources.cursorColumn && sources.cursorColumn <= link.to) ?? onLine[0];
+	const underCursor =
+		onLine.find((link) => link.from <= sources.cursorColumn && sources.cursorColumn <= link.to) ?? onLine[0];
 	if (underCursor) return chosen(underCursor, 'line');
 	const fromProperty = linkFromProperties(sources.properties);
 	if (fromProperty) return fromProperty;

@@ -21,7 +21,9 @@ export interface PlayerResponse {
 		thumbnail?: { thumbnails?: { url: string; width?: number; height?: number }[] };
 		isLiveContent?: boolean;
 	};
-	microformat?: { playerMicroformatRenderer?: { publishDate?: string; uploadDate?: string; ownerProfileUrl?: string } };
+	microformat?: {
+		playerMicroformatRenderer?: { publishDate?: string; uploadDate?: string; ownerProfileUrl?: string };
+	};
 }
 
 export interface CaptionTrackList {
@@ -59,7 +61,9 @@ export async function fetchPlayer(
 	let bestFailure: DigestError | null = null;
 	for (const client of clients) {
 		const player = await requestPlayer(http, videoId, client, signal);
-		const failure = player ? playabilityFailure(player) : new DigestError('unplayable', `the ${client.name} client got no answer`);
+		const failure = player
+			? playabilityFailure(player)
+			: new DigestError('unplayable', `the ${client.name} client got no answer`);
 		if (!failure) return { player: player as PlayerResponse, client };
 		if (isFinal(failure)) throw failure;
 		bestFailure = moreSpecific(bestFailure, failure);
@@ -74,7 +78,9 @@ async function requestPlayer(
 	signal?: AbortSignal,
 ): Promise<PlayerResponse | null> {
 	const body = {
-		context: { client: { clientName: client.name, clientVersion: client.version, hl: 'en', gl: 'US', ...client.context } },
+		context: {
+			client: { clientName: client.name, clientVersion: client.version, hl: 'en', gl: 'US', ...client.context },
+		},
 		videoId,
 		contentCheckOk: true,
 		racyCheckOk: true,
@@ -132,7 +138,9 @@ export function needsPoToken(track: CaptionTrack): boolean {
 }
 
 function isFinal(failure: DigestError): boolean {
-	return failure.kind === 'age-restricted' || failure.kind === 'video-unavailable' || failure.kind === 'video-private';
+	return (
+		failure.kind === 'age-restricted' || failure.kind === 'video-unavailable' || failure.kind === 'video-private'
+	);
 }
 
 /** When every client fails, report what says most about the video itself. */

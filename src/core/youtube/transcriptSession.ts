@@ -53,7 +53,8 @@ export async function fetchCaptionSegments(
 	const sessionFetch = async (input: string | URL | Request, init?: RequestInit): Promise<LibraryResponse> => {
 		const url = String(input instanceof Request ? input.url : input);
 		if (url.includes('/youtubei/v1/player')) return jsonResponse(200, JSON.stringify(pinnedPlayer));
-		if (!url.includes('/api/timedtext')) throw new DigestError('no-captions', 'the caption track could not be read');
+		if (!url.includes('/api/timedtext'))
+			throw new DigestError('no-captions', 'the caption track could not be read');
 		const response = await requestCaptions(http, url, client, init, signal);
 		format = detectCaptionFormat(response);
 		return jsonResponse(200, format === 'json3' ? json3ToSrv3(response) : breakTagsToSpaces(response));
@@ -61,7 +62,10 @@ export async function fetchCaptionSegments(
 
 	let raw: TranscriptResponse[];
 	try {
-		raw = await fetchTranscript(videoId, { lang: chosen.languageCode, fetch: sessionFetch as unknown as typeof fetch });
+		raw = await fetchTranscript(videoId, {
+			lang: chosen.languageCode,
+			fetch: sessionFetch as unknown as typeof fetch,
+		});
 	} catch (error) {
 		throw libraryError(error, signal);
 	}
@@ -81,7 +85,10 @@ async function requestCaptions(
 	// YouTube honours the first fmt parameter, so remove any before asking for srv3.
 	captionUrl.searchParams.delete('fmt');
 	captionUrl.searchParams.set('fmt', 'srv3');
-	const headers: Record<string, string> = { ...(init?.headers as Record<string, string> | undefined), 'User-Agent': client.userAgent };
+	const headers: Record<string, string> = {
+		...(init?.headers as Record<string, string> | undefined),
+		'User-Agent': client.userAgent,
+	};
 	let response;
 	try {
 		response = await http({ url: captionUrl.toString(), method: 'GET', headers, signal });
@@ -115,7 +122,10 @@ function libraryError(error: unknown, signal?: AbortSignal): DigestError {
 	if (signal?.aborted) return new DigestError('cancelled');
 	if (error instanceof YoutubeTranscriptTooManyRequestError) return new DigestError('youtube-rate-limited');
 	if (error instanceof YoutubeTranscriptVideoUnavailableError) return new DigestError('video-unavailable');
-	return new DigestError('no-captions', error instanceof Error ? error.message.replace(/^\[YoutubeTranscript\]\s*🚨\s*/, '') : undefined);
+	return new DigestError(
+		'no-captions',
+		error instanceof Error ? error.message.replace(/^\[YoutubeTranscript\]\s*🚨\s*/, '') : undefined,
+	);
 }
 
 /**

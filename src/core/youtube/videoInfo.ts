@@ -30,7 +30,9 @@ export function extractVideoInfo(videoId: string, player: PlayerResponse): Video
 		channel: {
 			name: details.author?.trim() || 'Unknown channel',
 			id: channelId,
-			url: microformat?.ownerProfileUrl?.replace(/^http:/, 'https:') ?? (channelId ? `https://www.youtube.com/channel/${channelId}` : ''),
+			url:
+				microformat?.ownerProfileUrl?.replace(/^http:/, 'https:') ??
+				(channelId ? `https://www.youtube.com/channel/${channelId}` : ''),
 		},
 		durationSeconds,
 		description,

@@ -45,10 +45,13 @@ export function parseVideoUrl(input: string): VideoRef | null {
 	} else if (YOUTUBE_HOST.test(host)) {
 		if (segments[0] === 'attribution_link') {
 			const target = url.searchParams.get('u');
-			return target ? parseVideoUrl(`https://www.youtube.com${target.startsWith('/') ? '' : '/'}${target}`) : null;
+			return target
+				? parseVideoUrl(`https://www.youtube.com${target.startsWith('/') ? '' : '/'}${target}`)
+				: null;
 		}
 		if (ID_PATH_PREFIXES.has(segments[0]) && segments[1]) id = segments[1];
-		else if (segments.length === 0 || segments[0] === 'watch') id = url.searchParams.get('v') ?? idFromHashbang(url.hash);
+		else if (segments.length === 0 || segments[0] === 'watch')
+			id = url.searchParams.get('v') ?? idFromHashbang(url.hash);
 	}
 	if (!id || !isVideoId(id)) return null;
 	const startSeconds = parseStartTime(url);
@@ -74,7 +77,11 @@ function idFromHashbang(hash: string): string | null {
 
 function parseStartTime(url: URL): number | undefined {
 	const fragment = new URLSearchParams(url.hash.replace(/^#/, ''));
-	const raw = url.searchParams.get('t') ?? url.searchParams.get('start') ?? url.searchParams.get('time_continue') ?? fragment.get('t');
+	const raw =
+		url.searchParams.get('t') ??
+		url.searchParams.get('start') ??
+		url.searchParams.get('time_continue') ??
+		fragment.get('t');
 	return raw ? parseTimeValue(raw) : undefined;
 }
 

@@ -6,7 +6,9 @@ const valid = {
 	summary: 'Para.',
 	insights: [{ emoji: '🤔', text: 'Point', at: '0:10' }],
 	questions: [{ question: 'Q?', answer: 'A.', at: '0:20' }],
-	sections: [{ title: 'S', at: '0:00', summary: 'Sum.', questions: [{ question: 'Q2?', answer: 'A2.', at: '0:30' }] }],
+	sections: [
+		{ title: 'S', at: '0:00', summary: 'Sum.', questions: [{ question: 'Q2?', answer: 'A2.', at: '0:30' }] },
+	],
 	takeaways: ['Do'],
 	tags: ['t'],
 	entities: [{ name: 'Ada', type: 'person' }],
@@ -48,9 +50,9 @@ describe('the digest schema', () => {
 	});
 
 	it('refuses a digest without a TL;DR or with an empty insight', () => {
-		expect(describeProblems(validateDigest({ ...valid, tldr: ' ', insights: [{ emoji: '🤔', text: '', at: '' }] }))).toBe(
-			'$.tldr is empty; $.insights[0].text is empty',
-		);
+		expect(
+			describeProblems(validateDigest({ ...valid, tldr: ' ', insights: [{ emoji: '🤔', text: '', at: '' }] })),
+		).toBe('$.tldr is empty; $.insights[0].text is empty');
 	});
 
 	it('refuses something that is not an object at all', () => {

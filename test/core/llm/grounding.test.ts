@@ -35,7 +35,9 @@ describe('groundDigest', () => {
 			{ emoji: '⚖️', text: '   ', at: '0:00' },
 		],
 		questions: [{ question: 'Why?', answer: 'Because.', at: '1:05' }],
-		sections: [{ title: 'Start', at: '0:00', summary: 'S.', questions: [{ question: 'Q?', answer: 'A.', at: 'nope' }] }],
+		sections: [
+			{ title: 'Start', at: '0:00', summary: 'S.', questions: [{ question: 'Q?', answer: 'A.', at: 'nope' }] },
+		],
 		takeaways: ['Do it', ' '],
 		tags: ['Machine Learning', '#AI', '2024', 'ai'],
 		entities: [
@@ -52,13 +54,23 @@ describe('groundDigest', () => {
 			{ emoji: '💡', text: 'Second point', seconds: null },
 		]);
 		expect(grounded.questions[0].seconds).toBe(65);
-		expect(grounded.sections[0]).toEqual({ title: 'Start', seconds: 0.5, summary: 'S.', questions: [{ question: 'Q?', answer: 'A.', seconds: null }] });
+		expect(grounded.sections[0]).toEqual({
+			title: 'Start',
+			seconds: 0.5,
+			summary: 'S.',
+			questions: [{ question: 'Q?', answer: 'A.', seconds: null }],
+		});
 		expect(grounded.tldr).toBe('Short.');
 		expect(grounded.takeaways).toEqual(['Do it']);
 		expect(grounded.entities).toEqual([{ name: 'Ada Lovelace', type: 'person' }]);
 	});
 
 	it('makes tags valid Obsidian tags', () => {
-		expect(normalizeTags(['Machine Learning', '#AI', '2024', 'ai', 'c++', 'q&a'])).toEqual(['machine-learning', 'ai', 'c', 'qa']);
+		expect(normalizeTags(['Machine Learning', '#AI', '2024', 'ai', 'c++', 'q&a'])).toEqual([
+			'machine-learning',
+			'ai',
+			'c',
+			'qa',
+		]);
 	});
 });

@@ -2,7 +2,15 @@ import { DIGEST_SPEC } from '../../../src/core/llm/digestSchema';
 import { createOpenAIChatModel, listModels, StructuredMode } from '../../../src/core/llm/openaiChatModel';
 import { PROVIDERS } from '../../../src/core/llm/providers';
 import { requestStructured } from '../../../src/core/llm/structuredRequest';
-import { errorReply, FakeOpenAI, jsonReply, RecordedChatRequest, sequence, startFakeOpenAI, textReply } from '../../support/fakeOpenAIServer';
+import {
+	errorReply,
+	FakeOpenAI,
+	jsonReply,
+	RecordedChatRequest,
+	sequence,
+	startFakeOpenAI,
+	textReply,
+} from '../../support/fakeOpenAIServer';
 import { routedHttp } from '../../support/routedHttp';
 import { scriptedDigest } from '../../support/scriptedDigest';
 
@@ -19,14 +27,24 @@ const messages = [
 ];
 
 function model(options: { structuredMode?: StructuredMode; onStructuredMode?: (mode: StructuredMode) => void } = {}) {
-	return createOpenAIChatModel({ http: routedHttp({}).http, baseUrl: openai.baseUrl, apiKey: 'k', model: 'test-model', ...options });
+	return createOpenAIChatModel({
+		http: routedHttp({}).http,
+		baseUrl: openai.baseUrl,
+		apiKey: 'k',
+		model: 'test-model',
+		...options,
+	});
 }
 
 /** A server that takes only the response formats listed. */
 function acceptsOnly(formats: (string | undefined)[]) {
 	return (request: RecordedChatRequest) => {
 		const format = (request.response_format as { type?: string } | undefined)?.type;
-		if (!formats.includes(format)) return errorReply(400, { message: `response_format ${format} is not supported by this server`, param: 'response_format' });
+		if (!formats.includes(format))
+			return errorReply(400, {
+				message: `response_format ${format} is not supported by this server`,
+				param: 'response_format',
+			});
 		return jsonReply(scriptedDigest(request));
 	};
 }
@@ -35,10 +53,17 @@ describe('structured output on servers that refuse a JSON schema', () => {
 	it('falls back to JSON mode with the schema in the instructions, and says so to be remembered', async () => {
 		openai.set({ respond: acceptsOnly(['json_object']) });
 		const learnt: StructuredMode[] = [];
-		const result = await requestStructured(model({ onStructuredMode: (mode) => learnt.push(mode) }), messages, DIGEST_SPEC);
+		const result = await requestStructured(
+			model({ onStructuredMode: (mode) => learnt.push(mode) }),
+			messages,
+			DIGEST_SPEC,
+		);
 		expect(result.value.tldr).toBe('A scripted TL;DR about the video.');
 		expect(learnt).toEqual(['json_object']);
-		expect(openai.requests.map((request) => (request.response_format as { type: string }).type)).toEqual(['json_schema', 'json_object']);
+		expect(openai.requests.map((request) => (request.response_format as { type: string }).type)).toEqual([
+			'json_schema',
+			'json_object',
+		]);
 		expect(String(openai.requests[1].messages[0].content)).toContain('follows this JSON schema');
 	});
 
@@ -51,7 +76,11 @@ describe('structured output on servers that refuse a JSON schema', () => {
 			},
 		});
 		const learnt: StructuredMode[] = [];
-		const result = await requestStructured(model({ onStructuredMode: (mode) => learnt.push(mode) }), messages, DIGEST_SPEC);
+		const result = await requestStructured(
+			model({ onStructuredMode: (mode) => learnt.push(mode) }),
+			messages,
+			DIGEST_SPEC,
+		);
 		expect(result.calls).toBe(2);
 		expect(learnt).toEqual(['instructions']);
 		expect(String(openai.requests.at(-1)?.messages.at(-1)?.content)).toContain('$.summary is missing');
@@ -66,14 +95,21 @@ describe('structured output on servers that refuse a JSON schema', () => {
 
 	it('does not mistake a context-length error for a format refusal', async () => {
 		openai.set({ respond: errorReply(400, { message: "This model's maximum context length is 8192 tokens" }) });
-		await expect(requestStructured(model(), messages, DIGEST_SPEC)).rejects.toMatchObject({ kind: 'llm-unavailable' });
+		await expect(requestStructured(model(), messages, DIGEST_SPEC)).rejects.toMatchObject({
+			kind: 'llm-unavailable',
+		});
 		expect(openai.requests).toHaveLength(1);
 	});
 });
 
 describe('rate limits and failures', () => {
 	it('waits as long as Retry-After says, then retries', async () => {
-		openai.set({ respond: sequence([errorReply(429, { message: 'Rate limit reached', retryAfterSeconds: 1 }), jsonReply(scriptedDigest({ messages } as unknown as RecordedChatRequest))]) });
+		openai.set({
+			respond: sequence([
+				errorReply(429, { message: 'Rate limit reached', retryAfterSeconds: 1 }),
+				jsonReply(scriptedDigest({ messages } as unknown as RecordedChatRequest)),
+			]),
+		});
 		const started = Date.now();
 		const result = await requestStructured(model(), messages, DIGEST_SPEC);
 		expect(result.value.tldr).toBeTruthy();
@@ -83,35 +119,67 @@ describe('rate limits and failures', () => {
 
 	it('gives up after the retries with one sentence that says how long to wait', async () => {
 		openai.set({ respond: errorReply(429, { message: 'Rate limit reached', retryAfterSeconds: 0 }) });
-		await expect(requestStructured(model(), messages, DIGEST_SPEC)).rejects.toMatchObject({ kind: 'llm-rate-limited', detail: 'try again in 0 seconds' });
+		await expect(requestStructured(model(), messages, DIGEST_SPEC)).rejects.toMatchObject({
+			kind: 'llm-rate-limited',
+			detail: 'try again in 0 seconds',
+		});
 		expect(openai.requests).toHaveLength(3);
 	});
 
 	it('retries a server error, then reports the service as failing', async () => {
 		openai.set({ respond: errorReply(500, { message: 'boom' }) });
-		await expect(requestStructured(createOpenAIChatModel({ http: routedHttp({}).http, baseUrl: openai.baseUrl, apiKey: 'k', model: 'm', maxRetries: 1 }), messages, DIGEST_SPEC)).rejects.toMatchObject({
+		await expect(
+			requestStructured(
+				createOpenAIChatModel({
+					http: routedHttp({}).http,
+					baseUrl: openai.baseUrl,
+					apiKey: 'k',
+					model: 'm',
+					maxRetries: 1,
+				}),
+				messages,
+				DIGEST_SPEC,
+			),
+		).rejects.toMatchObject({
 			kind: 'llm-unavailable',
 		});
 		expect(openai.requests).toHaveLength(2);
 	});
 
 	it('reports a refusal', async () => {
-		openai.set({ respond: { kind: 'completion', content: null, refusal: 'I cannot help with that.', options: {} } });
-		await expect(requestStructured(model(), messages, DIGEST_SPEC)).rejects.toMatchObject({ kind: 'model-refused' });
+		openai.set({
+			respond: { kind: 'completion', content: null, refusal: 'I cannot help with that.', options: {} },
+		});
+		await expect(requestStructured(model(), messages, DIGEST_SPEC)).rejects.toMatchObject({
+			kind: 'model-refused',
+		});
 	});
 });
 
 describe('provider presets', () => {
-	it.each(PROVIDERS.map((provider) => [provider.name, provider]))('%s: the preset URL and model reach the chat endpoint', async (_name, provider) => {
-		openai.set({ respond: (request) => jsonReply(scriptedDigest(request)) });
-		const http = routedHttp({ [provider.baseUrl]: openai.baseUrl }).http;
-		const chat = createOpenAIChatModel({ http, baseUrl: provider.baseUrl, apiKey: 'provider-key', model: provider.model });
-		await requestStructured(chat, messages, DIGEST_SPEC);
-		expect(openai.requests[0]).toMatchObject({ model: provider.model, authorization: 'Bearer provider-key' });
-	});
+	it.each(PROVIDERS.map((provider) => [provider.name, provider]))(
+		'%s: the preset URL and model reach the chat endpoint',
+		async (_name, provider) => {
+			openai.set({ respond: (request) => jsonReply(scriptedDigest(request)) });
+			const http = routedHttp({ [provider.baseUrl]: openai.baseUrl }).http;
+			const chat = createOpenAIChatModel({
+				http,
+				baseUrl: provider.baseUrl,
+				apiKey: 'provider-key',
+				model: provider.model,
+			});
+			await requestStructured(chat, messages, DIGEST_SPEC);
+			expect(openai.requests[0]).toMatchObject({ model: provider.model, authorization: 'Bearer provider-key' });
+		},
+	);
 
 	it('lists the models a server offers, sorted', async () => {
-		expect(await listModels({ http: routedHttp({}).http, baseUrl: openai.baseUrl, apiKey: 'k' })).toEqual(['model-a', 'model-b']);
-		expect(await listModels({ http: routedHttp({}).http, baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'k' })).toEqual([]);
+		expect(await listModels({ http: routedHttp({}).http, baseUrl: openai.baseUrl, apiKey: 'k' })).toEqual([
+			'model-a',
+			'model-b',
+		]);
+		expect(await listModels({ http: routedHttp({}).http, baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'k' })).toEqual(
+			[],
+		);
 	});
 });

@@ -1,15 +1,55 @@
-import { DEFAULT_PRICES, defaultInputBudget, estimateCost, formatCost, formatPrices, parsePrices } from '../../../src/core/llm/pricing';
+import {
+	DEFAULT_PRICES,
+	defaultInputBudget,
+	estimateCost,
+	formatCost,
+	formatPrices,
+	parsePrices,
+} from '../../../src/core/llm/pricing';
 
 describe('pricing', () => {
 	it('costs hosted models from the table, local servers nothing, unknown models null', () => {
-		expect(estimateCost({ inputTokens: 1_000_000, outputTokens: 500_000 }, 'gpt-4.1-mini', 'https://api.openai.com/v1', DEFAULT_PRICES)).toBeCloseTo(1.2);
-		expect(estimateCost({ inputTokens: 10, outputTokens: 10 }, 'openai/gpt-4o-mini', 'https://openrouter.ai/api/v1', DEFAULT_PRICES)).toBeCloseTo(7.5e-6);
-		expect(estimateCost({ inputTokens: 10, outputTokens: 10 }, 'llama3.2', 'http://localhost:11434/v1', DEFAULT_PRICES)).toBe(0);
-		expect(estimateCost({ inputTokens: 10, outputTokens: 10 }, 'mystery', 'https://api.example.com/v1', DEFAULT_PRICES)).toBeNull();
+		expect(
+			estimateCost(
+				{ inputTokens: 1_000_000, outputTokens: 500_000 },
+				'gpt-4.1-mini',
+				'https://api.openai.com/v1',
+				DEFAULT_PRICES,
+			),
+		).toBeCloseTo(1.2);
+		expect(
+			estimateCost(
+				{ inputTokens: 10, outputTokens: 10 },
+				'openai/gpt-4o-mini',
+				'https://openrouter.ai/api/v1',
+				DEFAULT_PRICES,
+			),
+		).toBeCloseTo(7.5e-6);
+		expect(
+			estimateCost(
+				{ inputTokens: 10, outputTokens: 10 },
+				'llama3.2',
+				'http://localhost:11434/v1',
+				DEFAULT_PRICES,
+			),
+		).toBe(0);
+		expect(
+			estimateCost(
+				{ inputTokens: 10, outputTokens: 10 },
+				'mystery',
+				'https://api.example.com/v1',
+				DEFAULT_PRICES,
+			),
+		).toBeNull();
 	});
 
 	it('formats costs for people', () => {
-		expect([formatCost(null), formatCost(0), formatCost(0.00123), formatCost(1.5)]).toEqual(['unknown cost', 'free', '$0.0012', '$1.50']);
+		expect([formatCost(null), formatCost(0), formatCost(0.00123), formatCost(1.5)]).toEqual([
+			'unknown cost',
+			'free',
+			'$0.0012',
+			'$1.50',
+		]);
 	});
 
 	it('reads and writes the settings text of the price table', () => {

@@ -37,7 +37,12 @@ beforeEach(() => {
 });
 
 function countingModel(): { model: ChatModel; maxInFlight: () => number } {
-	const inner = createOpenAIChatModel({ http: routedHttp({}).http, baseUrl: openai.baseUrl, apiKey: 'k', model: 'm' });
+	const inner = createOpenAIChatModel({
+		http: routedHttp({}).http,
+		baseUrl: openai.baseUrl,
+		apiKey: 'k',
+		model: 'm',
+	});
 	let inFlight = 0;
 	let max = 0;
 	return {
@@ -60,7 +65,11 @@ describe('summarizeTranscript on a three-hour transcript', () => {
 	it('sends one call when the transcript fits the budget', async () => {
 		const plan = planSummary(input, 200_000);
 		expect(plan.chunks).toHaveLength(1);
-		const outcome = await summarizeTranscript(countingModel().model, input, plan, { budgetTokens: 200_000, concurrency: 4, boundary: randomBoundary });
+		const outcome = await summarizeTranscript(countingModel().model, input, plan, {
+			budgetTokens: 200_000,
+			concurrency: 4,
+			boundary: randomBoundary,
+		});
 		expect(outcome).toMatchObject({ calls: 1, rounds: 1 });
 	});
 
@@ -68,7 +77,11 @@ describe('summarizeTranscript on a three-hour transcript', () => {
 		const plan = planSummary(input, 12_000);
 		expect(plan.chunks.length).toBeGreaterThanOrEqual(4);
 		const counting = countingModel();
-		const outcome = await summarizeTranscript(counting.model, input, plan, { budgetTokens: 12_000, concurrency: 4, boundary: randomBoundary });
+		const outcome = await summarizeTranscript(counting.model, input, plan, {
+			budgetTokens: 12_000,
+			concurrency: 4,
+			boundary: randomBoundary,
+		});
 
 		expect(outcome.calls).toBe(plan.chunks.length + 1);
 		expect(outcome.rounds).toBe(2);
@@ -77,9 +90,17 @@ describe('summarizeTranscript on a three-hour transcript', () => {
 		expect(requests.filter(isMergeRequest)).toHaveLength(1);
 		expect(isMergeRequest(requests[requests.length - 1])).toBe(true);
 		// Each part was sent only its own stretch of the transcript.
-		const mapBodies = requests.filter((request) => !isMergeRequest(request)).map((request) => String(request.messages[1].content));
+		const mapBodies = requests
+			.filter((request) => !isMergeRequest(request))
+			.map((request) => String(request.messages[1].content));
 		plan.chunks.forEach((chunk, index) => {
-			expect(mapBodies.some((body) => body.includes(chunk.paragraphs[0].text) && !body.includes(plan.chunks[(index + 1) % plan.chunks.length].paragraphs[0].text))).toBe(true);
+			expect(
+				mapBodies.some(
+					(body) =>
+						body.includes(chunk.paragraphs[0].text) &&
+						!body.includes(plan.chunks[(index + 1) % plan.chunks.length].paragraphs[0].text),
+				),
+			).toBe(true);
 		});
 
 		// Sections come from every part, in order, each grounded inside its own part.
@@ -103,11 +124,20 @@ describe('summarizeTranscript on a three-hour transcript', () => {
 	it('cancels every part in flight when one part fails', async () => {
 		let calls = 0;
 		openai.set({
-			respond: (request) => (calls++ === 1 ? errorReply(401, { message: 'Incorrect API key' }) : delayed(2000, jsonReply(scriptedAnswer(request)))),
+			respond: (request) =>
+				calls++ === 1
+					? errorReply(401, { message: 'Incorrect API key' })
+					: delayed(2000, jsonReply(scriptedAnswer(request))),
 		});
 		const plan = planSummary(input, 12_000);
 		const started = Date.now();
-		await expect(summarizeTranscript(countingModel().model, input, plan, { budgetTokens: 12_000, concurrency: 4, boundary: randomBoundary })).rejects.toMatchObject({
+		await expect(
+			summarizeTranscript(countingModel().model, input, plan, {
+				budgetTokens: 12_000,
+				concurrency: 4,
+				boundary: randomBoundary,
+			}),
+		).rejects.toMatchObject({
 			kind: 'bad-api-key',
 		});
 		expect(openai.requests.filter(isMergeRequest)).toHaveLength(0);

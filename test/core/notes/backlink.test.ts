@@ -6,27 +6,42 @@ const placement = { videoId: ID, digestLink: '[[Never Gonna]]' };
 describe('insertBacklink', () => {
 	it('puts the link on the line after the YouTube link', () => {
 		const text = `Intro\nWatch https://youtu.be/${ID} tonight\nOutro\n`;
-		expect(insertBacklink(text, placement)).toBe(`Intro\nWatch https://youtu.be/${ID} tonight\nDigest: [[Never Gonna]]\nOutro\n`);
+		expect(insertBacklink(text, placement)).toBe(
+			`Intro\nWatch https://youtu.be/${ID} tonight\nDigest: [[Never Gonna]]\nOutro\n`,
+		);
 	});
 
-	it('nests the link under a list item, keeping the list\'s indentation style', () => {
-		expect(insertBacklink(`- [talk](https://youtu.be/${ID})\n- next`, placement)).toBe(`- [talk](https://youtu.be/${ID})\n\t- Digest: [[Never Gonna]]\n- next`);
-		expect(insertBacklink(`  * https://youtu.be/${ID}`, placement)).toBe(`  * https://youtu.be/${ID}\n      - Digest: [[Never Gonna]]`);
+	it("nests the link under a list item, keeping the list's indentation style", () => {
+		expect(insertBacklink(`- [talk](https://youtu.be/${ID})\n- next`, placement)).toBe(
+			`- [talk](https://youtu.be/${ID})\n\t- Digest: [[Never Gonna]]\n- next`,
+		);
+		expect(insertBacklink(`  * https://youtu.be/${ID}`, placement)).toBe(
+			`  * https://youtu.be/${ID}\n      - Digest: [[Never Gonna]]`,
+		);
 	});
 
 	it('stays inside a blockquote or callout', () => {
-		expect(insertBacklink(`> [!info]\n> https://youtu.be/${ID}`, placement)).toBe(`> [!info]\n> https://youtu.be/${ID}\n> Digest: [[Never Gonna]]`);
+		expect(insertBacklink(`> [!info]\n> https://youtu.be/${ID}`, placement)).toBe(
+			`> [!info]\n> https://youtu.be/${ID}\n> Digest: [[Never Gonna]]`,
+		);
 	});
 
 	it('prefers the very link the run started from', () => {
 		const text = `https://youtu.be/${ID}\n\nhttps://www.youtube.com/watch?v=${ID}&t=5\n`;
-		const result = insertBacklink(text, { ...placement, originalLinkText: `https://www.youtube.com/watch?v=${ID}&t=5` });
-		expect(result).toBe(`https://youtu.be/${ID}\n\nhttps://www.youtube.com/watch?v=${ID}&t=5\nDigest: [[Never Gonna]]\n`);
+		const result = insertBacklink(text, {
+			...placement,
+			originalLinkText: `https://www.youtube.com/watch?v=${ID}&t=5`,
+		});
+		expect(result).toBe(
+			`https://youtu.be/${ID}\n\nhttps://www.youtube.com/watch?v=${ID}&t=5\nDigest: [[Never Gonna]]\n`,
+		);
 	});
 
 	it('goes right after the properties when the link is only a property', () => {
 		const text = `---\nsource: https://youtu.be/${ID}\n---\nBody\n`;
-		expect(insertBacklink(text, placement)).toBe(`---\nsource: https://youtu.be/${ID}\n---\nDigest: [[Never Gonna]]\nBody\n`);
+		expect(insertBacklink(text, placement)).toBe(
+			`---\nsource: https://youtu.be/${ID}\n---\nDigest: [[Never Gonna]]\nBody\n`,
+		);
 	});
 
 	it('appends when the link has been deleted meanwhile, so the link is not lost', () => {
@@ -39,7 +54,9 @@ describe('insertBacklink', () => {
 	});
 
 	it('keeps Windows line endings intact', () => {
-		expect(insertBacklink(`a\r\nhttps://youtu.be/${ID}\r\nb`, placement)).toBe(`a\r\nhttps://youtu.be/${ID}\nDigest: [[Never Gonna]]\r\nb`);
+		expect(insertBacklink(`a\r\nhttps://youtu.be/${ID}\r\nb`, placement)).toBe(
+			`a\r\nhttps://youtu.be/${ID}\nDigest: [[Never Gonna]]\r\nb`,
+		);
 	});
 });
 
@@ -47,8 +64,12 @@ describe('insertBlockBelowLink', () => {
 	const block = '%% youtube-digest:digest-x:start %%\nBody\n%% youtube-digest:digest-x:end %%\n';
 
 	it('puts the block after the link line, set off by blank lines', () => {
-		expect(insertBlockBelowLink(`Intro\nhttps://youtu.be/${ID}\nNext line\n`, { videoId: ID }, block)).toBe(`Intro\nhttps://youtu.be/${ID}\n\n${block}\nNext line\n`);
-		expect(insertBlockBelowLink(`https://youtu.be/${ID}\n\nAfter a gap\n`, { videoId: ID }, block)).toBe(`https://youtu.be/${ID}\n\n${block}\nAfter a gap\n`);
+		expect(insertBlockBelowLink(`Intro\nhttps://youtu.be/${ID}\nNext line\n`, { videoId: ID }, block)).toBe(
+			`Intro\nhttps://youtu.be/${ID}\n\n${block}\nNext line\n`,
+		);
+		expect(insertBlockBelowLink(`https://youtu.be/${ID}\n\nAfter a gap\n`, { videoId: ID }, block)).toBe(
+			`https://youtu.be/${ID}\n\n${block}\nAfter a gap\n`,
+		);
 	});
 
 	it('goes at the end when the link is gone', () => {

@@ -3,12 +3,16 @@ import { addTranslationLink } from '../../../src/core/notes/translationLink';
 
 describe('generated blocks', () => {
 	it('wraps a body between hidden markers', () => {
-		expect(wrapGenerated('digest', 'Body')).toBe('%% youtube-digest:digest:start %%\nBody\n%% youtube-digest:digest:end %%\n');
+		expect(wrapGenerated('digest', 'Body')).toBe(
+			'%% youtube-digest:digest:start %%\nBody\n%% youtube-digest:digest:end %%\n',
+		);
 	});
 
 	it('replaces only what is between the markers', () => {
 		const note = `---\na: 1\n---\nMy intro\n${wrapGenerated('digest', 'Old body\n')}My notes\n`;
-		expect(replaceGenerated(note, 'digest', 'New body\n')).toBe(`---\na: 1\n---\nMy intro\n${wrapGenerated('digest', 'New body\n')}My notes\n`);
+		expect(replaceGenerated(note, 'digest', 'New body\n')).toBe(
+			`---\na: 1\n---\nMy intro\n${wrapGenerated('digest', 'New body\n')}My notes\n`,
+		);
 	});
 
 	it('says so when there is no block', () => {

@@ -9,7 +9,11 @@ const context = () =>
 	buildDigestContext({
 		info: sampleInfo,
 		transcript: sampleTranscript,
-		paragraphs: sampleTranscript.segments.map((segment) => ({ start: segment.start, end: segment.start + segment.duration, text: segment.text })),
+		paragraphs: sampleTranscript.segments.map((segment) => ({
+			start: segment.start,
+			end: segment.start + segment.duration,
+			text: segment.text,
+		})),
 		digest: sampleDigest,
 		sourceNoteLink: '[[Watch later]]',
 		created: new Date(2026, 10, 25, 9, 30),
@@ -23,7 +27,8 @@ const context = () =>
 describe('the default digest template', () => {
 	it('renders the reference layout with grounded timestamp links', async () => {
 		const engine = await loadTemplateEngine();
-		const link = (label: string, seconds: number) => `[${label}](https://www.youtube.com/watch?v=GJLlxj_dtq8&t=${seconds}s)`;
+		const link = (label: string, seconds: number) =>
+			`[${label}](https://www.youtube.com/watch?v=GJLlxj_dtq8&t=${seconds}s)`;
 		expect(engine.render(defaultTemplate, context())).toBe(
 			[
 				'![Surface Go Review - It’s Awesome](https://www.youtube.com/watch?v=GJLlxj_dtq8)',
@@ -69,9 +74,12 @@ describe('the default digest template', () => {
 		);
 	});
 
-	it('writes the properties with the Web Clipper\'s names, quoted so any text round-trips', async () => {
+	it("writes the properties with the Web Clipper's names, quoted so any text round-trips", async () => {
 		const engine = await loadTemplateEngine();
-		const properties = renderProperties(DEFAULT_PROPERTIES, context(), engine.renderRaw, { youtube_id: 'GJLlxj_dtq8', source_note: '[[Watch later]]' });
+		const properties = renderProperties(DEFAULT_PROPERTIES, context(), engine.renderRaw, {
+			youtube_id: 'GJLlxj_dtq8',
+			source_note: '[[Watch later]]',
+		});
 		expect(serializeFrontmatter(properties)).toBe(
 			[
 				'---',

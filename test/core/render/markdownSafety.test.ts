@@ -22,14 +22,62 @@ const HOSTILE = [
 	'# Fake heading\n> [!danger] fake callout',
 ].join('\n');
 
-const DANGEROUS = [/<%/, /```/, /`\$=/, /<img/i, /<iframe/i, /<script/i, /!\[\[/, /\[\[Secret/, /!\[\]\(https/, /%%/, /<!--/, /(^|\s)#spam/];
+const DANGEROUS = [
+	/<%/,
+	/```/,
+	/`\$=/,
+	/<img/i,
+	/<iframe/i,
+	/<script/i,
+	/!\[\[/,
+	/\[\[Secret/,
+	/!\[\]\(https/,
+	/%%/,
+	/<!--/,
+	/(^|\s)#spam/,
+];
 const CONTROL = ['\u0007', '\u001b'];
 
-const YAML_BREAKERS = ['yes', 'null', '~', '0x1F', '1e3', '2024-01-01', '- list', ': colon', 'a: b', '#hash', '[x]', '{a: 1}', '*alias', '&anchor', '!tag', '|', '>', '%dir', '@at', '`tick`', '"quoted"', "it's", 'back\\slash', 'C:\\Users\\x', 'multi\nline', 'tab\there', '---', '...', '<% tp.file.title %>', '[[Link|alias]]', '  padded  ', '😀'];
+const YAML_BREAKERS = [
+	'yes',
+	'null',
+	'~',
+	'0x1F',
+	'1e3',
+	'2024-01-01',
+	'- list',
+	': colon',
+	'a: b',
+	'#hash',
+	'[x]',
+	'{a: 1}',
+	'*alias',
+	'&anchor',
+	'!tag',
+	'|',
+	'>',
+	'%dir',
+	'@at',
+	'`tick`',
+	'"quoted"',
+	"it's",
+	'back\\slash',
+	'C:\\Users\\x',
+	'multi\nline',
+	'tab\there',
+	'---',
+	'...',
+	'<% tp.file.title %>',
+	'[[Link|alias]]',
+	'  padded  ',
+	'😀',
+];
 
 describe('escapeMarkdown', () => {
 	it('leaves ordinary prose alone', () => {
-		expect(escapeMarkdown('It costs about 40 dollars, and C# works. Really?')).toBe('It costs about 40 dollars, and C# works. Really?');
+		expect(escapeMarkdown('It costs about 40 dollars, and C# works. Really?')).toBe(
+			'It costs about 40 dollars, and C# works. Really?',
+		);
 	});
 
 	it('neutralizes every hostile construct', () => {
@@ -51,11 +99,23 @@ describe('a whole digest note made of hostile text', () => {
 			summary: HOSTILE,
 			insights: [{ emoji: '🤔', text: HOSTILE, seconds: 0 }],
 			questions: [{ question: HOSTILE, answer: HOSTILE, seconds: null }],
-			sections: [{ title: HOSTILE, seconds: 0, summary: HOSTILE, questions: [{ question: HOSTILE, answer: HOSTILE, seconds: 0 }] }],
+			sections: [
+				{
+					title: HOSTILE,
+					seconds: 0,
+					summary: HOSTILE,
+					questions: [{ question: HOSTILE, answer: HOSTILE, seconds: 0 }],
+				},
+			],
 			takeaways: [HOSTILE],
 		};
 		const context = buildDigestContext({
-			info: { ...sampleInfo, title: HOSTILE, channel: { ...sampleInfo.channel, name: HOSTILE }, description: HOSTILE },
+			info: {
+				...sampleInfo,
+				title: HOSTILE,
+				channel: { ...sampleInfo.channel, name: HOSTILE },
+				description: HOSTILE,
+			},
 			transcript: sampleTranscript,
 			paragraphs: [{ start: 0, end: 5, text: HOSTILE }],
 			digest: hostileDigest,
@@ -70,7 +130,12 @@ describe('a whole digest note made of hostile text', () => {
 		for (const pattern of DANGEROUS) expect(withoutOwnLinks).not.toMatch(pattern);
 		for (const character of CONTROL) expect(withoutOwnLinks).not.toContain(character);
 		// Headings come only from the template: no line of untrusted text starts one.
-		expect(body.split('\n').filter((line) => /^#+ /.test(line)).every((line) => /^## [A-Z]|^### /.test(line))).toBe(true);
+		expect(
+			body
+				.split('\n')
+				.filter((line) => /^#+ /.test(line))
+				.every((line) => /^## [A-Z]|^### /.test(line)),
+		).toBe(true);
 	});
 
 	it('writes properties that parse back to exactly the original strings and hold no Templater tag', () => {
@@ -85,8 +150,14 @@ describe('a whole digest note made of hostile text', () => {
 	it('renders hostile titles into the digest properties without a Templater tag', async () => {
 		const engine = await loadTemplateEngine();
 		for (const title of YAML_BREAKERS) {
-			const properties = renderProperties(DEFAULT_PROPERTIES, { ...baseContext(), title }, engine.renderRaw, { youtube_id: 'x', source_note: null });
-			const parsed = parseYaml(serializeFrontmatter(properties).replace(/^---\n|---\n$/g, '')) as Record<string, unknown>;
+			const properties = renderProperties(DEFAULT_PROPERTIES, { ...baseContext(), title }, engine.renderRaw, {
+				youtube_id: 'x',
+				source_note: null,
+			});
+			const parsed = parseYaml(serializeFrontmatter(properties).replace(/^---\n|---\n$/g, '')) as Record<
+				string,
+				unknown
+			>;
 			expect(parsed.title).toBe(title.replace(/\s+/g, ' ').trim());
 			expect(serializeFrontmatter(properties)).not.toContain('<%');
 		}

@@ -45,7 +45,10 @@ describe('properties from settings', () => {
 	});
 
 	it('reads and writes the settings text form', () => {
-		expect(parsePropertyLines(formatPropertyLines(DEFAULT_PROPERTIES))).toEqual({ specs: DEFAULT_PROPERTIES, problems: [] });
+		expect(parsePropertyLines(formatPropertyLines(DEFAULT_PROPERTIES))).toEqual({
+			specs: DEFAULT_PROPERTIES,
+			problems: [],
+		});
 		expect(parsePropertyLines('title: {{title}}\n\nnope\nx (colour): y').problems).toEqual([
 			'Line 3: write "name: value" or "name (type): value".',
 			'Line 4: the type must be one of text, list, date, number, checkbox.',
@@ -67,7 +70,18 @@ describe('mergeFrontmatter', () => {
 			'Body',
 		].join('\n');
 		expect(mergeFrontmatter(note, { title: 'New', tags: ['youtube', 'new'], language: 'de' })).toBe(
-			['---', 'title: "New"', 'rating: 5   # my own', 'tags:', '  - "youtube"', '  - "new"', 'aliases: [one, two]', 'language: "de"', '---', 'Body'].join('\n'),
+			[
+				'---',
+				'title: "New"',
+				'rating: 5   # my own',
+				'tags:',
+				'  - "youtube"',
+				'  - "new"',
+				'aliases: [one, two]',
+				'language: "de"',
+				'---',
+				'Body',
+			].join('\n'),
 		);
 	});
 

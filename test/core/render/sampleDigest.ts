@@ -7,7 +7,11 @@ export const sampleInfo: VideoInfo = {
 	id: 'GJLlxj_dtq8',
 	url: 'https://www.youtube.com/watch?v=GJLlxj_dtq8',
 	title: 'Surface Go Review - It’s Awesome',
-	channel: { name: 'Dave2D', id: 'UCVYamHliCI9rw1tHR1xbkfw', url: 'https://www.youtube.com/channel/UCVYamHliCI9rw1tHR1xbkfw' },
+	channel: {
+		name: 'Dave2D',
+		id: 'UCVYamHliCI9rw1tHR1xbkfw',
+		url: 'https://www.youtube.com/channel/UCVYamHliCI9rw1tHR1xbkfw',
+	},
 	durationSeconds: 316,
 	description: 'A review of a small tablet.',
 	thumbnail: 'https://i.ytimg.com/vi/GJLlxj_dtq8/hqdefault.jpg',
@@ -34,7 +38,14 @@ export const sampleDigest: Digest = {
 		{ emoji: '⌨️', text: 'The keyboard matters.', seconds: null },
 	],
 	questions: [{ question: 'Is it fast?', answer: 'Fast enough.', seconds: 40 }],
-	sections: [{ title: 'Design', seconds: 0, summary: 'Small and light.', questions: [{ question: 'Weight?', answer: 'Light.', seconds: 40 }] }],
+	sections: [
+		{
+			title: 'Design',
+			seconds: 0,
+			summary: 'Small and light.',
+			questions: [{ question: 'Weight?', answer: 'Light.', seconds: 40 }],
+		},
+	],
 	takeaways: ['Buy the keyboard.'],
 	tags: ['tablets'],
 	entities: [{ name: 'Microsoft', type: 'organization' }],

@@ -16,7 +16,9 @@ describe('template helpers', () => {
 		expect(render('{{timestamp 754.6}}')).toBe('12:34');
 		expect(render('{{timestamp 3725}}', { durationSeconds: 4000 })).toBe('1:02:05');
 		expect(render('{{timestampLink 754}}')).toBe('[12:34](https://www.youtube.com/watch?v=aBcDeFgHiJk&t=754s)');
-		expect(render('{{timestampLink 754}}', { timestampStyle: 'media-extended' })).toBe('[12:34](https://www.youtube.com/watch?v=aBcDeFgHiJk#t=754)');
+		expect(render('{{timestampLink 754}}', { timestampStyle: 'media-extended' })).toBe(
+			'[12:34](https://www.youtube.com/watch?v=aBcDeFgHiJk#t=754)',
+		);
 		expect(render('{{timestampLink 754}}', { timestampStyle: 'media-notes' })).toBe('[12:34]()');
 		expect(render('[{{timestampLink nothing}}]', { nothing: null })).toBe('[]');
 	});
@@ -27,7 +29,9 @@ describe('template helpers', () => {
 	});
 
 	it('callout as a block and inline, with fold', () => {
-		expect(render('{{#callout "tip" "Hint" fold="-"}}\nline one\n\nline two\n{{/callout}}')).toBe('> [!tip]- Hint\n> line one\n>\n> line two\n');
+		expect(render('{{#callout "tip" "Hint" fold="-"}}\nline one\n\nline two\n{{/callout}}')).toBe(
+			'> [!tip]- Hint\n> line one\n>\n> line two\n',
+		);
 		expect(render('{{callout tldr type="tldr" title="TL;DR"}}')).toBe(
 			'> [!tldr] TL;DR\n> Tomatoes grow well from seed if they are kept warm, potted on early and hardened off.',
 		);
@@ -37,7 +41,9 @@ describe('template helpers', () => {
 		expect(render('{{blockquote text}}', { text: 'a\nb' })).toBe('> a\n> b');
 		expect(render('{{list takeaways}}')).toBe('- Keep seed trays warm.\n- Harden off before planting out.');
 		expect(render('{{join tags " · "}}')).toBe('gardening · tomatoes');
-		expect(render('{{default missing "none"}} {{default title "none"}}', { missing: '' })).toBe('none Growing tomatoes from seed');
+		expect(render('{{default missing "none"}} {{default title "none"}}', { missing: '' })).toBe(
+			'none Growing tomatoes from seed',
+		);
 		expect(render('{{truncate title 10}}')).toBe('Growing t…');
 		expect(render('{{safeName text}}', { text: 'a/b: c?' })).toBe('a b c');
 		expect(render('{{yaml text}}', { text: 'say "hi" <%' })).toBe('"say \\"hi\\" \\u003c%"');
@@ -57,7 +63,11 @@ describe('template helpers', () => {
 
 describe('template errors', () => {
 	it('names a misspelt variable with its line and column', () => {
-		expect(engine.check('ok\n  {{titel}}', context())).toEqual({ message: '"titel" not defined in [object Object]', line: 2, column: 5 });
+		expect(engine.check('ok\n  {{titel}}', context())).toEqual({
+			message: '"titel" not defined in [object Object]',
+			line: 2,
+			column: 5,
+		});
 	});
 
 	it('places a syntax error', () => {
@@ -67,10 +77,17 @@ describe('template errors', () => {
 	});
 
 	it('refuses templates that reach into object internals', () => {
-		for (const source of ['{{constructor}}', '{{title.constructor.name}}', '{{lookup this "__proto__"}}', '{{#with prototype}}x{{/with}}']) {
+		for (const source of [
+			'{{constructor}}',
+			'{{title.constructor.name}}',
+			'{{lookup this "__proto__"}}',
+			'{{#with prototype}}x{{/with}}',
+		]) {
 			expect(engine.check(source, context())?.message).toMatch(/cannot be used in a template/);
 		}
-		expect(() => engine.render('{{constructor}}', context())).toThrow(expect.objectContaining({ kind: 'template-invalid' }));
+		expect(() => engine.render('{{constructor}}', context())).toThrow(
+			expect.objectContaining({ kind: 'template-invalid' }),
+		);
 	});
 
 	it('never treats data as a template', () => {
@@ -79,17 +96,22 @@ describe('template errors', () => {
 });
 
 describe('the presets', () => {
-	it.each(PRESETS.map((preset) => [preset.id, preset.source]))('%s renders the sample digest without error', (_id, source) => {
-		const output = engine.render(source, context());
-		expect(output).toContain('![Growing tomatoes from seed](https://www.youtube.com/watch?v=aBcDeFgHiJk)');
-		expect(output).not.toMatch(/\n{3,}/);
-	});
+	it.each(PRESETS.map((preset) => [preset.id, preset.source]))(
+		'%s renders the sample digest without error',
+		(_id, source) => {
+			const output = engine.render(source, context());
+			expect(output).toContain('![Growing tomatoes from seed](https://www.youtube.com/watch?v=aBcDeFgHiJk)');
+			expect(output).not.toMatch(/\n{3,}/);
+		},
+	);
 
 	it('study notes write questions as question::answer cards', () => {
 		const study = PRESETS.find((preset) => preset.id === 'study')?.source ?? '';
 		const output = engine.render(study, context());
 		expect(output).toContain('#flashcards');
-		expect(output).toContain('When do seedlings go outside?::After a week of hardening off. [4:17](https://www.youtube.com/watch?v=aBcDeFgHiJk&t=257s)');
+		expect(output).toContain(
+			'When do seedlings go outside?::After a week of hardening off. [4:17](https://www.youtube.com/watch?v=aBcDeFgHiJk&t=257s)',
+		);
 		expect(output).toContain('Why pot on?::To give roots room.');
 	});
 

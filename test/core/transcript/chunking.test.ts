@@ -16,16 +16,19 @@ describe('splitIntoChunks', () => {
 		expect(splitIntoChunks(paragraphs, [], 100_000, tokensOf)).toHaveLength(1);
 	});
 
-	it.each([2_000, 5_000, 12_000, 25_000])('puts every paragraph in exactly one chunk, in order, under a %i-token budget', (budget) => {
-		const paragraphs = paragraphsFor(10_800);
-		const chunks = splitIntoChunks(paragraphs, [], budget, tokensOf);
-		expect(chunks.flatMap((chunk) => chunk.paragraphs)).toEqual(paragraphs);
-		for (const chunk of chunks) expect(chunk.tokens).toBeLessThanOrEqual(budget);
-		// As few chunks as whole paragraphs allow: the exact minimum, or one more when sizes cannot pack tighter.
-		const total = paragraphs.reduce((sum, paragraph) => sum + tokensOf(paragraph), 0);
-		expect(chunks.length).toBeGreaterThanOrEqual(Math.ceil(total / budget));
-		expect(chunks.length).toBeLessThanOrEqual(Math.ceil(total / budget) + 1);
-	});
+	it.each([2_000, 5_000, 12_000, 25_000])(
+		'puts every paragraph in exactly one chunk, in order, under a %i-token budget',
+		(budget) => {
+			const paragraphs = paragraphsFor(10_800);
+			const chunks = splitIntoChunks(paragraphs, [], budget, tokensOf);
+			expect(chunks.flatMap((chunk) => chunk.paragraphs)).toEqual(paragraphs);
+			for (const chunk of chunks) expect(chunk.tokens).toBeLessThanOrEqual(budget);
+			// As few chunks as whole paragraphs allow: the exact minimum, or one more when sizes cannot pack tighter.
+			const total = paragraphs.reduce((sum, paragraph) => sum + tokensOf(paragraph), 0);
+			expect(chunks.length).toBeGreaterThanOrEqual(Math.ceil(total / budget));
+			expect(chunks.length).toBeLessThanOrEqual(Math.ceil(total / budget) + 1);
+		},
+	);
 
 	it('makes chunks of similar size', () => {
 		const chunks = splitIntoChunks(paragraphsFor(10_800), [], 12_000, tokensOf);
@@ -42,7 +45,8 @@ describe('splitIntoChunks', () => {
 		const paragraphs = paragraphsFor(3600, chapters);
 		const total = paragraphs.reduce((sum, paragraph) => sum + tokensOf(paragraph), 0);
 		const chunks = splitIntoChunks(paragraphs, chapters, Math.ceil(total / 2.6), tokensOf);
-		const firstParagraphFrom = (seconds: number) => paragraphs.find((paragraph) => paragraph.start >= seconds)?.start;
+		const firstParagraphFrom = (seconds: number) =>
+			paragraphs.find((paragraph) => paragraph.start >= seconds)?.start;
 		expect(chunks.map((chunk) => chunk.start)).toEqual([0, 1250, 2400].map(firstParagraphFrom));
 	});
 
@@ -54,6 +58,8 @@ describe('splitIntoChunks', () => {
 		];
 		const chunks = splitIntoChunks(paragraphs, [], 500, tokensOf);
 		expect(chunks.flatMap((chunk) => chunk.paragraphs)).toEqual(paragraphs);
-		expect(chunks.some((chunk) => chunk.paragraphs.length === 1 && chunk.paragraphs[0] === paragraphs[1])).toBe(true);
+		expect(chunks.some((chunk) => chunk.paragraphs.length === 1 && chunk.paragraphs[0] === paragraphs[1])).toBe(
+			true,
+		);
 	});
 });

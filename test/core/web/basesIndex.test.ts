@@ -13,7 +13,9 @@ function parsed(folder: string): BaseFile {
 
 describe('digestIndexBase', () => {
 	it('selects the notes that have a youtube_id inside the digest folder', () => {
-		expect(parsed('YouTube digests').filters).toEqual({ and: ['file.hasProperty("youtube_id")', 'file.inFolder("YouTube digests")'] });
+		expect(parsed('YouTube digests').filters).toEqual({
+			and: ['file.hasProperty("youtube_id")', 'file.inFolder("YouTube digests")'],
+		});
 	});
 
 	it('selects every note with a youtube_id when no folder is set', () => {

@@ -20,11 +20,20 @@ const digests: ChannelDigestEntry[] = [
 
 describe('sortChannelDigests', () => {
 	it('puts the newest first, by published date, else by the day of the digest, undated last', () => {
-		expect(sortChannelDigests(digests).map((entry) => entry.title)).toEqual(['New talk', 'Created only', 'Old talk', 'Undated']);
+		expect(sortChannelDigests(digests).map((entry) => entry.title)).toEqual([
+			'New talk',
+			'Created only',
+			'Old talk',
+			'Undated',
+		]);
 	});
 
 	it('breaks ties on the date by title, ignoring case first', () => {
-		const sameDay = ['b talk', 'C talk', 'A talk'].map((title) => ({ link: `[[${title}]]`, title, published: '2024-01-01' }));
+		const sameDay = ['b talk', 'C talk', 'A talk'].map((title) => ({
+			link: `[[${title}]]`,
+			title,
+			published: '2024-01-01',
+		}));
 		expect(sortChannelDigests(sameDay).map((entry) => entry.title)).toEqual(['A talk', 'b talk', 'C talk']);
 	});
 
@@ -65,7 +74,9 @@ describe('channelNoteBody', () => {
 	});
 
 	it('prints neither a date nor a duration that is not one', () => {
-		const body = channelNoteBody(channel, [{ link: '[[X]]', title: 'X', published: '<%tp.date%>', duration: '[[evil]]' }]);
+		const body = channelNoteBody(channel, [
+			{ link: '[[X]]', title: 'X', published: '<%tp.date%>', duration: '[[evil]]' },
+		]);
 		expect(body).toContain('- [[X]]\n');
 		expect(body).not.toContain('evil');
 		expect(body).not.toContain('<%');
@@ -95,7 +106,10 @@ describe('updateChannelNote', () => {
 		const note = updateChannelNote(null, { name: '#tag [[x]] <%tp%>', url: '' }, []);
 		expect(note).toContain('# \\#tag \\[\\[x\\]\\] <\\%tp\\%>\n');
 		expect(note).not.toContain('<%');
-		expect(parse(/^---\n([\s\S]*?)\n---\n/.exec(note)?.[1] ?? '')).toEqual({ channel_url: null, tags: ['youtube-channel'] });
+		expect(parse(/^---\n([\s\S]*?)\n---\n/.exec(note)?.[1] ?? '')).toEqual({
+			channel_url: null,
+			tags: ['youtube-channel'],
+		});
 	});
 
 	it('replaces only the block, keeping the user text around it byte for byte', () => {

@@ -1,5 +1,12 @@
 import { wrapGenerated } from '../../../src/core/notes/generatedBlock';
-import { BatchJob, BatchLink, BatchProgress, planBatch, runBatch, videoLinksInNote } from '../../../src/core/web/digestBatch';
+import {
+	BatchJob,
+	BatchLink,
+	BatchProgress,
+	planBatch,
+	runBatch,
+	videoLinksInNote,
+} from '../../../src/core/web/digestBatch';
 
 const A = 'aaaaaaaaaaa';
 const B = 'bbbbbbbbbbb';
@@ -10,7 +17,10 @@ function link(videoId: string, sourcePath = 'Inbox.md'): BatchLink {
 }
 
 function jobs(...ids: string[]): BatchJob[] {
-	return planBatch(ids.map((id) => link(id)), new Set());
+	return planBatch(
+		ids.map((id) => link(id)),
+		new Set(),
+	);
 }
 
 /** A promise with its resolve and reject in hand, to finish jobs in a chosen order. */
@@ -70,7 +80,10 @@ describe('planBatch', () => {
 	});
 
 	it('marks a second link to an already digested video as a duplicate', () => {
-		expect(planBatch([link(A), link(A)], new Set([A])).map((job) => job.skip)).toEqual(['already-digested', 'duplicate']);
+		expect(planBatch([link(A), link(A)], new Set([A])).map((job) => job.skip)).toEqual([
+			'already-digested',
+			'duplicate',
+		]);
 	});
 
 	it('tells apart ids that differ only in case, as YouTube does', () => {
@@ -219,6 +232,14 @@ describe('runBatch', () => {
 	});
 
 	it('returns an empty summary for no jobs', async () => {
-		expect(await runBatch([], () => Promise.resolve())).toEqual({ done: 0, failed: 0, skipped: 0, cancelled: 0, total: 0, results: [], aborted: false });
+		expect(await runBatch([], () => Promise.resolve())).toEqual({
+			done: 0,
+			failed: 0,
+			skipped: 0,
+			cancelled: 0,
+			total: 0,
+			results: [],
+			aborted: false,
+		});
 	});
 });

@@ -1,4 +1,10 @@
-import { entityInlineList, entityListLines, entityText, ExistingNote, linkEntities } from '../../../src/core/web/entityLinks';
+import {
+	entityInlineList,
+	entityListLines,
+	entityText,
+	ExistingNote,
+	linkEntities,
+} from '../../../src/core/web/entityLinks';
 
 const notes: ExistingNote[] = [
 	{ path: 'People/Alan Turing.md', basename: 'Alan Turing', aliases: ['Turing'] },
@@ -31,12 +37,16 @@ describe('linkEntities', () => {
 	});
 
 	it("links nothing under 'never'", () => {
-		expect(linkEntities(entities, notes, 'never').every((entity) => entity.target === null && entity.path === null)).toBe(true);
+		expect(
+			linkEntities(entities, notes, 'never').every((entity) => entity.target === null && entity.path === null),
+		).toBe(true);
 	});
 
 	it('prefers a note whose basename matches over one with that alias', () => {
 		const withAlias = [{ path: 'A/Something else.md', basename: 'Something else', aliases: ['Entropy'] }, ...notes];
-		expect(linkEntities([{ name: 'Entropy', type: 'concept' }], withAlias, 'existing')[0].path).toBe('Concepts/Entropy.md');
+		expect(linkEntities([{ name: 'Entropy', type: 'concept' }], withAlias, 'existing')[0].path).toBe(
+			'Concepts/Entropy.md',
+		);
 	});
 
 	it('uses the path when two notes share a basename, choosing the same note whatever the listing order', () => {
@@ -75,7 +85,11 @@ describe('linkEntities', () => {
 });
 
 describe('rendering', () => {
-	const linked = linkEntities([...entities, { name: 'Turing', type: 'person' }, { name: '#hack [[x]]', type: 'weird' }], notes, 'existing');
+	const linked = linkEntities(
+		[...entities, { name: 'Turing', type: 'person' }, { name: '#hack [[x]]', type: 'weird' }],
+		notes,
+		'existing',
+	);
 
 	it('writes the plain link when the name is the target and the alias form when it differs', () => {
 		expect(entityText(linked[0])).toBe('[[Alan Turing]]');
@@ -98,19 +112,29 @@ describe('rendering', () => {
 	});
 
 	it('renders an inline list', () => {
-		expect(entityInlineList(linked.slice(0, 4))).toBe('[[Alan Turing]], [[Entropy|entropy]], [[Machine learning|ML]], Claude Shannon');
+		expect(entityInlineList(linked.slice(0, 4))).toBe(
+			'[[Alan Turing]], [[Entropy|entropy]], [[Machine learning|ML]], Claude Shannon',
+		);
 	});
 
 	it('keeps an alias from breaking out of the link', () => {
-		const [entity] = linkEntities([{ name: 'a]]b|c', type: 'concept' }], [{ path: 'x.md', basename: 'x', aliases: ['a]]b|c'] }], 'existing');
+		const [entity] = linkEntities(
+			[{ name: 'a]]b|c', type: 'concept' }],
+			[{ path: 'x.md', basename: 'x', aliases: ['a]]b|c'] }],
+			'existing',
+		);
 		expect(entityText(entity)).toBe('[[x|a\\] \\]b-c]]');
 	});
 
 	it('renders a path target with the name as alias', () => {
-		const [entity] = linkEntities([{ name: 'Mercury', type: 'place' }], [
-			{ path: 'A/Mercury.md', basename: 'Mercury', aliases: [] },
-			{ path: 'B/Mercury.md', basename: 'Mercury', aliases: [] },
-		], 'existing');
+		const [entity] = linkEntities(
+			[{ name: 'Mercury', type: 'place' }],
+			[
+				{ path: 'A/Mercury.md', basename: 'Mercury', aliases: [] },
+				{ path: 'B/Mercury.md', basename: 'Mercury', aliases: [] },
+			],
+			'existing',
+		);
 		expect(entityText(entity)).toBe('[[A/Mercury|Mercury]]');
 	});
 });

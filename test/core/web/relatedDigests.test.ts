@@ -4,7 +4,13 @@ function digest(path: string, youtubeId: string, channel: string, tags: string[]
 	return { path, youtubeId, channel, tags, entities };
 }
 
-const current = digest('D/Current.md', 'cccccccccc1', 'Veritasium', ['youtube', 'physics', 'entropy'], ['Ludwig Boltzmann', 'Second law of thermodynamics']);
+const current = digest(
+	'D/Current.md',
+	'cccccccccc1',
+	'Veritasium',
+	['youtube', 'physics', 'entropy'],
+	['Ludwig Boltzmann', 'Second law of thermodynamics'],
+);
 
 describe('relatedDigests', () => {
 	it('documents its weights', () => {
@@ -14,7 +20,13 @@ describe('relatedDigests', () => {
 	it('scores shared entities 3, shared tags 2 and the same channel 1, best first', () => {
 		const others = [
 			digest('D/Same channel.md', 'aaaaaaaaaa1', 'veritasium', ['youtube', 'biology'], []),
-			digest('D/Two entities.md', 'aaaaaaaaaa2', 'Other', ['youtube'], ['ludwig boltzmann', 'Second law of  thermodynamics']),
+			digest(
+				'D/Two entities.md',
+				'aaaaaaaaaa2',
+				'Other',
+				['youtube'],
+				['ludwig boltzmann', 'Second law of  thermodynamics'],
+			),
 			digest('D/One tag.md', 'aaaaaaaaaa3', 'Other', ['Physics'], []),
 			digest('D/Everything.md', 'aaaaaaaaaa4', 'Veritasium', ['#entropy', 'physics'], ['Ludwig Boltzmann']),
 		];
@@ -27,13 +39,21 @@ describe('relatedDigests', () => {
 	});
 
 	it('breaks ties by path whatever the input order', () => {
-		const others = ['D/b.md', 'D/c.md', 'D/a.md'].map((path, i) => digest(path, `bbbbbbbbbb${i}`, '', ['physics'], []));
+		const others = ['D/b.md', 'D/c.md', 'D/a.md'].map((path, i) =>
+			digest(path, `bbbbbbbbbb${i}`, '', ['physics'], []),
+		);
 		expect(relatedDigests(current, others).map((related) => related.path)).toEqual(['D/a.md', 'D/b.md', 'D/c.md']);
-		expect(relatedDigests(current, [...others].reverse()).map((related) => related.path)).toEqual(['D/a.md', 'D/b.md', 'D/c.md']);
+		expect(relatedDigests(current, [...others].reverse()).map((related) => related.path)).toEqual([
+			'D/a.md',
+			'D/b.md',
+			'D/c.md',
+		]);
 	});
 
 	it('says what is shared, in the current digest’s spelling', () => {
-		const [related] = relatedDigests(current, [digest('D/x.md', 'xxxxxxxxxx1', 'VERITASIUM', ['ENTROPY'], ['LUDWIG BOLTZMANN'])]);
+		const [related] = relatedDigests(current, [
+			digest('D/x.md', 'xxxxxxxxxx1', 'VERITASIUM', ['ENTROPY'], ['LUDWIG BOLTZMANN']),
+		]);
 		expect(related).toEqual({
 			path: 'D/x.md',
 			youtubeId: 'xxxxxxxxxx1',
@@ -50,7 +70,9 @@ describe('relatedDigests', () => {
 			digest('D/No channel.md', 'yyyyyyyyyy2', '', [], []),
 		];
 		expect(relatedDigests({ ...current, channel: '' }, others)).toEqual([]);
-		const doubled = relatedDigests(current, [digest('D/d.md', 'yyyyyyyyyy3', 'x', ['physics', 'Physics'], ['Ludwig Boltzmann', 'ludwig boltzmann'])]);
+		const doubled = relatedDigests(current, [
+			digest('D/d.md', 'yyyyyyyyyy3', 'x', ['physics', 'Physics'], ['Ludwig Boltzmann', 'ludwig boltzmann']),
+		]);
 		expect(doubled[0].score).toBe(5);
 	});
 
@@ -77,7 +99,9 @@ describe('relatedDigests', () => {
 	});
 
 	it('returns at most the limit, five by default, and nothing that shares nothing', () => {
-		const others = Array.from({ length: 8 }, (_, i) => digest(`D/${i}.md`, `zzzzzzzzzz${i}`, 'x', i < 7 ? ['physics'] : ['cooking'], []));
+		const others = Array.from({ length: 8 }, (_, i) =>
+			digest(`D/${i}.md`, `zzzzzzzzzz${i}`, 'x', i < 7 ? ['physics'] : ['cooking'], []),
+		);
 		expect(relatedDigests(current, others)).toHaveLength(5);
 		expect(relatedDigests(current, others, 2).map((related) => related.path)).toEqual(['D/0.md', 'D/1.md']);
 		expect(relatedDigests(current, others, 100)).toHaveLength(7);
@@ -85,9 +109,22 @@ describe('relatedDigests', () => {
 	});
 
 	it('tolerates properties that are not lists', () => {
-		const odd = { path: 'D/odd.md', youtubeId: 'qqqqqqqqqq1', channel: 'Veritasium', tags: 'physics', entities: null } as unknown as DigestFacts;
+		const odd = {
+			path: 'D/odd.md',
+			youtubeId: 'qqqqqqqqqq1',
+			channel: 'Veritasium',
+			tags: 'physics',
+			entities: null,
+		} as unknown as DigestFacts;
 		expect(relatedDigests(current, [odd])).toEqual([
-			{ path: 'D/odd.md', youtubeId: 'qqqqqqqqqq1', score: 1, sharedEntities: [], sharedTags: [], sameChannel: true },
+			{
+				path: 'D/odd.md',
+				youtubeId: 'qqqqqqqqqq1',
+				score: 1,
+				sharedEntities: [],
+				sharedTags: [],
+				sameChannel: true,
+			},
 		]);
 	});
 });

@@ -4,19 +4,29 @@ import { normalizeSegments } from '../../../src/core/youtube/transcriptSession';
 
 describe('caption text', () => {
 	it('decodes entities escaped once or twice, as classic captions often are', () => {
-		expect(decodeEntities('Hey, I&amp;#39;m Jason &amp;amp; that&amp;#39;s &amp;quot;it&amp;quot;')).toBe('Hey, I\'m Jason & that\'s "it"');
-		expect(decodeEntities('&#9834; We&#39;re &#x2014; here')).toBe('♪ We\'re — here');
+		expect(decodeEntities('Hey, I&amp;#39;m Jason &amp;amp; that&amp;#39;s &amp;quot;it&amp;quot;')).toBe(
+			'Hey, I\'m Jason & that\'s "it"',
+		);
+		expect(decodeEntities('&#9834; We&#39;re &#x2014; here')).toBe("♪ We're — here");
 	});
 
 	it('strips tags and line breaks', () => {
-		expect(cleanCaptionText('this is &lt;i>not&lt;/i> the\noriginal  transcript ')).toBe('this is not the original transcript');
+		expect(cleanCaptionText('this is &lt;i>not&lt;/i> the\noriginal  transcript ')).toBe(
+			'this is not the original transcript',
+		);
 	});
 });
 
 describe('caption bodies', () => {
 	it('tells the three formats apart', () => {
-		expect(detectCaptionFormat('<?xml version="1.0" ?><timedtext format="3"><body><p t="0" d="1">a</p></body></timedtext>')).toBe('srv3');
-		expect(detectCaptionFormat('<?xml version="1.0" ?><transcript><text start="0" dur="1">a</text></transcript>')).toBe('srv1');
+		expect(
+			detectCaptionFormat(
+				'<?xml version="1.0" ?><timedtext format="3"><body><p t="0" d="1">a</p></body></timedtext>',
+			),
+		).toBe('srv3');
+		expect(
+			detectCaptionFormat('<?xml version="1.0" ?><transcript><text start="0" dur="1">a</text></transcript>'),
+		).toBe('srv1');
 		expect(detectCaptionFormat('{"wireMagic":"pb3","events":[]}')).toBe('json3');
 		expect(detectCaptionFormat('<html>sorry</html>')).toBe('unknown');
 	});

@@ -2,7 +2,15 @@ import { parseChapters } from '../../../src/core/youtube/chapters';
 
 describe('parseChapters', () => {
 	it('reads the usual chapter list shapes', () => {
-		const description = ['Links below.', '', '0:00 Intro', '- [1:05] Build quality', '2:30 – Keyboard and pen', 'Battery life - 10:00', '1:02:03 | Verdict'].join('\n');
+		const description = [
+			'Links below.',
+			'',
+			'0:00 Intro',
+			'- [1:05] Build quality',
+			'2:30 – Keyboard and pen',
+			'Battery life - 10:00',
+			'1:02:03 | Verdict',
+		].join('\n');
 		expect(parseChapters(description, 4000)).toEqual([
 			{ title: 'Intro', startSeconds: 0 },
 			{ title: 'Build quality', startSeconds: 65 },

@@ -37,19 +37,25 @@ function run(options: { languages?: string[]; preferredClient?: string } = {}) {
 }
 
 describe('fetchVideo through youtube-transcript against a fake YouTube', () => {
-	it.each(['srv3', 'json3', 'srv1'] as const)('reads %s captions, always in seconds, with clean text', async (format) => {
-		youtube.set({ player: recordedPlayer('youtube.innertube.json'), timedtext: captionsFromCues({ en: cues }, { format }) });
-		const video = await run();
-		expect(video.transcript.segments).toEqual([
-			{ start: 0.5, duration: 3.5, text: 'Hey, I\'m Jason & that\'s "it" <3' },
-			{ start: 4, duration: 4, text: 'second line' },
-			{ start: 8.25, duration: 2, text: 'third line' },
-		]);
-		expect(video.transcript).toMatchObject({ languageCode: 'en', isGenerated: false });
-		expect(video.info.title).toBe('Surface Go Review - It’s Awesome');
-	});
+	it.each(['srv3', 'json3', 'srv1'] as const)(
+		'reads %s captions, always in seconds, with clean text',
+		async (format) => {
+			youtube.set({
+				player: recordedPlayer('youtube.innertube.json'),
+				timedtext: captionsFromCues({ en: cues }, { format }),
+			});
+			const video = await run();
+			expect(video.transcript.segments).toEqual([
+				{ start: 0.5, duration: 3.5, text: 'Hey, I\'m Jason & that\'s "it" <3' },
+				{ start: 4, duration: 4, text: 'second line' },
+				{ start: 8.25, duration: 2, text: 'third line' },
+			]);
+			expect(video.transcript).toMatchObject({ languageCode: 'en', isGenerated: false });
+			expect(video.info.title).toBe('Surface Go Review - It’s Awesome');
+		},
+	);
 
-	it('makes two requests: one player call as the first client and one caption call forced to srv3 with that client\'s identity', async () => {
+	it("makes two requests: one player call as the first client and one caption call forced to srv3 with that client's identity", async () => {
 		youtube.set({ player: recordedPlayer('youtube.innertube.json'), timedtext: captionsFromCues({ en: cues }) });
 		const video = await run();
 		expect(video.clientName).toBe('IOS');
@@ -64,7 +70,11 @@ describe('fetchVideo through youtube-transcript against a fake YouTube', () => {
 
 	it('falls back to the next client when one is refused, and starts with the one that worked last', async () => {
 		youtube.set({
-			player: playerByClient({ IOS: status(400), ANDROID_VR: recordedPlayer('youtube_transcripts_disabled.innertube.json'), ANDROID: recordedPlayer('youtube.innertube.json') }),
+			player: playerByClient({
+				IOS: status(400),
+				ANDROID_VR: recordedPlayer('youtube_transcripts_disabled.innertube.json'),
+				ANDROID: recordedPlayer('youtube.innertube.json'),
+			}),
 			timedtext: captionsFromCues({ en: cues }),
 		});
 		expect((await run()).clientName).toBe('ANDROID');
@@ -112,14 +122,24 @@ describe('fetchVideo through youtube-transcript against a fake YouTube', () => {
 
 	it('reports a network failure when YouTube cannot be reached', async () => {
 		const { http } = routedHttp({ 'https://www.youtube.com': 'http://127.0.0.1:9' });
-		await expect(fetchVideo(http, VIDEO, { clients: DEFAULT_INNERTUBE_CLIENTS, preferredLanguages: [] })).rejects.toMatchObject({ kind: 'network' });
+		await expect(
+			fetchVideo(http, VIDEO, { clients: DEFAULT_INNERTUBE_CLIENTS, preferredLanguages: [] }),
+		).rejects.toMatchObject({ kind: 'network' });
 	});
 
 	it('stops at once when cancelled', async () => {
-		youtube.set({ player: recordedPlayer('youtube.innertube.json'), timedtext: captionsFromCues({ en: cues }), latencyMs: 5000 });
+		youtube.set({
+			player: recordedPlayer('youtube.innertube.json'),
+			timedtext: captionsFromCues({ en: cues }),
+			latencyMs: 5000,
+		});
 		const { http } = routedHttp({ 'https://www.youtube.com': youtube.baseUrl });
 		const controller = new AbortController();
-		const pending = fetchVideo(http, VIDEO, { clients: DEFAULT_INNERTUBE_CLIENTS, preferredLanguages: [], signal: controller.signal });
+		const pending = fetchVideo(http, VIDEO, {
+			clients: DEFAULT_INNERTUBE_CLIENTS,
+			preferredLanguages: [],
+			signal: controller.signal,
+		});
 		setTimeout(() => controller.abort(), 50);
 		const started = Date.now();
 		await expect(pending).rejects.toMatchObject({ kind: 'cancelled' });

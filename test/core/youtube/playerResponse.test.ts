@@ -21,8 +21,10 @@ describe('playabilityFailure on recorded player responses', () => {
 		expect(playabilityFailure(recorded(file))?.kind ?? null).toBe(kind);
 	});
 
-	it('keeps YouTube\'s reason for an unplayable video', () => {
-		expect(playabilityFailure(recorded('youtube_unplayable.innertube.json'))?.detail).toBe('Custom Reason — Sub Reason 1Sub Reason 2');
+	it("keeps YouTube's reason for an unplayable video", () => {
+		expect(playabilityFailure(recorded('youtube_unplayable.innertube.json'))?.detail).toBe(
+			'Custom Reason — Sub Reason 1Sub Reason 2',
+		);
 	});
 
 	it('reports withheld captions when every track needs a proof-of-origin token', () => {
@@ -42,7 +44,7 @@ describe('chooseCaptionTrack', () => {
 		expect(chosen.isGenerated).toBe(false);
 	});
 
-	it('follows the user\'s languages in order', () => {
+	it("follows the user's languages in order", () => {
 		expect(chooseCaptionTrack(list(), ['fr', 'de', 'en']).track.vssId).toBe('.de');
 	});
 
@@ -51,13 +53,18 @@ describe('chooseCaptionTrack', () => {
 	});
 
 	it('skips a track that needs a token and falls back to the auto-generated one', () => {
-		const chosen = chooseCaptionTrack(recorded('youtube_po_token_required.innertube.json').captions?.playerCaptionsTracklistRenderer, ['en']);
+		const chosen = chooseCaptionTrack(
+			recorded('youtube_po_token_required.innertube.json').captions?.playerCaptionsTracklistRenderer,
+			['en'],
+		);
 		expect(chosen.track.vssId).toBe('a.en');
 		expect(chosen.isGenerated).toBe(true);
 	});
 
 	it('reports no captions for an empty list', () => {
-		expect(() => chooseCaptionTrack({ captionTracks: [] }, [])).toThrow(expect.objectContaining({ kind: 'no-captions' }));
+		expect(() => chooseCaptionTrack({ captionTracks: [] }, [])).toThrow(
+			expect.objectContaining({ kind: 'no-captions' }),
+		);
 	});
 });
 
@@ -68,7 +75,11 @@ describe('extractVideoInfo', () => {
 			id: 'GJLlxj_dtq8',
 			url: 'https://www.youtube.com/watch?v=GJLlxj_dtq8',
 			title: 'Surface Go Review - It’s Awesome',
-			channel: { name: 'Dave2D', id: 'UCVYamHliCI9rw1tHR1xbkfw', url: 'https://www.youtube.com/channel/UCVYamHliCI9rw1tHR1xbkfw' },
+			channel: {
+				name: 'Dave2D',
+				id: 'UCVYamHliCI9rw1tHR1xbkfw',
+				url: 'https://www.youtube.com/channel/UCVYamHliCI9rw1tHR1xbkfw',
+			},
 			durationSeconds: 316,
 			published: null,
 			chapters: [],
@@ -78,7 +89,10 @@ describe('extractVideoInfo', () => {
 	});
 
 	it('reads the publish date when the response carries a microformat', () => {
-		const player = { ...recorded('youtube.innertube.json'), microformat: { playerMicroformatRenderer: { publishDate: '2018-08-02T06:00:08-07:00' } } };
+		const player = {
+			...recorded('youtube.innertube.json'),
+			microformat: { playerMicroformatRenderer: { publishDate: '2018-08-02T06:00:08-07:00' } },
+		};
 		expect(extractVideoInfo('GJLlxj_dtq8', player).published).toBe('2018-08-02');
 	});
 });

@@ -1,4 +1,10 @@
-import { findVideoLinks, parseTimeValue, parseVideoInput, parseVideoUrl, timestampUrl } from '../../../src/core/youtube/videoUrl';
+import {
+	findVideoLinks,
+	parseTimeValue,
+	parseVideoInput,
+	parseVideoUrl,
+	timestampUrl,
+} from '../../../src/core/youtube/videoUrl';
 
 const ID = 'dQw4w9WgXcQ';
 
@@ -114,7 +120,7 @@ describe('findVideoLinks in note text', () => {
 		expect(links[0].text).toBe(`https://youtu.be/${ID}`);
 	});
 
-	it('ignores look-alikes and links inside other sites\' URLs', () => {
+	it("ignores look-alikes and links inside other sites' URLs", () => {
 		const text = `See notyoutube.com/watch?v=${ID} and https://example.com/?u=youtube.com/watch?v=${ID} and youtube.com/@someone`;
 		expect(findVideoLinks(text)).toEqual([]);
 	});

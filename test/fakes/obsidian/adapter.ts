@@ -175,7 +175,8 @@ export class FileSystemAdapter implements O.DataAdapter {
 		if (kind === null) throw fsError('ENOENT', 'rmdir', this.getFullPath(p));
 		if (kind === 'file') throw fsError('ENOTDIR', 'rmdir', this.getFullPath(p));
 		const listed = this.listSync(p);
-		if (!recursive && listed.files.length + listed.folders.length > 0) throw fsError('ENOTEMPTY', 'rmdir', this.getFullPath(p));
+		if (!recursive && listed.files.length + listed.folders.length > 0)
+			throw fsError('ENOTEMPTY', 'rmdir', this.getFullPath(p));
 		for (const f of listed.files) this.removeSync(f);
 		for (const f of listed.folders) this.rmdirSync(f, true);
 		if (!isHiddenPath(p)) this.vault._remove(p);
@@ -206,7 +207,8 @@ export class FileSystemAdapter implements O.DataAdapter {
 		}
 		this.mkdirSync(to);
 		const listed = this.listSync(from);
-		for (const f of [...listed.files, ...listed.folders]) this.copyTree(f, joinPath(to, f.slice(f.lastIndexOf('/') + 1)));
+		for (const f of [...listed.files, ...listed.folders])
+			this.copyTree(f, joinPath(to, f.slice(f.lastIndexOf('/') + 1)));
 	}
 
 	copySync(path: string, newPath: string): void {
@@ -273,7 +275,10 @@ export class FileSystemAdapter implements O.DataAdapter {
 	}
 
 	async appendBinary(normalizedPath: string, data: ArrayBuffer, options?: O.DataWriteOptions): Promise<void> {
-		const existing = this.kind(normalizedPath) === 'file' ? new Uint8Array(contentToBuffer(this.readSync(normalizedPath))) : new Uint8Array();
+		const existing =
+			this.kind(normalizedPath) === 'file'
+				? new Uint8Array(contentToBuffer(this.readSync(normalizedPath)))
+				: new Uint8Array();
 		const merged = new Uint8Array(existing.byteLength + data.byteLength);
 		merged.set(existing);
 		merged.set(new Uint8Array(data), existing.byteLength);

@@ -46,7 +46,8 @@ export class CommandRegistry {
 		if (command.editorCheckCallback || command.editorCallback) {
 			const info = this.app.workspace.activeEditor;
 			const editor = info?.editor;
-			if (!info || !editor || (info instanceof MarkdownView && info.getMode() !== 'source')) return [false, undefined];
+			if (!info || !editor || (info instanceof MarkdownView && info.getMode() !== 'source'))
+				return [false, undefined];
 			if (command.editorCheckCallback) {
 				if (!command.editorCheckCallback(true, editor, info as O.MarkdownView)) return [false, undefined];
 				return [true, command.editorCheckCallback(false, editor, info as O.MarkdownView)];
@@ -144,7 +145,8 @@ export class App implements Omit<O.App, 'keymap' | 'renderContext'> {
 			vault: this.fakeVault,
 			metadataCache: this.fakeMetadataCache,
 			activeFilePath: () => this.workspace.getActiveFile()?.path ?? null,
-			confirm: (title, message, confirmText) => confirmWithModal(this as unknown as O.App, title, message, confirmText),
+			confirm: (title, message, confirmText) =>
+				confirmWithModal(this as unknown as O.App, title, message, confirmText),
 		});
 		this.fakeWorkspace = new Workspace({
 			app: this as unknown as O.App,

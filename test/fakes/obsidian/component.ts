@@ -57,8 +57,16 @@ export class Component implements O.Component {
 		this.register(() => ref.e.offref(ref));
 	}
 
-	registerDomEvent(el: unknown, type: string, callback: (this: HTMLElement, ev: never) => unknown, options?: boolean | AddEventListenerOptions): void {
-		const target = el as { addEventListener(t: string, cb: unknown, o?: unknown): void; removeEventListener(t: string, cb: unknown, o?: unknown): void };
+	registerDomEvent(
+		el: unknown,
+		type: string,
+		callback: (this: HTMLElement, ev: never) => unknown,
+		options?: boolean | AddEventListenerOptions,
+	): void {
+		const target = el as {
+			addEventListener(t: string, cb: unknown, o?: unknown): void;
+			removeEventListener(t: string, cb: unknown, o?: unknown): void;
+		};
 		target.addEventListener(type, callback, options);
 		this.register(() => target.removeEventListener(type, callback, options));
 	}

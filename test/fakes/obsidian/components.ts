@@ -38,7 +38,10 @@ export abstract class ValueComponent<T> extends BaseComponent implements O.Value
 	abstract setValue(value: T): this;
 }
 
-export class AbstractTextComponent<T extends HTMLInputElement | HTMLTextAreaElement> extends ValueComponent<string> implements O.AbstractTextComponent<T> {
+export class AbstractTextComponent<T extends HTMLInputElement | HTMLTextAreaElement>
+	extends ValueComponent<string>
+	implements O.AbstractTextComponent<T>
+{
 	inputEl: T;
 	private changeCallback: ((value: string) => unknown) | null = null;
 	/** @internal What the last onChange callback returned (awaited by testing helpers). */
@@ -85,7 +88,11 @@ export class AbstractTextComponent<T extends HTMLInputElement | HTMLTextAreaElem
 
 export class TextComponent extends AbstractTextComponent<HTMLInputElement> implements O.TextComponent {
 	constructor(containerEl: HTMLElement) {
-		super(asDom<HTMLInputElement>(asFake(containerEl).createEl('input', { type: 'text', attr: { spellcheck: 'false' } })));
+		super(
+			asDom<HTMLInputElement>(
+				asFake(containerEl).createEl('input', { type: 'text', attr: { spellcheck: 'false' } }),
+			),
+		);
 	}
 }
 
@@ -100,7 +107,11 @@ export class SearchComponent extends AbstractTextComponent<HTMLInputElement> imp
 
 	constructor(containerEl: HTMLElement) {
 		const wrapper = asFake(containerEl).createDiv('search-input-container');
-		super(asDom<HTMLInputElement>(wrapper.createEl('input', { type: 'search', attr: { enterkeyhint: 'search', spellcheck: 'false' } })));
+		super(
+			asDom<HTMLInputElement>(
+				wrapper.createEl('input', { type: 'search', attr: { enterkeyhint: 'search', spellcheck: 'false' } }),
+			),
+		);
 		const clear = wrapper.createDiv('search-input-clear-button');
 		this.clearButtonEl = asDom(clear);
 		clear.addEventListener('click', () => {
@@ -163,7 +174,9 @@ export class DropdownComponent extends ValueComponent<string> implements O.Dropd
 		super();
 		const select = asFake(containerEl).createEl('select', { cls: 'dropdown' });
 		this.selectEl = asDom<HTMLSelectElement>(select);
-		select.addEventListener('change', () => (this.changeCallback ? this.changeCallback(this.getValue()) : undefined));
+		select.addEventListener('change', () =>
+			this.changeCallback ? this.changeCallback(this.getValue()) : undefined,
+		);
 	}
 
 	override setDisabled(disabled: boolean): this {
@@ -366,8 +379,12 @@ export class SliderComponent extends ValueComponent<number> implements O.SliderC
 		super();
 		const slider = asFake(containerEl).createEl('input', { cls: 'slider', type: 'range' });
 		this.sliderEl = asDom<HTMLInputElement>(slider);
-		slider.addEventListener('input', () => (this.instant && this.changeCallback ? this.changeCallback(this.getValue()) : undefined));
-		slider.addEventListener('change', () => (!this.instant && this.changeCallback ? this.changeCallback(this.getValue()) : undefined));
+		slider.addEventListener('input', () =>
+			this.instant && this.changeCallback ? this.changeCallback(this.getValue()) : undefined,
+		);
+		slider.addEventListener('change', () =>
+			!this.instant && this.changeCallback ? this.changeCallback(this.getValue()) : undefined,
+		);
 	}
 
 	override setDisabled(disabled: boolean): this {
@@ -453,7 +470,9 @@ export class ColorComponent extends ValueComponent<string> implements O.ColorCom
 		const input = asFake(containerEl).createEl('input', { type: 'color' });
 		input.value = '#000000';
 		this.colorPickerEl = asDom<HTMLInputElement>(input);
-		input.addEventListener('change', () => (this.changeCallback ? this.changeCallback(this.getValue()) : undefined));
+		input.addEventListener('change', () =>
+			this.changeCallback ? this.changeCallback(this.getValue()) : undefined,
+		);
 	}
 
 	override setDisabled(disabled: boolean): this {
@@ -525,7 +544,9 @@ export class SecretComponent extends BaseComponent implements O.SecretComponent 
 		super();
 		this.selectEl = asFake(containerEl).createEl('select', { cls: 'dropdown secret-component' });
 		this.refreshOptions('');
-		this.selectEl.addEventListener('change', () => (this.changeCallback ? this.changeCallback(this.selectEl.value) : undefined));
+		this.selectEl.addEventListener('change', () =>
+			this.changeCallback ? this.changeCallback(this.selectEl.value) : undefined,
+		);
 	}
 
 	private refreshOptions(current: string): void {

@@ -13,7 +13,10 @@ type Shared = Extract<keyof RealValues, keyof FakeValues>;
 type AnyClass = abstract new (...args: never[]) => unknown;
 /** Classes with private constructors (not matched by AnyClass). */
 type PrivateConstructorClasses = 'MenuItem' | 'ConfirmationButton';
-type NonClass = Exclude<{ [K in Shared]: RealValues[K] extends AnyClass ? never : K }[Shared], PrivateConstructorClasses>;
+type NonClass = Exclude<
+	{ [K in Shared]: RealValues[K] extends AnyClass ? never : K }[Shared],
+	PrivateConstructorClasses
+>;
 
 /** Names whose fake type is not assignable to the real one (must be `never`). */
 export type Mismatches = { [K in NonClass]: FakeValues[K] extends RealValues[K] ? never : K }[NonClass];

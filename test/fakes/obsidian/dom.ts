@@ -83,7 +83,24 @@ export class FakeEvent {
 }
 
 /** Events that bubble in a browser; used when the fake creates events itself. */
-const BUBBLING = new Set(['click', 'input', 'change', 'keydown', 'keyup', 'keypress', 'mousedown', 'mouseup', 'contextmenu', 'focusin', 'focusout', 'submit', 'dblclick', 'auxclick', 'pointerdown', 'pointerup']);
+const BUBBLING = new Set([
+	'click',
+	'input',
+	'change',
+	'keydown',
+	'keyup',
+	'keypress',
+	'mousedown',
+	'mouseup',
+	'contextmenu',
+	'focusin',
+	'focusout',
+	'submit',
+	'dblclick',
+	'auxclick',
+	'pointerdown',
+	'pointerup',
+]);
 
 export function createEvent(type: string, init: Record<string, unknown> = {}): FakeEvent {
 	return new FakeEvent(type, { bubbles: BUBBLING.has(type), ...init });
@@ -339,7 +356,11 @@ export abstract class FakeNode {
 
 	// ----- events -----
 
-	addEventListener(type: string, listener: ListenerEntry['listener'] | null, options?: boolean | { capture?: boolean; once?: boolean }): void {
+	addEventListener(
+		type: string,
+		listener: ListenerEntry['listener'] | null,
+		options?: boolean | { capture?: boolean; once?: boolean },
+	): void {
 		if (!listener) return;
 		const capture = typeof options === 'boolean' ? options : options?.capture === true;
 		const once = typeof options === 'object' && options?.once === true;
@@ -347,9 +368,15 @@ export abstract class FakeNode {
 		this.listeners.push({ type, listener, capture, once });
 	}
 
-	removeEventListener(type: string, listener: ListenerEntry['listener'] | null, options?: boolean | { capture?: boolean }): void {
+	removeEventListener(
+		type: string,
+		listener: ListenerEntry['listener'] | null,
+		options?: boolean | { capture?: boolean },
+	): void {
 		const capture = typeof options === 'boolean' ? options : options?.capture === true;
-		this.listeners = this.listeners.filter((l) => !(l.type === type && l.listener === listener && l.capture === capture));
+		this.listeners = this.listeners.filter(
+			(l) => !(l.type === type && l.listener === listener && l.capture === capture),
+		);
 	}
 
 	/** Number of listeners for a type (tests use it to check that registerDomEvent cleaned up). */
@@ -377,7 +404,9 @@ export abstract class FakeNode {
 	}
 
 	private invoke(event: FakeEvent, phase: 'capture' | 'target' | 'bubble'): void {
-		const entries = this.listeners.filter((l) => l.type === event.type && (phase === 'target' || l.capture === (phase === 'capture')));
+		const entries = this.listeners.filter(
+			(l) => l.type === event.type && (phase === 'target' || l.capture === (phase === 'capture')),
+		);
 		if (entries.length === 0) return;
 		setEventProp(event, 'currentTarget', this);
 		for (const entry of entries) {
@@ -536,7 +565,21 @@ class FakeClassList {
 	}
 }
 
-const VOID_TAGS = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const VOID_TAGS = new Set([
+	'area',
+	'base',
+	'br',
+	'col',
+	'embed',
+	'hr',
+	'img',
+	'input',
+	'link',
+	'meta',
+	'source',
+	'track',
+	'wbr',
+]);
 const DISABLEABLE = new Set(['button', 'input', 'select', 'textarea', 'option', 'optgroup', 'fieldset']);
 
 export class FakeElement extends FakeNode {
@@ -722,7 +765,8 @@ export class FakeElement extends FakeNode {
 	/** data-* attributes as a live object, like HTMLElement.dataset. */
 	get dataset(): Record<string, string | undefined> {
 		return new Proxy({} as Record<string, string | undefined>, {
-			get: (_, key) => (typeof key === 'string' ? (this.getAttribute(`data-${camelToKebab(key)}`) ?? undefined) : undefined),
+			get: (_, key) =>
+				typeof key === 'string' ? (this.getAttribute(`data-${camelToKebab(key)}`) ?? undefined) : undefined,
 			set: (_, key, value) => {
 				if (typeof key === 'string') this.setAttribute(`data-${camelToKebab(key)}`, String(value));
 				return true;
@@ -731,7 +775,10 @@ export class FakeElement extends FakeNode {
 				if (typeof key === 'string') this.removeAttribute(`data-${camelToKebab(key)}`);
 				return true;
 			},
-			ownKeys: () => this.getAttributeNames().filter((n) => n.startsWith('data-')).map((n) => kebabToCamel(n.slice(5))),
+			ownKeys: () =>
+				this.getAttributeNames()
+					.filter((n) => n.startsWith('data-'))
+					.map((n) => kebabToCamel(n.slice(5))),
 			getOwnPropertyDescriptor: (_, key) => {
 				if (typeof key !== 'string') return undefined;
 				const value = this.getAttribute(`data-${camelToKebab(key)}`);
@@ -805,7 +852,8 @@ export class FakeElement extends FakeNode {
 		const min = this.hasAttribute('min') ? Number(this.getAttribute('min')) : 0;
 		const max0 = this.hasAttribute('max') ? Number(this.getAttribute('max')) : 100;
 		const max = max0 < min ? min : max0;
-		let n = raw === null || raw === '' || isNaN(Number(raw)) ? (max < min ? min : min + (max - min) / 2) : Number(raw);
+		let n =
+			raw === null || raw === '' || isNaN(Number(raw)) ? (max < min ? min : min + (max - min) / 2) : Number(raw);
 		n = Math.min(max, Math.max(min, n));
 		const stepAttr = this.getAttribute('step');
 		if (stepAttr !== 'any') {
@@ -892,7 +940,8 @@ export class FakeElement extends FakeNode {
 
 	set innerHTML(html: string) {
 		// Parsing HTML is out of scope (and Obsidian's guidelines forbid innerHTML); plain text is accepted.
-		if (/[<&]/.test(html)) throw new Error('Fake DOM: innerHTML with markup is not supported; build elements with createEl');
+		if (/[<&]/.test(html))
+			throw new Error('Fake DOM: innerHTML with markup is not supported; build elements with createEl');
 		this.textContent = html;
 	}
 
@@ -929,7 +978,8 @@ export class FakeElement extends FakeNode {
 	}
 
 	toggleClass(classes: string | string[], value: boolean): void {
-		for (const cls of (Array.isArray(classes) ? classes : [classes]).flatMap(splitClasses)) this.classList.toggle(cls, value);
+		for (const cls of (Array.isArray(classes) ? classes : [classes]).flatMap(splitClasses))
+			this.classList.toggle(cls, value);
 	}
 
 	hasClass(cls: string): boolean {
@@ -1009,7 +1059,12 @@ export class FakeElement extends FakeNode {
 		return [...(this.matches(selector) ? [this] : []), ...this.findAll(selector)];
 	}
 
-	on(type: string, selector: string, listener: (ev: FakeEvent, delegateTarget: FakeElement) => unknown, options?: boolean | { capture?: boolean }): void {
+	on(
+		type: string,
+		selector: string,
+		listener: (ev: FakeEvent, delegateTarget: FakeElement) => unknown,
+		options?: boolean | { capture?: boolean },
+	): void {
 		const callback: Listener = (event) => {
 			const target = event.target;
 			if (!(target instanceof FakeElement)) return undefined;
@@ -1060,7 +1115,13 @@ export class FakeElement extends FakeNode {
 	}
 
 	getElementsByClassName(cls: string): FakeElement[] {
-		return this.querySelectorAll(cls.split(/\s+/).filter(Boolean).map((c) => `.${c}`).join(''));
+		return this.querySelectorAll(
+			cls
+				.split(/\s+/)
+				.filter(Boolean)
+				.map((c) => `.${c}`)
+				.join(''),
+		);
 	}
 
 	getElementsByTagName(tag: string): FakeElement[] {
@@ -1107,7 +1168,16 @@ export class FakeElement extends FakeNode {
 
 	scrollTo(): void {}
 
-	getBoundingClientRect(): { x: number; y: number; top: number; left: number; right: number; bottom: number; width: number; height: number } {
+	getBoundingClientRect(): {
+		x: number;
+		y: number;
+		top: number;
+		left: number;
+		right: number;
+		bottom: number;
+		width: number;
+		height: number;
+	} {
 		return { x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0 };
 	}
 
@@ -1192,7 +1262,12 @@ export function getFakeDocument(): FakeDocument {
 }
 
 /** Obsidian's createEl: a new element with classes, text, attributes, and optionally a parent. */
-export function createFakeElement(tag: string, o?: DomInfo | string, callback?: (el: FakeElement) => void, svg = false): FakeElement {
+export function createFakeElement(
+	tag: string,
+	o?: DomInfo | string,
+	callback?: (el: FakeElement) => void,
+	svg = false,
+): FakeElement {
 	const info: DomInfo = typeof o === 'string' ? { cls: o } : (o ?? {});
 	const el = new FakeElement(tag, svg);
 	if (info.cls !== undefined) el.addClass(...(Array.isArray(info.cls) ? info.cls : [info.cls]));
@@ -1250,7 +1325,9 @@ function escapeText(text: string): string {
 function serialize(node: FakeNode): string {
 	if (node instanceof FakeText) return escapeText(node.data);
 	if (node instanceof FakeElement) {
-		const attrs = node.attributes.map(({ name, value }) => ` ${name}="${escapeText(value).replace(/"/g, '&quot;')}"`).join('');
+		const attrs = node.attributes
+			.map(({ name, value }) => ` ${name}="${escapeText(value).replace(/"/g, '&quot;')}"`)
+			.join('');
 		const style = node.style.cssText;
 		const styleAttr = style && !node.hasAttribute('style') ? ` style="${style}"` : '';
 		const open = `<${node.localName}${attrs}${styleAttr}>`;
@@ -1277,7 +1354,11 @@ function parseSelector(selector: string): { compound: Compound; combinator: ' ' 
 	if (cached) return cached;
 	const groups = splitTopLevel(selector, ',').map((group) => {
 		const parts: { compound: Compound; combinator: ' ' | '>' | null }[] = [];
-		const tokens = group.trim().replace(/\s*>\s*/g, ' > ').split(/\s+(?![^[]*\])/).filter(Boolean);
+		const tokens = group
+			.trim()
+			.replace(/\s*>\s*/g, ' > ')
+			.split(/\s+(?![^[]*\])/)
+			.filter(Boolean);
 		let combinator: ' ' | '>' | null = null;
 		for (const token of tokens) {
 			if (token === '>') {
@@ -1311,7 +1392,8 @@ function splitTopLevel(text: string, sep: string): string[] {
 
 function parseCompound(token: string): Compound {
 	const compound: Compound = { classes: [], attrs: [], not: [] };
-	const re = /^(\*|[a-zA-Z][\w-]*)|#([\w-]+)|\.([\w-]+)|\[\s*([\w-]+)\s*(?:([~^$*|]?=)\s*(?:"([^"]*)"|'([^']*)'|([^\]\s]*)))?\s*\]|:not\(([^)]*)\)/g;
+	const re =
+		/^(\*|[a-zA-Z][\w-]*)|#([\w-]+)|\.([\w-]+)|\[\s*([\w-]+)\s*(?:([~^$*|]?=)\s*(?:"([^"]*)"|'([^']*)'|([^\]\s]*)))?\s*\]|:not\(([^)]*)\)/g;
 	let match: RegExpExecArray | null;
 	let consumed = 0;
 	while ((match = re.exec(token)) !== null) {
@@ -1320,7 +1402,12 @@ function parseCompound(token: string): Compound {
 		if (match[1]) compound.tag = match[1] === '*' ? undefined : match[1].toLowerCase();
 		else if (match[2]) compound.id = match[2];
 		else if (match[3]) compound.classes.push(match[3]);
-		else if (match[4]) compound.attrs.push({ name: match[4].toLowerCase(), op: match[5], value: match[6] ?? match[7] ?? match[8] });
+		else if (match[4])
+			compound.attrs.push({
+				name: match[4].toLowerCase(),
+				op: match[5],
+				value: match[6] ?? match[7] ?? match[8],
+			});
 		else if (match[9] !== undefined) compound.not.push(match[9]);
 	}
 	if (consumed !== token.length) throw new Error(`Fake DOM: unsupported selector "${token}"`);
@@ -1337,12 +1424,17 @@ function matchesCompound(el: FakeElement, c: Compound): boolean {
 		if (a.op === undefined) continue;
 		const want = a.value ?? '';
 		const ok =
-			a.op === '=' ? value === want
-			: a.op === '~=' ? value.split(/\s+/).includes(want)
-			: a.op === '^=' ? value.startsWith(want)
-			: a.op === '$=' ? value.endsWith(want)
-			: a.op === '*=' ? value.includes(want)
-			: value === want || value.startsWith(`${want}-`);
+			a.op === '='
+				? value === want
+				: a.op === '~='
+					? value.split(/\s+/).includes(want)
+					: a.op === '^='
+						? value.startsWith(want)
+						: a.op === '$='
+							? value.endsWith(want)
+							: a.op === '*='
+								? value.includes(want)
+								: value === want || value.startsWith(`${want}-`);
 		if (!ok) return false;
 	}
 	for (const inner of c.not) if (el.matches(inner)) return false;
@@ -1354,7 +1446,12 @@ export function matchesSelector(el: FakeElement, selector: string, scope: FakeNo
 	return parseSelector(selector).some((parts) => matchParts(el, parts, parts.length - 1, scope));
 }
 
-function matchParts(el: FakeElement, parts: { compound: Compound; combinator: ' ' | '>' | null }[], index: number, scope: FakeNode | null): boolean {
+function matchParts(
+	el: FakeElement,
+	parts: { compound: Compound; combinator: ' ' | '>' | null }[],
+	index: number,
+	scope: FakeNode | null,
+): boolean {
 	if (!matchesCompound(el, parts[index].compound)) return false;
 	if (index === 0) return true;
 	const combinator = parts[index].combinator;

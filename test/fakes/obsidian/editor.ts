@@ -73,7 +73,11 @@ export abstract class Editor implements O.Editor {
 	abstract offsetToPos(offset: number): O.EditorPosition;
 
 	/** Runs `read` over every line touched by a selection, then applies the changes `write` returns. */
-	processLines<T>(read: (line: number, lineText: string) => T | null, write: (line: number, lineText: string, value: T | null) => O.EditorChange | void, ignoreEmpty = false): void {
+	processLines<T>(
+		read: (line: number, lineText: string) => T | null,
+		write: (line: number, lineText: string, value: T | null) => O.EditorChange | void,
+		ignoreEmpty = false,
+	): void {
 		const lines = new Set<number>();
 		for (const s of this.listSelections()) {
 			const from = Math.min(s.anchor.line, s.head.line);
@@ -126,7 +130,8 @@ export class BufferEditor extends Editor {
 	/** Like CodeMirror 6 (which Obsidian asks for line n+1), an out-of-range line is a RangeError. */
 	getLine(line: number): string {
 		const lines = this.lines();
-		if (!Number.isInteger(line) || line < 0 || line >= lines.length) throw new RangeError(`Invalid line number ${line + 1} in ${lines.length}-line document`);
+		if (!Number.isInteger(line) || line < 0 || line >= lines.length)
+			throw new RangeError(`Invalid line number ${line + 1} in ${lines.length}-line document`);
 		return lines[line];
 	}
 
@@ -166,7 +171,8 @@ export class BufferEditor extends Editor {
 
 	getCursor(side: 'from' | 'to' | 'head' | 'anchor' = 'head'): O.EditorPosition {
 		const r = this.ranges[this.mainIndex];
-		const offset = side === 'from' ? Math.min(r.anchor, r.head) : side === 'to' ? Math.max(r.anchor, r.head) : r[side];
+		const offset =
+			side === 'from' ? Math.min(r.anchor, r.head) : side === 'to' ? Math.max(r.anchor, r.head) : r[side];
 		return this.offsetToPos(offset);
 	}
 
@@ -215,7 +221,11 @@ export class BufferEditor extends Editor {
 	}
 
 	replaceSelection(replacement: string, origin?: string): void {
-		const changes = this.ranges.map((r) => ({ from: Math.min(r.anchor, r.head), to: Math.max(r.anchor, r.head), insert: replacement }));
+		const changes = this.ranges.map((r) => ({
+			from: Math.min(r.anchor, r.head),
+			to: Math.max(r.anchor, r.head),
+			insert: replacement,
+		}));
 		this.apply(changes, 'after-insert', origin);
 	}
 
@@ -227,7 +237,12 @@ export class BufferEditor extends Editor {
 		});
 		let placement: 'after-insert' | undefined;
 		if (tx.replaceSelection !== undefined) {
-			for (const r of this.ranges) changes.push({ from: Math.min(r.anchor, r.head), to: Math.max(r.anchor, r.head), insert: tx.replaceSelection });
+			for (const r of this.ranges)
+				changes.push({
+					from: Math.min(r.anchor, r.head),
+					to: Math.max(r.anchor, r.head),
+					insert: tx.replaceSelection,
+				});
 			placement = 'after-insert';
 		}
 		if (changes.length > 0) this.apply(changes, placement, origin);
@@ -252,7 +267,12 @@ export class BufferEditor extends Editor {
 		this.apply([{ from: start, to: endOld, insert: next.slice(start, endNew) }], undefined, 'file', false);
 	}
 
-	private apply(input: Change[], placement: 'after-insert' | undefined, origin: string | undefined, notify = true): void {
+	private apply(
+		input: Change[],
+		placement: 'after-insert' | undefined,
+		origin: string | undefined,
+		notify = true,
+	): void {
 		const changes = [...input].sort((a, b) => a.from - b.from || a.to - b.to);
 		for (let i = 1; i < changes.length; i++) {
 			if (changes[i].from < changes[i - 1].to) throw new Error('Editor: overlapping changes in one transaction');
@@ -260,7 +280,8 @@ export class BufferEditor extends Editor {
 		this.undoStack.push({ text: this.text, ranges: this.ranges.map((r) => ({ ...r })) });
 		this.redoStack.length = 0;
 		let out = this.text;
-		for (let i = changes.length - 1; i >= 0; i--) out = out.slice(0, changes[i].from) + changes[i].insert + out.slice(changes[i].to);
+		for (let i = changes.length - 1; i >= 0; i--)
+			out = out.slice(0, changes[i].from) + changes[i].insert + out.slice(changes[i].to);
 		const map = (pos: number) => mapOffset(pos, changes);
 		if (placement === 'after-insert') {
 			// Each cursor ends after its own insertion (changes were built from the ranges, in order).
@@ -319,12 +340,21 @@ export class BufferEditor extends Editor {
 			case 'deleteLine': {
 				const last = this.lastLine();
 				if (last === 0) return this.setValue('');
-				const from = cursor.line === last ? { line: cursor.line - 1, ch: this.getLine(cursor.line - 1).length } : { line: cursor.line, ch: 0 };
-				const to = cursor.line === last ? { line: cursor.line, ch: this.getLine(cursor.line).length } : { line: cursor.line + 1, ch: 0 };
+				const from =
+					cursor.line === last
+						? { line: cursor.line - 1, ch: this.getLine(cursor.line - 1).length }
+						: { line: cursor.line, ch: 0 };
+				const to =
+					cursor.line === last
+						? { line: cursor.line, ch: this.getLine(cursor.line).length }
+						: { line: cursor.line + 1, ch: 0 };
 				return this.replaceRange('', from, to);
 			}
 			case 'indentMore':
-				return this.processLines(() => null, (line) => ({ from: { line, ch: 0 }, text: '\t' }));
+				return this.processLines(
+					() => null,
+					(line) => ({ from: { line, ch: 0 }, text: '\t' }),
+				);
 			case 'indentLess':
 				return this.processLines(
 					() => null,
@@ -341,7 +371,11 @@ export class BufferEditor extends Editor {
 				const b = this.getLine(other);
 				const first = Math.min(cursor.line, other);
 				const [top, bottom] = first === cursor.line ? [b, a] : [a, b];
-				this.replaceRange(`${top}\n${bottom}`, { line: first, ch: 0 }, { line: first + 1, ch: this.getLine(first + 1).length });
+				this.replaceRange(
+					`${top}\n${bottom}`,
+					{ line: first, ch: 0 },
+					{ line: first + 1, ch: this.getLine(first + 1).length },
+				);
 				return this.setCursor(other, cursor.ch);
 			}
 			default:

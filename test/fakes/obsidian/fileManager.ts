@@ -59,7 +59,11 @@ export class FileManager implements O.FileManager {
 			for (const source of this.vault.getMarkdownFiles() as unknown as TFile[]) {
 				if (!cache.resolvedLinks[source.path]?.[oldPath]) continue;
 				const meta = cache.getCache(source.path);
-				const refs = [...(meta?.links ?? []), ...(meta?.embeds ?? []), ...(meta?.frontmatterLinks ?? [])].filter(
+				const refs = [
+					...(meta?.links ?? []),
+					...(meta?.embeds ?? []),
+					...(meta?.frontmatterLinks ?? []),
+				].filter(
 					(ref) => cache.getFirstLinkpathDest(parseLinktext(ref.link).path, source.path)?.path === oldPath,
 				);
 				if (refs.length > 0) edits.push({ source, refs });
@@ -69,12 +73,18 @@ export class FileManager implements O.FileManager {
 		for (const { source, refs } of edits) {
 			this.vault.processSync(source as unknown as O.TFile, (text) => {
 				let out = text;
-				const positioned = refs.filter((r): r is O.ReferenceCache => 'position' in r).sort((a, b) => b.position.start.offset - a.position.start.offset);
+				const positioned = refs
+					.filter((r): r is O.ReferenceCache => 'position' in r)
+					.sort((a, b) => b.position.start.offset - a.position.start.offset);
 				for (const ref of positioned) {
 					const { start, end } = ref.position;
-					out = out.slice(0, start.offset) + this.relink(ref.original, entry as TFile, source.path) + out.slice(end.offset);
+					out =
+						out.slice(0, start.offset) +
+						this.relink(ref.original, entry as TFile, source.path) +
+						out.slice(end.offset);
 				}
-				for (const ref of refs.filter((r) => !('position' in r))) out = out.replace(ref.original, this.relink(ref.original, entry as TFile, source.path));
+				for (const ref of refs.filter((r) => !('position' in r)))
+					out = out.replace(ref.original, this.relink(ref.original, entry as TFile, source.path));
 				return out;
 			});
 		}
@@ -115,7 +125,11 @@ export class FileManager implements O.FileManager {
 		return `[[${this.linktext(f, sourcePath, true)}${sub}${alias ? `|${alias}` : ''}]]`;
 	}
 
-	async processFrontMatter(file: O.TFile, fn: (frontmatter: any) => void, options?: O.DataWriteOptions): Promise<void> {
+	async processFrontMatter(
+		file: O.TFile,
+		fn: (frontmatter: any) => void,
+		options?: O.DataWriteOptions,
+	): Promise<void> {
 		this.vault.processSync(
 			file,
 			(text) => {
@@ -142,7 +156,11 @@ export class FileManager implements O.FileManager {
 
 	async promptForDeletion(file: O.TAbstractFile): Promise<boolean> {
 		const kind = file instanceof TFolder ? 'folder' : 'file';
-		const confirmed = await this.host.confirm(`Delete ${kind}`, `Are you sure you want to delete "${file.name}"?`, 'Delete');
+		const confirmed = await this.host.confirm(
+			`Delete ${kind}`,
+			`Are you sure you want to delete "${file.name}"?`,
+			'Delete',
+		);
 		if (confirmed) await this.trashFile(file);
 		return confirmed;
 	}
@@ -160,7 +178,8 @@ export class FileManager implements O.FileManager {
 		const dot = filename.lastIndexOf('.');
 		const [stem, ext] = dot > 0 ? [filename.slice(0, dot), filename.slice(dot)] : [filename, ''];
 		let candidate = joinPath(folder, filename);
-		for (let i = 1; this.vault.fakeAdapter.kind(candidate) !== null; i++) candidate = joinPath(folder, `${stem} ${i}${ext}`);
+		for (let i = 1; this.vault.fakeAdapter.kind(candidate) !== null; i++)
+			candidate = joinPath(folder, `${stem} ${i}${ext}`);
 		return candidate;
 	}
 }

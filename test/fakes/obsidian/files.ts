@@ -58,7 +58,11 @@ export function isHiddenPath(path: string): boolean {
 }
 
 /** A Node-style filesystem error, as Electron surfaces them from Obsidian's adapter. */
-export function fsError(code: 'ENOENT' | 'EEXIST' | 'ENOTEMPTY' | 'ENOTDIR' | 'EISDIR', syscall: string, fullPath: string): Error {
+export function fsError(
+	code: 'ENOENT' | 'EEXIST' | 'ENOTEMPTY' | 'ENOTDIR' | 'EISDIR',
+	syscall: string,
+	fullPath: string,
+): Error {
 	const text: Record<string, string> = {
 		ENOENT: 'no such file or directory',
 		EEXIST: 'file already exists',
@@ -66,7 +70,11 @@ export function fsError(code: 'ENOENT' | 'EEXIST' | 'ENOTEMPTY' | 'ENOTDIR' | 'E
 		ENOTDIR: 'not a directory',
 		EISDIR: 'illegal operation on a directory',
 	};
-	const error = new Error(`${code}: ${text[code]}, ${syscall} '${fullPath}'`) as Error & { code: string; syscall: string; path: string };
+	const error = new Error(`${code}: ${text[code]}, ${syscall} '${fullPath}'`) as Error & {
+		code: string;
+		syscall: string;
+		path: string;
+	};
 	error.code = code;
 	error.syscall = syscall;
 	error.path = fullPath;

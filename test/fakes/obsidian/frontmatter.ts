@@ -30,7 +30,13 @@ export function getFrontMatterInfo(content: string): O.FrontMatterInfo {
 	let match: RegExpExecArray | null;
 	while ((match = fence.exec(content)) !== null) {
 		if (match.index >= from && (match.index === from || content[match.index - 1] === '\n')) {
-			return { exists: true, frontmatter: content.slice(from, match.index), from, to: match.index, contentStart: match.index + match[0].length };
+			return {
+				exists: true,
+				frontmatter: content.slice(from, match.index),
+				from,
+				to: match.index,
+				contentStart: match.index + match[0].length,
+			};
 		}
 		if (match[0].length === 0) fence.lastIndex++;
 	}
@@ -59,7 +65,13 @@ function toStringArray(value: unknown, separator: RegExp): string[] | null {
 	const out: string[] = [];
 	for (const item of items) {
 		if (item === null || item === undefined) continue;
-		if (typeof item === 'string') out.push(...item.split(separator).map((s) => s.trim()).filter(Boolean));
+		if (typeof item === 'string')
+			out.push(
+				...item
+					.split(separator)
+					.map((s) => s.trim())
+					.filter(Boolean),
+			);
 		else if (typeof item !== 'object') out.push(String(item));
 	}
 	return out.length > 0 ? out : null;

@@ -9,7 +9,15 @@
  *   ...), non-enumerable like Obsidian's, since plugin code type-checks against them and may call them;
  * - `sleep`, `nextFrame`, `isBoolean`, `fish`, `fishAll`, `ready`.
  */
-import { createEvent, createFakeElement, createFakeFragment, FakeElement, FakeEvent, getFakeDocument, type DomInfo } from './dom';
+import {
+	createEvent,
+	createFakeElement,
+	createFakeFragment,
+	FakeElement,
+	FakeEvent,
+	getFakeDocument,
+	type DomInfo,
+} from './dom';
 
 const INSTALLED = Symbol.for('fake-obsidian.globals-installed');
 
@@ -73,11 +81,19 @@ export class FakeWindow {
 		return el.style;
 	}
 
-	addEventListener(type: string, listener: (ev: FakeEvent) => unknown, options?: boolean | { capture?: boolean; once?: boolean }): void {
+	addEventListener(
+		type: string,
+		listener: (ev: FakeEvent) => unknown,
+		options?: boolean | { capture?: boolean; once?: boolean },
+	): void {
 		this.target.addEventListener(type, listener, options);
 	}
 
-	removeEventListener(type: string, listener: (ev: FakeEvent) => unknown, options?: boolean | { capture?: boolean }): void {
+	removeEventListener(
+		type: string,
+		listener: (ev: FakeEvent) => unknown,
+		options?: boolean | { capture?: boolean },
+	): void {
 		this.target.removeEventListener(type, listener, options);
 	}
 
@@ -119,10 +135,14 @@ export function installGlobals(): void {
 	define(g, 'activeDocument', doc);
 	if (g.window === undefined) define(g, 'window', win);
 
-	define(g, 'createEl', (tag: string, o?: DomInfo | string, cb?: (el: FakeElement) => void) => createFakeElement(tag, o, cb));
+	define(g, 'createEl', (tag: string, o?: DomInfo | string, cb?: (el: FakeElement) => void) =>
+		createFakeElement(tag, o, cb),
+	);
 	define(g, 'createDiv', (o?: DomInfo | string, cb?: (el: FakeElement) => void) => createFakeElement('div', o, cb));
 	define(g, 'createSpan', (o?: DomInfo | string, cb?: (el: FakeElement) => void) => createFakeElement('span', o, cb));
-	define(g, 'createSvg', (tag: string, o?: DomInfo | string, cb?: (el: FakeElement) => void) => createFakeElement(tag, o, cb, true));
+	define(g, 'createSvg', (tag: string, o?: DomInfo | string, cb?: (el: FakeElement) => void) =>
+		createFakeElement(tag, o, cb, true),
+	);
 	define(g, 'createFragment', createFakeFragment);
 	define(g, 'sleep', (ms: number) => win.sleep(ms));
 	define(g, 'nextFrame', () => win.nextFrame());
@@ -156,10 +176,18 @@ export function installGlobals(): void {
 	});
 	define(Array, 'combine', (arrays: unknown[][]) => ([] as unknown[]).concat(...arrays));
 	define(Object, 'isEmpty', (object: Record<string, unknown>) => Object.keys(object).length === 0);
-	define(Object, 'each', (object: Record<string, unknown>, callback: (value: unknown, key?: string) => boolean | void, context?: unknown) => {
-		for (const key of Object.keys(object)) if (callback.call(context, object[key], key) === false) return false;
-		return true;
-	});
+	define(
+		Object,
+		'each',
+		(
+			object: Record<string, unknown>,
+			callback: (value: unknown, key?: string) => boolean | void,
+			context?: unknown,
+		) => {
+			for (const key of Object.keys(object)) if (callback.call(context, object[key], key) === false) return false;
+			return true;
+		},
+	);
 	define(Math, 'clamp', (value: number, min: number, max: number) => Math.min(max, Math.max(min, value)));
 	define(Math, 'square', (value: number) => value * value);
 	define(String, 'isString', (obj: unknown) => typeof obj === 'string');

@@ -53,7 +53,8 @@ const BLOCK_ID = /(?:^|\s)\^([A-Za-z0-9-]+)\s*$/;
 const HTML_BLOCK = /^ {0,3}<(?:[A-Za-z][\w-]*|!--)/;
 const TAG = /(^|\s)#((?:[\p{L}\p{N}_\-/]|\p{Extended_Pictographic})+)/gu;
 const WIKILINK = /(!?)\[\[([^[\]\n]+?)\]\]/g;
-const MDLINK = /(!?)\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\(\s*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g;
+const MDLINK =
+	/(!?)\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\(\s*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 
 function blank(text: string, from: number, to: number): string {
@@ -89,7 +90,10 @@ function wikiDisplay(target: string): string {
 	const hash = target.indexOf('#');
 	if (hash === -1) return target;
 	const path = target.slice(0, hash);
-	const parts = target.slice(hash + 1).split('#').filter(Boolean);
+	const parts = target
+		.slice(hash + 1)
+		.split('#')
+		.filter(Boolean);
 	return path ? [path, ...parts].join(' > ') : parts.join(' > ');
 }
 
@@ -106,7 +110,12 @@ function collectFrontmatterLinks(value: unknown, key: string, out: O.Frontmatter
 		for (const m of value.matchAll(WIKILINK)) {
 			if (m[1]) continue;
 			const [target, alias] = splitAlias(m[2]);
-			const link: O.FrontmatterLinkCache = { key, link: target, original: m[0], displayText: alias ?? wikiDisplay(target) };
+			const link: O.FrontmatterLinkCache = {
+				key,
+				link: target,
+				original: m[0],
+				displayText: alias ?? wikiDisplay(target),
+			};
 			out.push(link);
 		}
 	} else if (Array.isArray(value)) {
@@ -174,7 +183,12 @@ export function parseMarkdown(text: string): O.CachedMetadata {
 			if (at > 0 && masked[at - 1] === '\\') continue;
 			const original = line.text.slice(at, at + m[0].length);
 			const [target, alias] = splitAlias(m[2]);
-			const ref = { link: target, original, displayText: alias ?? wikiDisplay(target), position: locator.pos(line.start + at, line.start + at + m[0].length) };
+			const ref = {
+				link: target,
+				original,
+				displayText: alias ?? wikiDisplay(target),
+				position: locator.pos(line.start + at, line.start + at + m[0].length),
+			};
 			(m[1] ? embeds : links).push(ref);
 			masked = blank(masked, at, at + m[0].length);
 		}
@@ -184,7 +198,12 @@ export function parseMarkdown(text: string): O.CachedMetadata {
 			if (dest.startsWith('<')) dest = dest.slice(1, -1);
 			if (!dest || SCHEME.test(dest)) continue;
 			const original = line.text.slice(at, at + m[0].length);
-			const ref = { link: safeDecode(dest), original, displayText: m[2], position: locator.pos(line.start + at, line.start + at + m[0].length) };
+			const ref = {
+				link: safeDecode(dest),
+				original,
+				displayText: m[2],
+				position: locator.pos(line.start + at, line.start + at + m[0].length),
+			};
 			(m[1] ? embeds : links).push(ref);
 			masked = blank(masked, at, at + m[0].length);
 		}
@@ -253,7 +272,8 @@ export function parseMarkdown(text: string): O.CachedMetadata {
 			open('math', i);
 			let j = i;
 			// `$$ x $$` on one line is a whole block; otherwise it runs to the next line containing $$.
-			if (t.trim().indexOf('$$', 2) === -1) for (j = i + 1; j < lines.length && !lines[j].text.includes('$$'); j++);
+			if (t.trim().indexOf('$$', 2) === -1)
+				for (j = i + 1; j < lines.length && !lines[j].text.includes('$$'); j++);
 			const last = Math.min(j, lines.length - 1);
 			(current as unknown as Open).endLine = last;
 			close();
@@ -275,8 +295,15 @@ export function parseMarkdown(text: string): O.CachedMetadata {
 		const setext = SETEXT.exec(t);
 		if (setext && cur?.type === 'paragraph') {
 			const start = lines[cur.startLine];
-			const headingText = lines.slice(cur.startLine, i).map((l) => l.text.trim()).join(' ');
-			headings.push({ heading: headingText, level: setext[1][0] === '=' ? 1 : 2, position: locator.pos(start.start, lineEnd(line)) });
+			const headingText = lines
+				.slice(cur.startLine, i)
+				.map((l) => l.text.trim())
+				.join(' ');
+			headings.push({
+				heading: headingText,
+				level: setext[1][0] === '=' ? 1 : 2,
+				position: locator.pos(start.start, lineEnd(line)),
+			});
 			cur.type = 'heading';
 			cur.endLine = i;
 			close();
@@ -345,7 +372,13 @@ export function parseMarkdown(text: string): O.CachedMetadata {
 			continue;
 		}
 
-		if (cur?.type === 'table' || (t.includes('|') && i + 1 < lines.length && TABLE_SEP.test(lines[i + 1].text) && lines[i + 1].text.includes('-'))) {
+		if (
+			cur?.type === 'table' ||
+			(t.includes('|') &&
+				i + 1 < lines.length &&
+				TABLE_SEP.test(lines[i + 1].text) &&
+				lines[i + 1].text.includes('-'))
+		) {
 			if (cur?.type === 'table') cur.endLine = i;
 			else open('table', i);
 			scanInline(line);

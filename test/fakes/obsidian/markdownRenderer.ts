@@ -16,7 +16,13 @@ export class MarkdownRenderChild extends Component implements O.MarkdownRenderCh
 }
 
 export abstract class MarkdownRenderer extends MarkdownRenderChild {
-	static async render(_app: O.App, markdown: string, el: HTMLElement, _sourcePath: string, _component: O.Component): Promise<void> {
+	static async render(
+		_app: O.App,
+		markdown: string,
+		el: HTMLElement,
+		_sourcePath: string,
+		_component: O.Component,
+	): Promise<void> {
 		const target = asFake(el);
 		for (const block of markdown.split(/\n\s*\n/)) {
 			const text = block.trim();
@@ -28,7 +34,12 @@ export abstract class MarkdownRenderer extends MarkdownRenderChild {
 	}
 
 	/** @deprecated in Obsidian; use render. */
-	static async renderMarkdown(markdown: string, el: HTMLElement, sourcePath: string, component: O.Component): Promise<void> {
+	static async renderMarkdown(
+		markdown: string,
+		el: HTMLElement,
+		sourcePath: string,
+		component: O.Component,
+	): Promise<void> {
 		await MarkdownRenderer.render(undefined as unknown as O.App, markdown, el, sourcePath, component);
 	}
 }
@@ -36,5 +47,11 @@ export abstract class MarkdownRenderer extends MarkdownRenderChild {
 /** Plain text of an HTML string with tags removed (the fake has no HTML parser). */
 export function htmlToMarkdown(html: string | HTMLElement | Document | DocumentFragment): string {
 	if (typeof html !== 'string') return (html as unknown as { textContent: string }).textContent ?? '';
-	return html.replace(/<[^>]*>/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+	return html
+		.replace(/<[^>]*>/g, '')
+		.replace(/&lt;/g, '<')
+		.replace(/&gt;/g, '>')
+		.replace(/&quot;/g, '"')
+		.replace(/&#39;/g, "'")
+		.replace(/&amp;/g, '&');
 }

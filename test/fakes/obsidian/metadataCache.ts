@@ -153,7 +153,11 @@ export class MetadataCache extends Events implements O.MetadataCache {
 		const cache = this.caches.get(file.path);
 		const resolved: Record<string, number> = {};
 		const unresolved: Record<string, number> = {};
-		const refs: O.Reference[] = [...(cache?.links ?? []), ...(cache?.embeds ?? []), ...(cache?.frontmatterLinks ?? [])];
+		const refs: O.Reference[] = [
+			...(cache?.links ?? []),
+			...(cache?.embeds ?? []),
+			...(cache?.frontmatterLinks ?? []),
+		];
 		for (const ref of refs) {
 			const linkpath = getLinkpath(ref.link);
 			const dest = this.getFirstLinkpathDest(linkpath, file.path);

@@ -119,7 +119,7 @@ export abstract class SuggestModal<T> extends Modal implements O.SuggestModal<T>
 		const modal = this.modalEl as unknown as FakeElement;
 		modal.addClass('prompt');
 		const inputContainer = createFakeElement('div', { cls: 'prompt-input-container' });
-		modal.insertBefore(inputContainer, (this.contentEl as unknown as FakeElement));
+		modal.insertBefore(inputContainer, this.contentEl as unknown as FakeElement);
 		const input = inputContainer.createEl('input', { cls: 'prompt-input', type: 'text' });
 		this.inputEl = asDom<HTMLInputElement>(input);
 		this.resultContainerEl = asDom(modal.createDiv('prompt-results'));
@@ -195,7 +195,10 @@ export abstract class SuggestModal<T> extends Modal implements O.SuggestModal<T>
 	}
 
 	onNoSuggestion(): void {
-		(this.resultContainerEl as unknown as FakeElement).createDiv({ cls: 'suggestion-empty', text: this.emptyStateText });
+		(this.resultContainerEl as unknown as FakeElement).createDiv({
+			cls: 'suggestion-empty',
+			text: this.emptyStateText,
+		});
 	}
 
 	selectSuggestion(value: T, evt: MouseEvent | KeyboardEvent): void {
@@ -354,7 +357,11 @@ export function confirmWithModal(app: O.App, title: string, message: string, con
 }
 
 /** Dispatches a keydown on the modal's focused input, then runs the modal's scope handlers. */
-export function pressKeyInModal(modal: Modal, key: string, modifiers: { ctrlKey?: boolean; metaKey?: boolean; shiftKey?: boolean; altKey?: boolean } = {}): boolean {
+export function pressKeyInModal(
+	modal: Modal,
+	key: string,
+	modifiers: { ctrlKey?: boolean; metaKey?: boolean; shiftKey?: boolean; altKey?: boolean } = {},
+): boolean {
 	const evt = createEvent('keydown', { key, ...modifiers });
 	const target = (getFakeDocument().activeElement ?? null) as FakeElement | null;
 	const inside = target && (modal.containerEl as unknown as FakeElement).contains(target) ? target : null;

@@ -22,7 +22,10 @@ export abstract class Plugin extends Component implements Omit<O.Plugin, 'onload
 	manifest: O.PluginManifest;
 	settings?: unknown;
 	/** @internal */ readonly markdownPostProcessors: { processor: O.MarkdownPostProcessor; sortOrder?: number }[] = [];
-	/** @internal */ readonly codeBlockProcessors = new Map<string, (source: string, el: HTMLElement, ctx: O.MarkdownPostProcessorContext) => unknown>();
+	/** @internal */ readonly codeBlockProcessors = new Map<
+		string,
+		(source: string, el: HTMLElement, ctx: O.MarkdownPostProcessorContext) => unknown
+	>();
 	/** @internal */ readonly editorExtensions: unknown[] = [];
 	/** @internal */ readonly editorSuggests: O.EditorSuggest<unknown>[] = [];
 
@@ -56,7 +59,10 @@ export abstract class Plugin extends Component implements Omit<O.Plugin, 'onload
 	onUserEnable(): void {}
 
 	addRibbonIcon(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
-		const el = this.fakeApp.ribbonEl.createDiv({ cls: 'side-dock-ribbon-action clickable-icon', attr: { 'aria-label': title } });
+		const el = this.fakeApp.ribbonEl.createDiv({
+			cls: 'side-dock-ribbon-action clickable-icon',
+			attr: { 'aria-label': title },
+		});
 		setIcon(asDom(el), icon);
 		el.addEventListener('click', (evt) => callback(evt as unknown as MouseEvent));
 		this.register(() => el.detach());
@@ -64,7 +70,9 @@ export abstract class Plugin extends Component implements Omit<O.Plugin, 'onload
 	}
 
 	addStatusBarItem(): HTMLElement {
-		const el: FakeElement = this.fakeApp.statusBarEl.createDiv(`status-bar-item plugin-${this.manifest.id.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`);
+		const el: FakeElement = this.fakeApp.statusBarEl.createDiv(
+			`status-bar-item plugin-${this.manifest.id.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`,
+		);
 		this.register(() => el.detach());
 		return asDom(el);
 	}

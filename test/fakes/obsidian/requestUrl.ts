@@ -54,7 +54,8 @@ export function routeUrl(url: string): string {
 		if (!url.startsWith(prefix)) continue;
 		const next = url.charAt(prefix.length);
 		// 'https://www.youtube.com' must not capture 'https://www.youtube.com.evil.test'.
-		if (prefix.endsWith('/') || next === '' || next === '/' || next === '?' || next === '#') return target + url.slice(prefix.length);
+		if (prefix.endsWith('/') || next === '' || next === '/' || next === '?' || next === '#')
+			return target + url.slice(prefix.length);
 	}
 	return url;
 }
@@ -81,31 +82,41 @@ interface RawResponse {
 	body: Buffer;
 }
 
-function send(url: URL, method: string, headers: Record<string, string>, body: Buffer | undefined): Promise<RawResponse> {
+function send(
+	url: URL,
+	method: string,
+	headers: Record<string, string>,
+	body: Buffer | undefined,
+): Promise<RawResponse> {
 	return new Promise((resolve, reject) => {
 		const lib = url.protocol === 'https:' ? https : http;
-		const req = lib.request(url, { method, headers, agent: url.protocol === 'https:' ? agents.https : agents.http }, (res) => {
-			const chunks: Buffer[] = [];
-			res.on('data', (chunk: Buffer) => chunks.push(chunk));
-			res.on('error', reject);
-			res.on('end', () => {
-				const out: Record<string, string> = {};
-				for (const [key, value] of Object.entries(res.headers)) {
-					if (value !== undefined) out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
-				}
-				let raw = Buffer.concat(chunks);
-				try {
-					const encoding = (out['content-encoding'] ?? '').toLowerCase();
-					if (encoding === 'gzip' || encoding === 'x-gzip') raw = zlib.gunzipSync(raw);
-					else if (encoding === 'deflate') raw = zlib.inflateSync(raw);
-					else if (encoding === 'br') raw = zlib.brotliDecompressSync(raw);
-				} catch (error) {
-					reject(new Error(`net::ERR_CONTENT_DECODING_FAILED (${(error as Error).message})`));
-					return;
-				}
-				resolve({ status: res.statusCode ?? 0, headers: out, body: raw });
-			});
-		});
+		const req = lib.request(
+			url,
+			{ method, headers, agent: url.protocol === 'https:' ? agents.https : agents.http },
+			(res) => {
+				const chunks: Buffer[] = [];
+				res.on('data', (chunk: Buffer) => chunks.push(chunk));
+				res.on('error', reject);
+				res.on('end', () => {
+					const out: Record<string, string> = {};
+					for (const [key, value] of Object.entries(res.headers)) {
+						if (value !== undefined)
+							out[key.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+					}
+					let raw = Buffer.concat(chunks);
+					try {
+						const encoding = (out['content-encoding'] ?? '').toLowerCase();
+						if (encoding === 'gzip' || encoding === 'x-gzip') raw = zlib.gunzipSync(raw);
+						else if (encoding === 'deflate') raw = zlib.inflateSync(raw);
+						else if (encoding === 'br') raw = zlib.brotliDecompressSync(raw);
+					} catch (error) {
+						reject(new Error(`net::ERR_CONTENT_DECODING_FAILED (${(error as Error).message})`));
+						return;
+					}
+					resolve({ status: res.statusCode ?? 0, headers: out, body: raw });
+				});
+			},
+		);
 		req.on('error', (error: NodeJS.ErrnoException) => {
 			const mapped = error.code ? NET_ERRORS[error.code] : undefined;
 			const wrapped = new Error(mapped ? `${mapped} (${url.href})` : error.message);
@@ -126,7 +137,12 @@ function toBody(body: string | ArrayBuffer | ArrayBufferView | undefined): Buffe
 
 function makeResponse(raw: RawResponse): O.RequestUrlResponse {
 	const text = raw.body.toString('utf8');
-	const response = { status: raw.status, headers: raw.headers, text, arrayBuffer: toArrayBuffer(raw.body) } as O.RequestUrlResponse;
+	const response = {
+		status: raw.status,
+		headers: raw.headers,
+		text,
+		arrayBuffer: toArrayBuffer(raw.body),
+	} as O.RequestUrlResponse;
 	Object.defineProperty(response, 'json', { enumerable: true, get: () => JSON.parse(text) as unknown });
 	return response;
 }
@@ -144,7 +160,10 @@ async function perform(param: O.RequestUrlParam): Promise<O.RequestUrlResponse> 
 		routedUrl: routeUrl(param.url),
 		method: method0,
 		headers: { ...headers },
-		body: typeof param.body === 'string' || param.body === undefined ? param.body : toArrayBuffer(toBody(param.body) as Buffer),
+		body:
+			typeof param.body === 'string' || param.body === undefined
+				? param.body
+				: toArrayBuffer(toBody(param.body) as Buffer),
 	};
 	requestUrlLog.push(entry);
 	try {
@@ -154,9 +173,12 @@ async function perform(param: O.RequestUrlParam): Promise<O.RequestUrlResponse> 
 		for (let hop = 0; ; hop++) {
 			const routed = routeUrl(original);
 			const url = new URL(routed);
-			if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new Error(`net::ERR_UNKNOWN_URL_SCHEME (${routed})`);
+			if (url.protocol !== 'http:' && url.protocol !== 'https:')
+				throw new Error(`net::ERR_UNKNOWN_URL_SCHEME (${routed})`);
 			if (!isLoopback(url.hostname)) {
-				throw new Error(`net::ERR_INTERNET_DISCONNECTED: the fake requestUrl only reaches loopback servers; route ${original} with setRequestUrlRoutes`);
+				throw new Error(
+					`net::ERR_INTERNET_DISCONNECTED: the fake requestUrl only reaches loopback servers; route ${original} with setRequestUrlRoutes`,
+				);
 			}
 			const sendHeaders = { ...headers };
 			if (body !== undefined) sendHeaders['Content-Length'] = String(body.byteLength);
@@ -168,14 +190,18 @@ async function perform(param: O.RequestUrlParam): Promise<O.RequestUrlResponse> 
 				if (raw.status === 303 || ((raw.status === 301 || raw.status === 302) && method === 'POST')) {
 					method = 'GET';
 					body = undefined;
-					for (const key of Object.keys(headers)) if (key.toLowerCase() === 'content-type') delete headers[key];
+					for (const key of Object.keys(headers))
+						if (key.toLowerCase() === 'content-type') delete headers[key];
 				}
 				continue;
 			}
 			entry.status = raw.status;
 			const response = makeResponse(raw);
 			if (raw.status >= 400 && param.throw !== false) {
-				const error = new Error(`Request failed, status ${raw.status}`) as Error & { status: number; headers: Record<string, string> };
+				const error = new Error(`Request failed, status ${raw.status}`) as Error & {
+					status: number;
+					headers: Record<string, string>;
+				};
 				error.status = raw.status;
 				error.headers = raw.headers;
 				throw error;

@@ -15,7 +15,12 @@ export class Scope implements O.Scope {
 	constructor(readonly parent?: O.Scope) {}
 
 	register(modifiers: O.Modifier[] | null, key: string | null, func: O.KeymapEventListener): O.KeymapEventHandler {
-		const handler: Handler = { scope: this as unknown as O.Scope, modifiers: modifiers ? normalizeModifiers(modifiers) : null, key, func };
+		const handler: Handler = {
+			scope: this as unknown as O.Scope,
+			modifiers: modifiers ? normalizeModifiers(modifiers) : null,
+			key,
+			func,
+		};
 		this.handlers.push(handler);
 		return handler;
 	}
@@ -31,7 +36,9 @@ export class Scope implements O.Scope {
 	 */
 	handleKey(evt: KeyboardEvent): boolean {
 		const pressed = normalizeModifiers(
-			(['Ctrl', 'Meta', 'Shift', 'Alt'] as const).filter((m) => (evt as unknown as Record<string, boolean>)[`${m.toLowerCase()}Key`]),
+			(['Ctrl', 'Meta', 'Shift', 'Alt'] as const).filter(
+				(m) => (evt as unknown as Record<string, boolean>)[`${m.toLowerCase()}Key`],
+			),
 		);
 		for (const handler of [...this.handlers].reverse()) {
 			if (handler.key !== null && handler.key.toLowerCase() !== evt.key.toLowerCase()) continue;

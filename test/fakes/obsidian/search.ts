@@ -52,7 +52,12 @@ export function prepareSimpleSearch(query: string): (text: string) => O.SearchRe
 }
 
 /** Writes `text` into `el`, wrapping matched ranges in `<span class="suggestion-highlight">`. */
-export function renderMatches(el: HTMLElement | DocumentFragment, text: string, matches: O.SearchMatches | null, offset = 0): void {
+export function renderMatches(
+	el: HTMLElement | DocumentFragment,
+	text: string,
+	matches: O.SearchMatches | null,
+	offset = 0,
+): void {
 	const target: FakeNode = asFakeNode(el);
 	let cursor = 0;
 	for (const [from0, to0] of matches ?? []) {

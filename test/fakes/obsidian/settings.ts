@@ -315,7 +315,11 @@ function isPage(item: O.SettingDefinitionItem): item is O.SettingDefinitionPage 
 }
 
 /** Renders getSettingDefinitions() into the tab's containerEl, the way Obsidian 1.13 does. */
-export function renderSettingDefinitions(tab: SettingTab, items: O.SettingDefinitionItem[], container: HTMLElement = tab.containerEl): void {
+export function renderSettingDefinitions(
+	tab: SettingTab,
+	items: O.SettingDefinitionItem[],
+	container: HTMLElement = tab.containerEl,
+): void {
 	// Consecutive top-level rows share one untitled group; groups and lists get their own.
 	let loose: SettingGroup | null = null;
 	items.forEach((item, index) => {
@@ -329,7 +333,13 @@ export function renderSettingDefinitions(tab: SettingTab, items: O.SettingDefini
 	});
 }
 
-function renderItem(tab: SettingTab, item: O.SettingDefinitionItem, parentGroup: SettingGroup | null, index: number, container: HTMLElement): void {
+function renderItem(
+	tab: SettingTab,
+	item: O.SettingDefinitionItem,
+	parentGroup: SettingGroup | null,
+	index: number,
+	container: HTMLElement,
+): void {
 	if (isGroup(item)) {
 		if (!evaluate(item.visible, true)) return;
 		const sub = new SettingGroup(container);
@@ -347,7 +357,8 @@ function renderItem(tab: SettingTab, item: O.SettingDefinitionItem, parentGroup:
 			);
 		}
 		const children = item.items ?? [];
-		if (children.length === 0 && list?.emptyState) asFake(sub.listEl).createDiv({ cls: 'setting-list-empty', text: list.emptyState as string });
+		if (children.length === 0 && list?.emptyState)
+			asFake(sub.listEl).createDiv({ cls: 'setting-list-empty', text: list.emptyState as string });
 		children.forEach((child, i) => {
 			renderItem(tab, child, sub, i, sub.listEl);
 			if (list?.onDelete) {
@@ -407,7 +418,9 @@ function renderItem(tab: SettingTab, item: O.SettingDefinitionItem, parentGroup:
 		const applyDisabled = () => row.toggleClass('is-disabled', evaluate(def.disabled, false));
 		applyDisabled();
 		tab._refreshers.push(applyDisabled);
-		row.addEventListener('click', () => (row.hasClass('is-disabled') ? undefined : action(setting.settingEl, index)));
+		row.addEventListener('click', () =>
+			row.hasClass('is-disabled') ? undefined : action(setting.settingEl, index),
+		);
 		return;
 	}
 	if ('control' in def && def.control) renderControl(tab, setting, def.control);

@@ -40,7 +40,10 @@ export function inputSuggestOf(el: FakeElement): AbstractInputSuggest<unknown> |
 	return suggestByInput.get(el);
 }
 
-export abstract class AbstractInputSuggest<T> extends PopoverSuggest<T> implements Omit<O.AbstractInputSuggest<T>, 'onSelect'> {
+export abstract class AbstractInputSuggest<T>
+	extends PopoverSuggest<T>
+	implements Omit<O.AbstractInputSuggest<T>, 'onSelect'>
+{
 	limit = 100;
 	/** @internal */ readonly textInputEl: FakeElement;
 	private selectCb: ((value: T, evt: MouseEvent | KeyboardEvent) => unknown) | null = null;
@@ -56,12 +59,15 @@ export abstract class AbstractInputSuggest<T> extends PopoverSuggest<T> implemen
 	}
 
 	setValue(value: string): void {
-		if (this.textInputEl.localName === 'input' || this.textInputEl.localName === 'textarea') this.textInputEl.value = value;
+		if (this.textInputEl.localName === 'input' || this.textInputEl.localName === 'textarea')
+			this.textInputEl.value = value;
 		else this.textInputEl.setText(value);
 	}
 
 	getValue(): string {
-		return this.textInputEl.localName === 'input' || this.textInputEl.localName === 'textarea' ? this.textInputEl.value : this.textInputEl.textContent;
+		return this.textInputEl.localName === 'input' || this.textInputEl.localName === 'textarea'
+			? this.textInputEl.value
+			: this.textInputEl.textContent;
 	}
 
 	/** @internal Computes and renders the suggestions for the current value. */
@@ -105,6 +111,10 @@ export abstract class EditorSuggest<T> extends PopoverSuggest<T> implements O.Ed
 		this.instructions = instructions;
 	}
 
-	abstract onTrigger(cursor: O.EditorPosition, editor: O.Editor, file: O.TFile | null): O.EditorSuggestTriggerInfo | null;
+	abstract onTrigger(
+		cursor: O.EditorPosition,
+		editor: O.Editor,
+		file: O.TFile | null,
+	): O.EditorSuggestTriggerInfo | null;
 	abstract getSuggestions(context: O.EditorSuggestContext): T[] | Promise<T[]>;
 }

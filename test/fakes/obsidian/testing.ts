@@ -7,14 +7,31 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type * as O from 'obsidian';
 import { App } from './app';
-import { BaseComponent, ColorComponent, DropdownComponent, SecretComponent, SliderComponent, ToggleComponent, AbstractTextComponent, ButtonComponent, ExtraButtonComponent } from './components';
+import {
+	BaseComponent,
+	ColorComponent,
+	DropdownComponent,
+	SecretComponent,
+	SliderComponent,
+	ToggleComponent,
+	AbstractTextComponent,
+	ButtonComponent,
+	ExtraButtonComponent,
+} from './components';
 import { asFake, createEvent, FakeElement, getFakeDocument } from './dom';
 import { TFile } from './files';
 import { dispatchWindowEvent, installGlobals } from './globals';
 import { Menu } from './menu';
 import { Modal, pressKeyInModal, SuggestModal } from './modal';
 import type { Plugin } from './plugin';
-import { collectHandlerResults, settlePendingHandlers, state, trackHandlerResult, type NoticeRecord, type UncaughtRecord } from './registry';
+import {
+	collectHandlerResults,
+	settlePendingHandlers,
+	state,
+	trackHandlerResult,
+	type NoticeRecord,
+	type UncaughtRecord,
+} from './registry';
 import { clearRequestUrlLog, requestUrlLog, setRequestUrlRoutes } from './requestUrl';
 import { renderSettingDefinitions, Setting, settingOfElement, type SettingTab } from './settings';
 import { inputSuggestOf } from './suggest';
@@ -34,7 +51,9 @@ const realSetImmediate = globalThis.setImmediate;
 
 function repoManifestId(): string {
 	try {
-		const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../manifest.json'), 'utf8')) as { id?: string };
+		const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../../manifest.json'), 'utf8')) as {
+			id?: string;
+		};
 		return manifest.id ?? 'youtube-digest';
 	} catch {
 		return 'youtube-digest';
@@ -81,7 +100,14 @@ export function createTestApp(options: TestAppOptions = {}): O.App {
 	for (const [p, content] of Object.entries(options.files ?? {})) {
 		const slash = p.lastIndexOf('/');
 		if (slash > 0) vault.fakeAdapter.mkdirSync(p.slice(0, slash));
-		const data = typeof content === 'string' ? content : new Uint8Array(content instanceof ArrayBuffer ? content : content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength));
+		const data =
+			typeof content === 'string'
+				? content
+				: new Uint8Array(
+						content instanceof ArrayBuffer
+							? content
+							: content.buffer.slice(content.byteOffset, content.byteOffset + content.byteLength),
+					);
 		vault.createFileSync(p, data);
 	}
 	for (const [p, content] of Object.entries(options.adapterFiles ?? {})) {
@@ -93,7 +119,11 @@ export function createTestApp(options: TestAppOptions = {}): O.App {
 	for (const [key, value] of Object.entries(options.localStorage ?? {})) app.saveLocalStorage(key, value);
 	const pluginId = options.pluginId ?? repoManifestId();
 	vault.fakeAdapter.mkdirSync(`${vault.configDir}/plugins/${pluginId}`);
-	if (options.data !== undefined) vault.fakeAdapter.writeSync(`${vault.configDir}/plugins/${pluginId}/data.json`, JSON.stringify(options.data, null, 2));
+	if (options.data !== undefined)
+		vault.fakeAdapter.writeSync(
+			`${vault.configDir}/plugins/${pluginId}/data.json`,
+			JSON.stringify(options.data, null, 2),
+		);
 	app.fakeMetadataCache.flush();
 	return app as unknown as O.App;
 }
@@ -101,7 +131,13 @@ export function createTestApp(options: TestAppOptions = {}): O.App {
 /** Text of a vault file by path (throws if missing). */
 export function fileText(app: O.App, filePath: string): string {
 	const file = app.vault.getFileByPath(filePath);
-	if (!file) throw new Error(`No file at ${filePath}. Files: ${app.vault.getFiles().map((f) => f.path).join(', ')}`);
+	if (!file)
+		throw new Error(
+			`No file at ${filePath}. Files: ${app.vault
+				.getFiles()
+				.map((f) => f.path)
+				.join(', ')}`,
+		);
 	return fakeApp(app).fakeVault.readTextSync(file);
 }
 
@@ -131,7 +167,11 @@ export interface OpenInEditorOptions {
 }
 
 /** Opens a note in the active leaf (or a new one) as the active MarkdownView and places the cursor. */
-export async function openInEditor(app: O.App, filePath: string, options: OpenInEditorOptions = {}): Promise<O.MarkdownView> {
+export async function openInEditor(
+	app: O.App,
+	filePath: string,
+	options: OpenInEditorOptions = {},
+): Promise<O.MarkdownView> {
 	const file = app.vault.getFileByPath(filePath);
 	if (!file) throw new Error(`openInEditor: no file at ${filePath}`);
 	const leaf = app.workspace.getLeaf(options.newLeaf ?? false);
@@ -180,7 +220,10 @@ export async function runCommand(app: O.App, id: string): Promise<void> {
 	}
 	if (!command) throw new Error(`Unknown command "${id}". Registered: ${commandIds(app).join(', ') || '(none)'}`);
 	const [ran, result] = registry.execute(command);
-	if (!ran) throw new Error(`Command "${command.id}" is not available right now (its check failed or it needs an active editor)`);
+	if (!ran)
+		throw new Error(
+			`Command "${command.id}" is not available right now (its check failed or it needs an active editor)`,
+		);
 	await result;
 }
 
@@ -198,7 +241,10 @@ export interface WaitForOptions {
  * throws, quoting the last error thrown by the predicate and the last notices shown. Uses the real
  * setTimeout, so it works under Jest fake timers only if you advance them yourself.
  */
-export async function waitFor<T>(predicate: () => T | Promise<T>, options: WaitForOptions | number = {}): Promise<NonNullable<T>> {
+export async function waitFor<T>(
+	predicate: () => T | Promise<T>,
+	options: WaitForOptions | number = {},
+): Promise<NonNullable<T>> {
 	const opts = typeof options === 'number' ? { timeoutMs: options } : options;
 	const timeout = opts.timeoutMs ?? 5000;
 	const interval = opts.intervalMs ?? 5;
@@ -240,7 +286,10 @@ export async function flush(app?: O.App, options: { timeoutMs?: number } = {}): 
 	const timeoutMs = options.timeoutMs ?? 5000;
 	let timer: ReturnType<typeof setTimeout> | undefined;
 	const timeout = new Promise<never>((_, reject) => {
-		timer = realSetTimeout(() => reject(new Error(`flush: UI handler promises still pending after ${timeoutMs} ms`)), timeoutMs);
+		timer = realSetTimeout(
+			() => reject(new Error(`flush: UI handler promises still pending after ${timeoutMs} ms`)),
+			timeoutMs,
+		);
 	});
 	try {
 		await Promise.race([work, timeout]);
@@ -298,7 +347,11 @@ export async function click(target: HTMLElement): Promise<void> {
 }
 
 /** Types into an input/textarea: sets its value and fires 'input' (and 'change' when `commit`). */
-export async function typeInto(input: HTMLInputElement | HTMLTextAreaElement | HTMLElement, text: string, options: { commit?: boolean } = {}): Promise<void> {
+export async function typeInto(
+	input: HTMLInputElement | HTMLTextAreaElement | HTMLElement,
+	text: string,
+	options: { commit?: boolean } = {},
+): Promise<void> {
 	const field = el(input);
 	await collectHandlerResults(() => {
 		field.value = text;
@@ -352,7 +405,9 @@ type ValueTarget = O.Setting | O.BaseComponent | O.SecretComponent;
 
 function valueComponent(target: ValueTarget): BaseComponent {
 	if (target instanceof Setting) {
-		const c = target.components.find((x) => !(x instanceof ButtonComponent) && !(x instanceof ExtraButtonComponent));
+		const c = target.components.find(
+			(x) => !(x instanceof ButtonComponent) && !(x instanceof ExtraButtonComponent),
+		);
 		if (!c) throw new Error(`Setting "${target.nameEl.textContent ?? ''}" has no value control`);
 		return c;
 	}
@@ -377,9 +432,11 @@ export async function changeValue(target: ValueTarget, value: string | number | 
 	}
 	if (component instanceof DropdownComponent || component instanceof SecretComponent) {
 		const select = component instanceof SecretComponent ? component.selectEl : el(component.selectEl);
-		if (component instanceof SecretComponent && !select.options.some((o) => o.value === String(value))) select.createEl('option', { value: String(value), text: String(value) });
+		if (component instanceof SecretComponent && !select.options.some((o) => o.value === String(value)))
+			select.createEl('option', { value: String(value), text: String(value) });
 		const options = select.options.map((o) => o.value);
-		if (!options.includes(String(value))) throw new Error(`changeValue: "${String(value)}" is not an option (${options.join(', ')})`);
+		if (!options.includes(String(value)))
+			throw new Error(`changeValue: "${String(value)}" is not an option (${options.join(', ')})`);
 		await collectHandlerResults(() => {
 			select.value = String(value);
 			select.dispatchEvent(createEvent('input'));
@@ -476,12 +533,16 @@ export async function chooseSuggestion(
 	const texts = await suggestionTexts(options);
 	const m = topSuggestModal(options.modal);
 	const index =
-		typeof match === 'number' ? match
-		: typeof match === 'string' ? texts.findIndex((t) => t.trim() === match)
-		: match instanceof RegExp ? texts.findIndex((t) => match.test(t))
-		: m._rendered.findIndex((r, i) => match(texts[i], r.value));
+		typeof match === 'number'
+			? match
+			: typeof match === 'string'
+				? texts.findIndex((t) => t.trim() === match)
+				: match instanceof RegExp
+					? texts.findIndex((t) => match.test(t))
+					: m._rendered.findIndex((r, i) => match(texts[i], r.value));
 	const chosen = m._rendered[index];
-	if (!chosen) throw new Error(`No suggestion matching ${String(match)}. Suggestions: ${texts.join(' | ') || '(none)'}`);
+	if (!chosen)
+		throw new Error(`No suggestion matching ${String(match)}. Suggestions: ${texts.join(' | ') || '(none)'}`);
 	await click(chosen.el);
 }
 
@@ -490,11 +551,17 @@ export async function chooseSuggestion(
  * content, or `selector`), then with `submit` presses Enter (keydown on the field, then the modal's
  * scope handlers, e.g. SuggestModal's "choose highlighted").
  */
-export async function typeIntoModal(text: string, options: { submit?: boolean; modal?: O.Modal; selector?: string } = {}): Promise<void> {
+export async function typeIntoModal(
+	text: string,
+	options: { submit?: boolean; modal?: O.Modal; selector?: string } = {},
+): Promise<void> {
 	const m = topModal(options.modal);
 	const field =
-		m instanceof SuggestModal && !options.selector ? el(m.inputEl)
-		: el(m.modalEl).querySelector(options.selector ?? 'input:not([type="checkbox"]):not([type="range"]), textarea');
+		m instanceof SuggestModal && !options.selector
+			? el(m.inputEl)
+			: el(m.modalEl).querySelector(
+					options.selector ?? 'input:not([type="checkbox"]):not([type="range"]), textarea',
+				);
 	if (!field) throw new Error('typeIntoModal: the modal has no text field');
 	field.focus();
 	await typeInto(field as unknown as HTMLInputElement, text);
@@ -503,7 +570,10 @@ export async function typeIntoModal(text: string, options: { submit?: boolean; m
 }
 
 /** Presses a key in the open modal: keydown on its focused element, then its scope handlers. */
-export async function pressKey(key: string, options: { modal?: O.Modal; ctrlKey?: boolean; metaKey?: boolean; shiftKey?: boolean; altKey?: boolean } = {}): Promise<boolean> {
+export async function pressKey(
+	key: string,
+	options: { modal?: O.Modal; ctrlKey?: boolean; metaKey?: boolean; shiftKey?: boolean; altKey?: boolean } = {},
+): Promise<boolean> {
 	const m = topModal(options.modal);
 	let handled = false;
 	await collectHandlerResults(() => {
@@ -526,15 +596,23 @@ export async function inputSuggestionTexts(input: HTMLInputElement | HTMLElement
 }
 
 /** Selects a suggestion of the AbstractInputSuggest attached to `input` (optionally after typing `query`). */
-export async function chooseInputSuggestion(input: HTMLInputElement | HTMLElement, match: string | RegExp | number, options: { query?: string } = {}): Promise<void> {
+export async function chooseInputSuggestion(
+	input: HTMLInputElement | HTMLElement,
+	match: string | RegExp | number,
+	options: { query?: string } = {},
+): Promise<void> {
 	const suggest = inputSuggestOf(el(input));
 	if (!suggest) throw new Error('No AbstractInputSuggest is attached to this input');
 	if (options.query !== undefined) await typeInto(input, options.query);
 	const rendered = await suggest.refresh();
 	const texts = rendered.map((r) => r.el.textContent);
-	const index = typeof match === 'number' ? match : texts.findIndex((t) => (typeof match === 'string' ? t.trim() === match : match.test(t)));
+	const index =
+		typeof match === 'number'
+			? match
+			: texts.findIndex((t) => (typeof match === 'string' ? t.trim() === match : match.test(t)));
 	const chosen = rendered[index];
-	if (!chosen) throw new Error(`No input suggestion matching ${String(match)}. Suggestions: ${texts.join(' | ') || '(none)'}`);
+	if (!chosen)
+		throw new Error(`No input suggestion matching ${String(match)}. Suggestions: ${texts.join(' | ') || '(none)'}`);
 	await click(chosen.el as unknown as HTMLElement);
 }
 
@@ -570,7 +648,8 @@ export function menuItemTitles(menu: O.Menu): string[] {
 export async function clickMenuItem(menu: O.Menu, title: string | RegExp): Promise<void> {
 	const m = menu as unknown as Menu;
 	const item = m.menuItems.find((i) => (typeof title === 'string' ? i.title === title : title.test(i.title)));
-	if (!item) throw new Error(`No menu item "${String(title)}". Items: ${menuItemTitles(menu).join(' | ') || '(none)'}`);
+	if (!item)
+		throw new Error(`No menu item "${String(title)}". Items: ${menuItemTitles(menu).join(' | ') || '(none)'}`);
 	if (item.disabled) throw new Error(`Menu item "${item.title}" is disabled`);
 	m.hide();
 	const evt = createEvent('click') as unknown as MouseEvent;

@@ -34,7 +34,11 @@ export function normalizePath(path: string): string {
  * burst (with the latest arguments); with resetTimer each call restarts the wait. Timers come from
  * globalThis at call time so Jest fake timers control them.
  */
-export function debounce<T extends unknown[], V>(cb: (...args: [...T]) => V, timeout = 0, resetTimer = false): O.Debouncer<T, V> {
+export function debounce<T extends unknown[], V>(
+	cb: (...args: [...T]) => V,
+	timeout = 0,
+	resetTimer = false,
+): O.Debouncer<T, V> {
 	let timer: ReturnType<typeof setTimeout> | null = null;
 	let lastArgs: T | null = null;
 	const fire = (): V | void => {
@@ -110,12 +114,18 @@ export function getLinkpath(linktext: string): string {
 
 /** Heading normalisation for link matching: special characters become spaces, runs of spaces collapse. */
 export function stripHeading(heading: string): string {
-	return heading.replace(/[!"#$%&()*+,.:;<=>?@^`{|}~/\\[\]]/g, ' ').replace(/\s+/g, ' ').trim();
+	return heading
+		.replace(/[!"#$%&()*+,.:;<=>?@^`{|}~/\\[\]]/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 }
 
 /** Removes the characters that would break a link to a heading. */
 export function stripHeadingForLink(heading: string): string {
-	return heading.replace(/[#|^\\%[\]:]+/g, ' ').replace(/\s+/g, ' ').trim();
+	return heading
+		.replace(/[#|^\\%[\]:]+/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
 }
 
 // ----- icons and tooltips -----

@@ -14,7 +14,14 @@
  * - Operating on a TFile that is no longer in the vault (deleted) throws ENOENT.
  */
 import type * as O from 'obsidian';
-import { contentSize, contentToBuffer, contentToText, FileSystemAdapter, type Content, type VisibleStore } from './adapter';
+import {
+	contentSize,
+	contentToBuffer,
+	contentToText,
+	FileSystemAdapter,
+	type Content,
+	type VisibleStore,
+} from './adapter';
 import { Events } from './events';
 import { fsError, isHiddenPath, joinPath, parentPath, TAbstractFile, TFile, TFolder } from './files';
 import { normalizePath } from './util';
@@ -74,7 +81,11 @@ export class Vault extends Events implements Omit<O.Vault, 'adapter'>, VisibleSt
 		this.root.vault = this as unknown as O.Vault;
 		this.root._setPath('/');
 		this.entries.set('/', this.root);
-		this.fakeAdapter = new FileSystemAdapter(this, `/fake-obsidian/${vaultName.replace(/[^\w.-]+/g, '-')}`, this.configDir);
+		this.fakeAdapter = new FileSystemAdapter(
+			this,
+			`/fake-obsidian/${vaultName.replace(/[^\w.-]+/g, '-')}`,
+			this.configDir,
+		);
 		this.adapter = this.fakeAdapter;
 	}
 
@@ -127,7 +138,9 @@ export class Vault extends Events implements Omit<O.Vault, 'adapter'>, VisibleSt
 	}
 
 	getAllFolders(includeRoot = false): O.TFolder[] {
-		return [...this.entries.values()].filter((f): f is TFolder => f instanceof TFolder && (includeRoot || !f.isRoot())) as unknown as O.TFolder[];
+		return [...this.entries.values()].filter(
+			(f): f is TFolder => f instanceof TFolder && (includeRoot || !f.isRoot()),
+		) as unknown as O.TFolder[];
 	}
 
 	getFiles(): O.TFile[] {
@@ -241,7 +254,11 @@ export class Vault extends Events implements Omit<O.Vault, 'adapter'>, VisibleSt
 	writeSync(file: O.TFile, data: Content, options?: O.DataWriteOptions): void {
 		const live = this.liveFile(file);
 		this.contents.set(live.path, data);
-		live.stat = { ctime: options?.ctime ?? live.stat.ctime, mtime: options?.mtime ?? this._now(), size: contentSize(data) };
+		live.stat = {
+			ctime: options?.ctime ?? live.stat.ctime,
+			mtime: options?.mtime ?? this._now(),
+			size: contentSize(data),
+		};
 		for (const h of this.hooks) h.modify(live);
 		this.trigger('modify', live);
 	}
@@ -290,8 +307,10 @@ export class Vault extends Events implements Omit<O.Vault, 'adapter'>, VisibleSt
 
 	/** @internal Removes a live entry (recursively for folders): children first, each with a 'delete' event. */
 	deleteSync(entry: TAbstractFile): void {
-		if (this.entries.get(entry.path) !== entry || entry === this.root) throw fsError('ENOENT', 'unlink', this.fakeAdapter.getFullPath(entry.path));
-		if (entry instanceof TFolder) for (const child of [...entry.children]) this.deleteSync(child as unknown as TAbstractFile);
+		if (this.entries.get(entry.path) !== entry || entry === this.root)
+			throw fsError('ENOENT', 'unlink', this.fakeAdapter.getFullPath(entry.path));
+		if (entry instanceof TFolder)
+			for (const child of [...entry.children]) this.deleteSync(child as unknown as TAbstractFile);
 		const parent = entry.parent as unknown as TFolder | null;
 		if (parent) parent.children = parent.children.filter((c) => c !== (entry as unknown as O.TAbstractFile));
 		this.entries.delete(entry.path);
@@ -303,7 +322,8 @@ export class Vault extends Events implements Omit<O.Vault, 'adapter'>, VisibleSt
 	/** system=true: the OS trash (gone from the vault); system=false: moved to the hidden `.trash` folder. */
 	async trash(file: O.TAbstractFile, system: boolean): Promise<void> {
 		const entry = file as unknown as TAbstractFile;
-		if (this.entries.get(entry.path) !== entry) throw fsError('ENOENT', 'unlink', this.fakeAdapter.getFullPath(entry.path));
+		if (this.entries.get(entry.path) !== entry)
+			throw fsError('ENOENT', 'unlink', this.fakeAdapter.getFullPath(entry.path));
 		if (system) this.deleteSync(entry);
 		else this.fakeAdapter.trashLocalSync(entry.path);
 	}
@@ -314,16 +334,19 @@ export class Vault extends Events implements Omit<O.Vault, 'adapter'>, VisibleSt
 	async rename(file: O.TAbstractFile, newPath: string): Promise<void> {
 		const entry = file as unknown as TAbstractFile;
 		const to = normalizePath(newPath);
-		if (this.entries.get(entry.path) !== entry) throw fsError('ENOENT', 'rename', this.fakeAdapter.getFullPath(entry.path));
+		if (this.entries.get(entry.path) !== entry)
+			throw fsError('ENOENT', 'rename', this.fakeAdapter.getFullPath(entry.path));
 		if (to === entry.path) return;
-		if (entry instanceof TFolder && (to + '/').startsWith(entry.path + '/')) throw new Error('Cannot move a folder into itself.');
+		if (entry instanceof TFolder && (to + '/').startsWith(entry.path + '/'))
+			throw new Error('Cannot move a folder into itself.');
 		this.fakeAdapter.renameSync(entry.path, to);
 	}
 
 	async copy<T extends O.TAbstractFile>(file: T, newPath: string): Promise<T> {
 		const entry = file as unknown as TAbstractFile;
 		const to = normalizePath(newPath);
-		if (this.entries.get(entry.path) !== entry) throw fsError('ENOENT', 'copyfile', this.fakeAdapter.getFullPath(entry.path));
+		if (this.entries.get(entry.path) !== entry)
+			throw fsError('ENOENT', 'copyfile', this.fakeAdapter.getFullPath(entry.path));
 		if (this.fakeAdapter.kind(to) !== null) throw new Error('File already exists.');
 		this.fakeAdapter.copySync(entry.path, to);
 		return (this.entries.get(to) ?? null) as unknown as T;
@@ -394,7 +417,9 @@ export class Vault extends Events implements Omit<O.Vault, 'adapter'>, VisibleSt
 			this.entries.set(to, item);
 			if (content !== undefined) this.contents.set(to, content);
 			moved.push([item, old]);
-			if (item instanceof TFolder) for (const child of item.children) relocate(child as unknown as TAbstractFile, joinPath(to, child.name));
+			if (item instanceof TFolder)
+				for (const child of item.children)
+					relocate(child as unknown as TAbstractFile, joinPath(to, child.name));
 		};
 		const oldParent = entry.parent as unknown as TFolder;
 		oldParent.children = oldParent.children.filter((c) => c !== (entry as unknown as O.TAbstractFile));

@@ -146,7 +146,10 @@ export abstract class FileView extends ItemView implements Omit<O.FileView, 'lea
 
 export abstract class EditableFileView extends FileView {}
 
-export abstract class TextFileView extends EditableFileView implements Omit<O.TextFileView, 'leaf' | 'onOpen' | 'onClose' | 'file'> {
+export abstract class TextFileView
+	extends EditableFileView
+	implements Omit<O.TextFileView, 'leaf' | 'onOpen' | 'onClose' | 'file'>
+{
 	data = '';
 	/** Obsidian debounces by 2 s; the fake saves right away. */
 	requestSave: () => void = () => {
@@ -185,7 +188,10 @@ export abstract class TextFileView extends EditableFileView implements Omit<O.Te
 	abstract clear(): void;
 }
 
-export class MarkdownView extends TextFileView implements Omit<O.MarkdownView, 'leaf' | 'onOpen' | 'onClose' | 'file' | 'editor' | 'previewMode' | 'currentMode'> {
+export class MarkdownView
+	extends TextFileView
+	implements Omit<O.MarkdownView, 'leaf' | 'onOpen' | 'onClose' | 'file' | 'editor' | 'previewMode' | 'currentMode'>
+{
 	/** Typed as Obsidian's Editor; at runtime a BufferEditor. */
 	editor: O.Editor;
 	previewMode: O.MarkdownPreviewView;
@@ -202,7 +208,13 @@ export class MarkdownView extends TextFileView implements Omit<O.MarkdownView, '
 			(this.leaf as unknown as LeafLike)._editorChanged(this);
 		});
 		this.editor = this.buffer;
-		const subView = { getScroll: () => 0, applyScroll: () => undefined, get: () => this.buffer.getValue(), set: (data: string) => this.setViewData(data, false), clear: () => this.clear() };
+		const subView = {
+			getScroll: () => 0,
+			applyScroll: () => undefined,
+			get: () => this.buffer.getValue(),
+			set: (data: string) => this.setViewData(data, false),
+			clear: () => this.clear(),
+		};
 		this.previewMode = subView as unknown as O.MarkdownPreviewView;
 		this.currentMode = subView as unknown as O.MarkdownSubView;
 	}

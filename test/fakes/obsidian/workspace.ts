@@ -78,7 +78,12 @@ export class WorkspaceRibbon {}
 
 let leafCounter = 0;
 
-export class WorkspaceLeaf extends WorkspaceItem implements LeafLike, Omit<O.WorkspaceLeaf, 'parent' | 'view' | 'getRoot' | 'getContainer' | 'openFile' | 'setViewState'> {
+export class WorkspaceLeaf
+	extends WorkspaceItem
+	implements
+		LeafLike,
+		Omit<O.WorkspaceLeaf, 'parent' | 'view' | 'getRoot' | 'getContainer' | 'openFile' | 'setViewState'>
+{
 	readonly id = `fake-leaf-${++leafCounter}`;
 	parent: O.WorkspaceTabs | O.WorkspaceMobileDrawer;
 	view: O.View;
@@ -142,13 +147,19 @@ export class WorkspaceLeaf extends WorkspaceItem implements LeafLike, Omit<O.Wor
 		}
 		if (openState?.eState) this.setEphemeralState(openState.eState);
 		this.workspace._recordOpen(f);
-		if (openState?.active !== false) this.workspace.setActiveLeaf(this as unknown as O.WorkspaceLeaf, { focus: true });
+		if (openState?.active !== false)
+			this.workspace.setActiveLeaf(this as unknown as O.WorkspaceLeaf, { focus: true });
 		this.workspace.trigger('file-open', file);
 		this.workspace.trigger('layout-change');
 	}
 
 	getViewState(): O.ViewState {
-		return { type: this.view.getViewType(), state: this.view.getState(), active: this.workspace.activeLeaf === (this as unknown as O.WorkspaceLeaf), pinned: this.pinned };
+		return {
+			type: this.view.getViewType(),
+			state: this.view.getState(),
+			active: this.workspace.activeLeaf === (this as unknown as O.WorkspaceLeaf),
+			pinned: this.pinned,
+		};
 	}
 
 	async setViewState(viewState: O.ViewState, eState?: unknown): Promise<void> {
@@ -156,7 +167,10 @@ export class WorkspaceLeaf extends WorkspaceItem implements LeafLike, Omit<O.Wor
 		if (viewState.type === 'markdown' && typeof state.file === 'string') {
 			const file = this._vault.getFileByPath(state.file);
 			if (!file) throw new Error(`setViewState: no file at ${state.file}`);
-			await this.openFile(file, { active: viewState.active, eState: eState as Record<string, unknown> | undefined });
+			await this.openFile(file, {
+				active: viewState.active,
+				eState: eState as Record<string, unknown> | undefined,
+			});
 			return;
 		}
 		if (viewState.type !== this.view.getViewType()) {
@@ -224,7 +238,16 @@ export class Workspace
 	implements
 		Omit<
 			O.Workspace,
-			'leftSplit' | 'rightSplit' | 'leftRibbon' | 'rightRibbon' | 'rootSplit' | 'activeLeaf' | 'activeEditor' | 'createLeafInParent' | 'moveLeafToPopout' | 'getLayout'
+			| 'leftSplit'
+			| 'rightSplit'
+			| 'leftRibbon'
+			| 'rightRibbon'
+			| 'rootSplit'
+			| 'activeLeaf'
+			| 'activeEditor'
+			| 'createLeafInParent'
+			| 'moveLeafToPopout'
+			| 'getLayout'
 		>
 {
 	leftSplit = new WorkspaceSidedock();
@@ -249,7 +272,8 @@ export class Workspace
 				const text = host.vault.readTextSync(file as unknown as O.TFile);
 				for (const leaf of this.leaves) {
 					const view = leaf.view as unknown as View;
-					if (view instanceof MarkdownView && view.file === (file as unknown as O.TFile)) view._fileChanged(text);
+					if (view instanceof MarkdownView && view.file === (file as unknown as O.TFile))
+						view._fileChanged(text);
 				}
 			},
 			delete: (file: TAbstractFile) => {
@@ -264,7 +288,8 @@ export class Workspace
 				this.lastOpenFiles = this.lastOpenFiles.map((p) => (p === oldPath ? file.path : p));
 				for (const leaf of this.leaves) {
 					const view = leaf.view as unknown as View;
-					if (view instanceof FileView && view.file === (file as unknown as O.TFile)) void view.onRename(view.file);
+					if (view instanceof FileView && view.file === (file as unknown as O.TFile))
+						void view.onRename(view.file);
 				}
 			},
 		});
@@ -313,7 +338,8 @@ export class Workspace
 		if (file.extension === 'md') return new MarkdownView(leaf as unknown as O.WorkspaceLeaf);
 		const type = this.views.typeByExtension.get(file.extension);
 		const view = type ? this.createView(leaf, type) : new UnknownFileView(leaf as unknown as O.WorkspaceLeaf);
-		if (!(view instanceof FileView)) throw new Error(`View "${type ?? ''}" registered for .${file.extension} is not a FileView`);
+		if (!(view instanceof FileView))
+			throw new Error(`View "${type ?? ''}" registered for .${file.extension} is not a FileView`);
 		return view;
 	}
 
@@ -372,9 +398,17 @@ export class Workspace
 	}
 
 	/** Opens the linked note; like Obsidian, an unresolved link creates the note (in the folder for new notes). */
-	async openLinkText(linktext: string, sourcePath: string, newLeaf?: O.PaneType | boolean, openViewState?: O.OpenViewState): Promise<void> {
+	async openLinkText(
+		linktext: string,
+		sourcePath: string,
+		newLeaf?: O.PaneType | boolean,
+		openViewState?: O.OpenViewState,
+	): Promise<void> {
 		const { path } = parseLinktext(linktext);
-		let file = path === '' ? this.host.vault.getFileByPath(sourcePath) : this.host.metadataCache.getFirstLinkpathDest(path, sourcePath);
+		let file =
+			path === ''
+				? this.host.vault.getFileByPath(sourcePath)
+				: this.host.metadataCache.getFirstLinkpathDest(path, sourcePath);
 		if (!file) {
 			const folder = this.host.fileManager.getNewFileParent(sourcePath);
 			const name = /\.[^/]+$/.test(path) ? path : `${path}.md`;
@@ -415,17 +449,28 @@ export class Workspace
 		return this.createLeaf('right') as unknown as O.WorkspaceLeaf;
 	}
 
-	async ensureSideLeaf(type: string, side: O.Side, options?: { active?: boolean; split?: boolean; reveal?: boolean; state?: unknown }): Promise<O.WorkspaceLeaf> {
+	async ensureSideLeaf(
+		type: string,
+		side: O.Side,
+		options?: { active?: boolean; split?: boolean; reveal?: boolean; state?: unknown },
+	): Promise<O.WorkspaceLeaf> {
 		const existing = this.leaves.find((l) => l.side === side && l.view.getViewType() === type);
 		const leaf = existing ?? this.createLeaf(side);
-		if (!existing) await leaf.setViewState({ type, state: options?.state as Record<string, unknown> | undefined, active: options?.active });
+		if (!existing)
+			await leaf.setViewState({
+				type,
+				state: options?.state as Record<string, unknown> | undefined,
+				active: options?.active,
+			});
 		else if (options?.active) this.setActiveLeaf(leaf as unknown as O.WorkspaceLeaf);
 		return leaf as unknown as O.WorkspaceLeaf;
 	}
 
 	getActiveViewOfType<T extends O.View>(type: O.Constructor<T>): T | null {
 		const view = this.activeLeaf?.view;
-		return view instanceof (type as unknown as abstract new (...args: never[]) => unknown) ? (view as unknown as T) : null;
+		return view instanceof (type as unknown as abstract new (...args: never[]) => unknown)
+			? (view as unknown as T)
+			: null;
 	}
 
 	getActiveFile(): O.TFile | null {
