@@ -7,20 +7,19 @@ import { readFileSync } from 'node:fs';
 import { median } from './median';
 import { gzipSync } from 'node:zlib';
 import digestTemplate from '../templates/digest.hbs';
-import { createDigest, DigestRequest } from '../src/core/digestPipeline';
+import { createDigest } from '../src/core/digestPipeline';
+import { DigestRequest } from '../src/core/digest';
+import { digestOptions } from '../src/core/defaults';
 import { HttpClient } from '../src/core/http';
 import { ChatModel } from '../src/core/llm/chatModel';
 import { DIGEST_SCHEMA } from '../src/core/llm/digestSchema';
 import { createOpenAIChatModel } from '../src/core/llm/openaiChatModel';
 import { estimateTokens } from '../src/core/llm/tokenEstimate';
-import { NoteStore } from '../src/core/notes/noteStore';
-import { DEFAULT_PROPERTIES } from '../src/core/render/properties';
-import { DEFAULT_PRICES } from '../src/core/llm/pricing';
-import { DEFAULT_WEB_OPTIONS } from '../src/core/digestWriter';
 import { fetchVideo } from '../src/core/youtube/fetchVideo';
 import { DEFAULT_INNERTUBE_CLIENTS } from '../src/core/youtube/innertubeClients';
 import { delayed, jsonReply, startFakeOpenAI } from '../test/support/fakeOpenAIServer';
 import { captionsFromCues, startFakeYouTube, syntheticPlayer } from '../test/support/fakeYouTubeServer';
+import { memoryVault } from '../test/support/memoryVault';
 import { routedHttp } from '../test/support/routedHttp';
 import { scriptedAnswer } from '../test/support/scriptedDigest';
 import { syntheticChaptersDescription, syntheticCues } from '../test/support/syntheticTranscript';
@@ -203,20 +202,12 @@ function request(): DigestRequest {
 	return {
 		video: { id: VIDEO },
 		source: undefined,
-		options: {
+		options: digestOptions({
 			outputFolder: 'Digests',
-			transcriptLanguages: [],
-			outputLanguage: '',
-			timestampStyle: 'youtube',
 			template: digestTemplate,
-			properties: DEFAULT_PROPERTIES,
 			// As for a hosted model: the fake servers are on loopback, which would otherwise get a local model's budget.
 			inputBudgetTokens: 25_000,
-			concurrency: 4,
-			prices: DEFAULT_PRICES,
-			web: DEFAULT_WEB_OPTIONS,
-			innertubeClients: DEFAULT_INNERTUBE_CLIENTS,
-		},
+		}),
 	};
 }
 
@@ -224,7 +215,7 @@ function deps(http: HttpClient, baseUrl: string) {
 	return {
 		http,
 		chatModel: createOpenAIChatModel({ http, baseUrl, apiKey: 'bench', model: 'bench-model' }),
-		notes: memoryNoteStore(),
+		notes: memoryVault().notes,
 		now: () => new Date(2026, 10, 25),
 	};
 }
@@ -264,28 +255,6 @@ function countRounds(model: ChatModel): { model: ChatModel; rounds: () => number
 			},
 		},
 		rounds: () => rounds,
-	};
-}
-
-function memoryNoteStore(): NoteStore {
-	const notes = new Map<string, string>();
-	return {
-		exists: (path) => notes.has(path),
-		read: (path) => Promise.resolve(notes.get(path) ?? ''),
-		create: (path, content) => {
-			notes.set(path, content);
-			return Promise.resolve();
-		},
-		remove: (path) => {
-			notes.delete(path);
-			return Promise.resolve();
-		},
-		update: (path, edit) => {
-			notes.set(path, edit(notes.get(path) ?? ''));
-			return Promise.resolve();
-		},
-		markdownLink: (target) => `[[${target.replace(/\.md$/, '')}]]`,
-		propertyLink: (target) => `[[${target.replace(/\.md$/, '')}]]`,
 	};
 }
 

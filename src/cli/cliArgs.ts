@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_MODEL, DEFAULT_OUTPUT_FOLDER } from '../core/defaults';
 
 export interface CliOptions {
 	input: string | null;
@@ -26,10 +27,10 @@ Markdown notes, such as an Obsidian vault.
 
 Options:
   --vault DIR       Folder used as the vault (default: the current folder)
-  --folder F        Folder inside the vault for digest notes (default: "YouTube digests")
+  --folder F        Folder inside the vault for digest notes (default: "${DEFAULT_OUTPUT_FOLDER}")
   --note PATH       A note inside the vault: its YouTube link is summarized (unless
                     a URL is given) and it gets a link to the digest below that link
-  --model M         Model name (default: $YOUTUBE_DIGEST_MODEL or gpt-4.1-mini)
+  --model M         Model name (default: $YOUTUBE_DIGEST_MODEL or ${DEFAULT_MODEL})
   --base-url U      OpenAI-compatible server (default: $OPENAI_BASE_URL or OpenAI)
   --lang L          Language of the digest (default: the video's); captions in
                     that language are preferred when the video has them
@@ -92,7 +93,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
 	const options: CliOptions = {
 		input: positionals[0] ?? null,
 		vault: values.vault ?? '.',
-		folder: values.folder ?? 'YouTube digests',
+		folder: values.folder ?? DEFAULT_OUTPUT_FOLDER,
 		note: values.note ?? null,
 		model: values.model ?? null,
 		baseUrl: values['base-url'] ?? null,

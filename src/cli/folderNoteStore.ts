@@ -1,14 +1,15 @@
-import { mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { NoteStore } from '../core/notes/noteStore';
+import { listVaultNotes } from './vaultNotes';
 
 /**
  * A folder on disk used as a vault, with links as Obsidian writes them by default: wikilinks by the
  * shortest name that is unique in the vault.
  */
 export async function folderNoteStore(root: string): Promise<NoteStore> {
-	const notes = new Set(await listNotes(root));
+	const notes = new Set(await listVaultNotes(root));
 	const absolute = (path: string) => join(root, ...path.split('/'));
 	const linkText = (targetPath: string) => {
 		const withoutExtension = targetPath.replace(/\.md$/, '');
@@ -36,13 +37,4 @@ export async function folderNoteStore(root: string): Promise<NoteStore> {
 		markdownLink: (targetPath) => `[[${linkText(targetPath)}]]`,
 		propertyLink: (targetPath) => `[[${linkText(targetPath)}]]`,
 	};
-}
-
-async function listNotes(root: string): Promise<string[]> {
-	if (!existsSync(root)) return [];
-	const entries = await readdir(root, { recursive: true, withFileTypes: true });
-	return entries
-		.filter((entry) => entry.isFile() && entry.name.endsWith('.md'))
-		.map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'))
-		.filter((path) => !path.split('/').some((segment) => segment.startsWith('.')));
 }

@@ -1,17 +1,15 @@
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import { DigestRequest, DigestStage, makeDigestData, DigestDependencies } from '../core/digestPipeline';
-import { DEFAULT_WEB_OPTIONS, writeDigest } from '../core/digestWriter';
+import { DigestRequest, DigestStage } from '../core/digest';
+import { createDigest, DigestDependencies, makeDigestData } from '../core/digestPipeline';
+import { DEFAULT_BASE_URL, DEFAULT_MODEL, digestOptions } from '../core/defaults';
 import { digestContext } from '../core/render/renderDigest';
 import { folderVaultIndex } from './folderVaultIndex';
 import { presetById, PRESETS } from '../core/render/presets';
-import { DEFAULT_PROPERTIES } from '../core/render/properties';
-import { DEFAULT_PRICES, formatCost } from '../core/llm/pricing';
+import { formatCost } from '../core/llm/pricing';
+import { connectChatModel } from '../core/llm/modelConnection';
 import { DigestError, userMessage } from '../core/errors';
 import { HttpClient } from '../core/http';
-import { needsApiKey } from '../core/llm/apiKeyPolicy';
-import { createOpenAIChatModel } from '../core/llm/openaiChatModel';
-import { DEFAULT_INNERTUBE_CLIENTS } from '../core/youtube/innertubeClients';
 import { chooseVideoLink } from '../core/youtube/linkInNote';
 import { parseVideoInput, VideoRef } from '../core/youtube/videoUrl';
 import { CliOptions, HELP, parseCliArgs, UsageError } from './cliArgs';
@@ -34,8 +32,9 @@ export interface CliEnvironment {
 	version?: string;
 }
 
-const DEFAULT_BASE_URL = 'https://api.openai.com/v1';
-const DEFAULT_MODEL = 'gpt-4.1-mini';
+const TRANSCRIPT_ONLY =
+	'No OPENAI_API_KEY is set, so this is a transcript digest without a summary. ' +
+	'Set OPENAI_API_KEY (and OPENAI_BASE_URL for another server) for the full digest.';
 const STAGES: Record<DigestStage, string> = {
 	fetching: 'Fetching transcript…',
 	summarizing: 'Summarizing…',
@@ -74,32 +73,26 @@ async function digest(options: CliOptions, environment: CliEnvironment): Promise
 	const notes = await folderNoteStore(vault);
 	const notePath = options.note ? vaultRelative(vault, resolve(environment.cwd, options.note)) : null;
 	const { video, linkText } = await chooseVideo(options, vault, notePath);
-	const apiKey = environment.env.OPENAI_API_KEY?.trim() ?? '';
-	const baseUrl = options.baseUrl ?? environment.env.OPENAI_BASE_URL ?? DEFAULT_BASE_URL;
-	const model = options.model ?? environment.env.YOUTUBE_DIGEST_MODEL ?? DEFAULT_MODEL;
 	const http = environment.http ?? nodeHttp;
-	const withModel = Boolean(apiKey) || !needsApiKey(baseUrl);
+	const chatModel = connectChatModel(http, {
+		apiKey: environment.env.OPENAI_API_KEY?.trim() ?? '',
+		baseUrl: options.baseUrl ?? environment.env.OPENAI_BASE_URL ?? DEFAULT_BASE_URL,
+		model: options.model ?? environment.env.YOUTUBE_DIGEST_MODEL ?? DEFAULT_MODEL,
+	});
 	const request: DigestRequest = {
 		video,
 		source: notePath ? { path: notePath, linkText } : undefined,
-		options: {
+		options: digestOptions({
 			outputFolder: options.folder,
 			transcriptLanguages: options.lang ? [options.lang] : [],
 			outputLanguage: options.lang ?? '',
-			timestampStyle: 'youtube',
-			template: await chooseTemplate(options.template, withModel, environment.cwd),
-			properties: DEFAULT_PROPERTIES,
-			inputBudgetTokens: 0,
-			concurrency: 4,
-			prices: DEFAULT_PRICES,
-			web: DEFAULT_WEB_OPTIONS,
-			innertubeClients: DEFAULT_INNERTUBE_CLIENTS,
-		},
+			template: await chooseTemplate(options.template, chatModel !== null, environment.cwd),
+		}),
 	};
 	const showProgress = environment.stderrIsTTY && !options.quiet;
 	const deps: DigestDependencies = {
 		http,
-		chatModel: withModel ? createOpenAIChatModel({ http, baseUrl, apiKey, model }) : null,
+		chatModel,
 		notes,
 		index: await folderVaultIndex(vault),
 		now: environment.now ?? (() => new Date()),
@@ -109,16 +102,11 @@ async function digest(options: CliOptions, environment: CliEnvironment): Promise
 			: undefined,
 		signal: environment.signal,
 	};
-	if (!withModel && !options.quiet) {
-		environment.stderr(
-			'No OPENAI_API_KEY is set, so this is a transcript digest without a summary. Set OPENAI_API_KEY (and OPENAI_BASE_URL for another server) for the full digest.\n',
-		);
-	}
-	const data = await makeDigestData(request, deps);
+	if (!chatModel && !options.quiet) environment.stderr(`${TRANSCRIPT_ONLY}\n`);
 	if (options.json) {
+		const data = await makeDigestData(request, deps);
 		const context = digestContext({
 			data,
-			model: data.digest ? model : '',
 			created: deps.now(),
 			sourceNoteLink: '',
 			sourceNoteProperty: '',
@@ -127,13 +115,12 @@ async function digest(options: CliOptions, environment: CliEnvironment): Promise
 		environment.stdout(`${JSON.stringify(context, null, 2)}\n`);
 		return EXIT.ok;
 	}
-	const path = await writeDigest(data, request, deps);
-	if (showProgress && data.usage) {
-		environment.stderr(
-			`${data.usage.inputTokens} input and ${data.usage.outputTokens} output tokens, ${formatCost(data.cost)}.\n`,
-		);
+	const outcome = await createDigest(request, deps);
+	if (showProgress && outcome.usage) {
+		const { inputTokens, outputTokens } = outcome.usage;
+		environment.stderr(`${inputTokens} input and ${outputTokens} output tokens, ${formatCost(outcome.cost)}.\n`);
 	}
-	environment.stdout(`${resolve(vault, path)}\n`);
+	environment.stdout(`${resolve(vault, outcome.path)}\n`);
 	return EXIT.ok;
 }
 

@@ -1,4 +1,4 @@
-import type { DigestData } from './digestPipeline';
+import type { DigestData } from './digest';
 import type { Transcript } from './youtube/transcriptSession';
 import type { VideoInfo } from './youtube/videoInfo';
 
@@ -9,8 +9,6 @@ import type { VideoInfo } from './youtube/videoInfo';
 export interface DigestRecord {
 	version: 1;
 	data: DigestData;
-	/** The model that wrote the digest ('' for a transcript digest). */
-	model: string;
 	/** ISO time of the first run: a re-render keeps the note's `created`. */
 	created: string;
 	/** The note the video came from, when there was one. */
@@ -46,4 +44,19 @@ export function archiveKey(videoId: string, language: string): string {
 /** Transcripts are kept per caption-language preference, since that decides which track was read. */
 export function transcriptKey(videoId: string, languages: string[]): string {
 	return archiveKey(videoId, languages.join('-') || 'spoken');
+}
+
+/** A stored record checked as it enters, or null; records written before `data.model` existed get it back. */
+export function readDigestRecord(value: unknown): DigestRecord | null {
+	if (typeof value !== 'object' || value === null) return null;
+	const record = value as Partial<DigestRecord> & { model?: unknown };
+	if (record.version !== 1 || typeof record.data !== 'object' || record.data === null) return null;
+	const legacyModel = typeof record.model === 'string' ? record.model : '';
+	const model = typeof record.data.model === 'string' ? record.data.model : legacyModel;
+	return {
+		version: 1,
+		data: { ...record.data, model },
+		created: typeof record.created === 'string' ? record.created : new Date(0).toISOString(),
+		sourcePath: typeof record.sourcePath === 'string' ? record.sourcePath : null,
+	};
 }

@@ -1,63 +1,22 @@
-import { DigestArchive } from './digestArchive';
+import type { DigestArchive } from './digestArchive';
+import type { CostEstimate, DigestData, DigestRequest, DigestStage, RenderOptions } from './digest';
+import { writeDigestNote } from './digestNotes/writeDigestNote';
 import { DigestError, throwIfCancelled } from './errors';
 import { HttpClient } from './http';
-import { ChatModel, TokenUsage } from './llm/chatModel';
+import { ChatModel } from './llm/chatModel';
 import { randomBoundary } from './llm/dataBoundary';
-import { defaultInputBudget, estimateCost, ModelPrice } from './llm/pricing';
+import { defaultInputBudget, estimateCost } from './llm/pricing';
 import { planSummary, summarizeTranscript } from './llm/summarizeTranscript';
-import { Digest } from './llm/grounding';
 import { NoteStore } from './notes/noteStore';
-import { PropertySpec } from './render/properties';
-import { RenderOptions } from './render/renderDigest';
-import { writeDigest, WebOptions } from './digestWriter';
-import { VaultIndex } from './web/vaultIndex';
-import { formatProblem, loadTemplateEngine } from './render/templateEngine';
 import { sampleDigestContext } from './render/sampleContext';
-import { TimestampStyle } from './render/templateHelpers';
-import { groupIntoParagraphs, Paragraph } from './transcript/paragraphs';
+import { formatProblem, loadTemplateEngine } from './render/templateEngine';
+import { groupIntoParagraphs } from './transcript/paragraphs';
+import { VaultIndex } from './web/vaultIndex';
 import { fetchVideo } from './youtube/fetchVideo';
-import { InnertubeClient } from './youtube/innertubeClients';
 import { Transcript } from './youtube/transcriptSession';
 import { VideoInfo } from './youtube/videoInfo';
-import { VideoRef } from './youtube/videoUrl';
 
-export type DigestStage = 'fetching' | 'summarizing' | 'writing';
-
-export interface DigestOptions {
-	outputFolder: string;
-	/** Caption languages in order of preference; empty means the spoken language. */
-	transcriptLanguages: string[];
-	/** Language of the digest; empty means the transcript's. */
-	outputLanguage: string;
-	timestampStyle: TimestampStyle;
-	template: string;
-	properties: PropertySpec[];
-	innertubeClients: InnertubeClient[];
-	preferredClient?: string;
-	/** Most input tokens per model call; 0 chooses by server (about 25k hosted, 6k local). */
-	inputBudgetTokens: number;
-	/** Parts of a long video summarized at once. */
-	concurrency: number;
-	prices: Record<string, ModelPrice>;
-	/** Channel notes, entity links, related digests and where the digest goes. */
-	web: WebOptions;
-}
-
-/** What a run will cost, shown before calling when it is above the user's threshold. */
-export interface CostEstimate {
-	calls: number;
-	inputTokens: number;
-	outputTokens: number;
-	/** Dollars, or null when the model's price is unknown. */
-	cost: number | null;
-}
-
-export interface DigestRequest {
-	video: VideoRef;
-	/** The note the link came from: it gets a link to the digest, and the digest links back to it. */
-	source?: { path: string; linkText?: string };
-	options: DigestOptions;
-}
+/** The top of the core: link → transcript → digest → note. Everything it calls stands below it. */
 
 export interface DigestDependencies {
 	http: HttpClient;
@@ -77,22 +36,6 @@ export interface DigestDependencies {
 	confirmCost?: (estimate: CostEstimate) => Promise<boolean>;
 }
 
-/** Everything a digest note is made from, before anything is written. */
-export interface DigestData {
-	info: VideoInfo;
-	transcript: Transcript;
-	paragraphs: Paragraph[];
-	digest: Digest | null;
-	outputLanguage: string;
-	usage: TokenUsage | null;
-	/** Dollars for the model calls, null when unknown or when no model was used. */
-	cost: number | null;
-	llmCalls: number;
-	/** Sequential rounds of model calls (0 when the digest came from the cache). */
-	llmRounds: number;
-	clientName: string;
-}
-
 export interface DigestOutcome extends DigestData {
 	path: string;
 }
@@ -105,16 +48,15 @@ export interface DigestOutcome extends DigestData {
 export async function createDigest(request: DigestRequest, deps: DigestDependencies): Promise<DigestOutcome> {
 	const data = await makeDigestData(request, deps);
 	const created = deps.now();
-	const path = await writeDigest(data, request, { ...deps, now: () => created });
-	await deps.archive
-		?.save({
-			version: 1,
-			data,
-			model: data.digest ? (deps.chatModel?.model ?? '') : '',
-			created: created.toISOString(),
-			sourcePath: request.source?.path ?? null,
-		})
-		.catch(() => undefined);
+	deps.onProgress?.('writing');
+	const path = await writeDigestNote(data, request, { ...deps, created });
+	const record = {
+		version: 1 as const,
+		data,
+		created: created.toISOString(),
+		sourcePath: request.source?.path ?? null,
+	};
+	await deps.archive?.save(record).catch(() => undefined);
 	return { ...data, path };
 }
 
@@ -135,6 +77,7 @@ export async function makeDigestData(request: DigestRequest, deps: DigestDepende
 		transcript,
 		paragraphs,
 		digest: null,
+		model: '',
 		outputLanguage,
 		usage: null,
 		cost: null,
@@ -146,21 +89,20 @@ export async function makeDigestData(request: DigestRequest, deps: DigestDepende
 	if (!model) return data;
 
 	const cached = await deps.archive?.load(info.id, outputLanguage).catch(() => null);
-	if (cached?.data.digest && cached.model === model.model)
-		return { ...data, digest: cached.data.digest, usage: cached.data.usage, cost: cached.data.cost };
+	if (cached?.data.digest && cached.data.model === model.model) {
+		const { digest, usage, cost } = cached.data;
+		return { ...data, digest, model: model.model, usage, cost };
+	}
 
 	const input = { info, paragraphs, segments: transcript.segments, outputLanguage };
 	const plan = planSummary(input, options.inputBudgetTokens || defaultInputBudget(model.baseUrl));
 	if (deps.confirmCost) {
-		const estimate = { inputTokens: plan.estimatedInputTokens, outputTokens: plan.estimatedOutputTokens };
-		const confirmed = await deps.confirmCost({
-			calls: plan.calls,
-			...estimate,
-			cost: estimateCost(estimate, model.model, model.baseUrl, options.prices),
-		});
-		if (!confirmed) throw new DigestError('cancelled');
+		const tokens = { inputTokens: plan.estimatedInputTokens, outputTokens: plan.estimatedOutputTokens };
+		const cost = estimateCost(tokens, model.model, model.baseUrl, options.prices);
+		if (!(await deps.confirmCost({ calls: plan.calls, ...tokens, cost }))) throw new DigestError('cancelled');
 	}
-	deps.onProgress?.('summarizing', plan.chunks.length > 1 ? { finished: 0, total: plan.chunks.length } : undefined);
+	const parts = plan.chunks.length > 1 ? { finished: 0, total: plan.chunks.length } : undefined;
+	deps.onProgress?.('summarizing', parts);
 	const summary = await summarizeTranscript(model, input, plan, {
 		budgetTokens: options.inputBudgetTokens,
 		concurrency: Math.max(1, options.concurrency),
@@ -172,6 +114,7 @@ export async function makeDigestData(request: DigestRequest, deps: DigestDepende
 	return {
 		...data,
 		digest: summary.digest,
+		model: model.model,
 		usage: summary.usage,
 		cost: estimateCost(summary.usage, model.model, model.baseUrl, options.prices),
 		llmCalls: summary.calls,
@@ -184,25 +127,21 @@ async function videoAndTranscript(
 	request: DigestRequest,
 	deps: DigestDependencies,
 ): Promise<{ info: VideoInfo; transcript: Transcript; clientName: string }> {
-	const { options } = request;
-	const cached = await deps.archive?.loadTranscript(request.video.id, options.transcriptLanguages).catch(() => null);
+	const { options, video } = request;
+	const cached = await deps.archive?.loadTranscript(video.id, options.transcriptLanguages).catch(() => null);
 	if (cached) return { ...cached, clientName: options.preferredClient ?? '' };
-	const fetched = await fetchVideo(deps.http, request.video.id, {
+	const fetched = await fetchVideo(deps.http, video.id, {
 		clients: options.innertubeClients,
 		preferredClient: options.preferredClient,
 		preferredLanguages: options.transcriptLanguages,
 		signal: deps.signal,
 	});
-	await deps.archive
-		?.saveTranscript(request.video.id, options.transcriptLanguages, {
-			info: fetched.info,
-			transcript: fetched.transcript,
-		})
-		.catch(() => undefined);
+	const record = { info: fetched.info, transcript: fetched.transcript };
+	await deps.archive?.saveTranscript(video.id, options.transcriptLanguages, record).catch(() => undefined);
 	return fetched;
 }
 
-/** A broken template or property expression is reported before any request is made, not after the model has answered. */
+/** A broken template or property expression is reported before any request is made, not after the model answered. */
 async function checkTemplates(options: RenderOptions): Promise<void> {
 	const engine = await loadTemplateEngine();
 	const sample = sampleDigestContext(options.timestampStyle);

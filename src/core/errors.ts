@@ -22,7 +22,10 @@ export type DigestErrorKind =
 	| 'output-invalid'
 	| 'cancelled'
 	| 'template-invalid'
-	| 'write-failed';
+	| 'write-failed'
+	| 'no-digest-data'
+	| 'no-generated-part'
+	| 'nothing-to-translate';
 
 const USER_MESSAGES: Record<DigestErrorKind, string> = {
 	'invalid-link': 'That is not a link to a YouTube video.',
@@ -46,6 +49,10 @@ const USER_MESSAGES: Record<DigestErrorKind, string> = {
 	cancelled: 'Cancelled: nothing was written.',
 	'template-invalid': 'The digest template has an error',
 	'write-failed': 'The digest could not be written to the vault',
+	'no-digest-data':
+		'This note has no saved digest data (it was not made here, or the data was cleared): summarize the video again instead.',
+	'no-generated-part': 'This note has no generated part to replace: summarize the video again instead.',
+	'nothing-to-translate': 'A transcript digest has no summary to translate.',
 };
 
 export class DigestError extends Error {

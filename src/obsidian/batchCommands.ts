@@ -1,11 +1,8 @@
 import { App, Notice, TFile, TFolder } from 'obsidian';
-import { userMessage } from '../core/errors';
-import { BatchLink, planBatch, runBatch, videoLinksInNote } from '../core/web/digestBatch';
+import { batchReport, BatchLink, planBatch, runBatch, videoLinksInNote } from '../core/digestNotes/batch';
 import { DigestRunner } from './digestRunner';
 import { obsidianVaultIndex } from './obsidianVaultIndex';
 import { ProgressNotice } from './progressNotice';
-
-const FAILURES_SHOWN = 3;
 
 /**
  * Every YouTube link of some notes, digested one after another: videos that already have a digest are
@@ -40,15 +37,7 @@ export async function summarizeLinksIn(app: App, runner: DigestRunner, files: TF
 				),
 		},
 	);
-	const failures = summary.results.filter((result) => result.outcome === 'failed');
-	const details = failures
-		.slice(0, FAILURES_SHOWN)
-		.map((result) => ` ${result.job.linkText}: ${userMessage(result.error)}`);
-	const more = failures.length > FAILURES_SHOWN ? ` And ${failures.length - FAILURES_SHOWN} more.` : '';
-	const cancelled = summary.aborted ? ` Cancelled with ${summary.cancelled} not done.` : '';
-	progress.finish(
-		`YouTube links: ${summary.done} digested, ${summary.failed} failed, ${summary.skipped} skipped.${cancelled}${details.join('')}${more}`,
-	);
+	progress.finish(batchReport(summary));
 }
 
 /** The Markdown notes in a folder and its subfolders, in path order. */

@@ -1,25 +1,24 @@
 import { App, Notice, TFile } from 'obsidian';
 import { DigestArchive } from '../core/digestArchive';
-import { CostEstimate, createDigest, DigestDependencies, DigestOutcome, DigestStage } from '../core/digestPipeline';
+import type { CostEstimate, DigestStage } from '../core/digest';
+import { createDigest, DigestDependencies, DigestOutcome } from '../core/digestPipeline';
 import { DigestError, userMessage } from '../core/errors';
-import { needsApiKey } from '../core/llm/apiKeyPolicy';
-import { ChatModel, TokenUsage } from '../core/llm/chatModel';
+import { TokenUsage } from '../core/llm/chatModel';
 import { formatCost } from '../core/llm/pricing';
-import { confirm } from './confirmModal';
-import { createOpenAIChatModel } from '../core/llm/openaiChatModel';
 import { VideoRef } from '../core/youtube/videoUrl';
+import { chatModelFromSettings } from './chatModelFromSettings';
+import { confirm } from './confirmModal';
+import { obsidianVaultIndex } from './obsidianVaultIndex';
+import { openNote } from './openNote';
 import { ProgressNotice } from './progressNotice';
 import { requestUrlHttp } from './requestUrlHttp';
-import { obsidianVaultIndex } from './obsidianVaultIndex';
-import { activeClients, webOptions, YouTubeDigestSettings } from './settings';
+import { digestOptionsFrom, SettingsHost } from './settings';
 import { loadTemplate } from './templates';
 import { vaultNoteStore } from './vaultNoteStore';
 
-export interface DigestRunnerHost {
+export interface DigestRunnerHost extends SettingsHost {
 	app: App;
-	settings: YouTubeDigestSettings;
 	archive: DigestArchive;
-	saveSettings(): Promise<void>;
 }
 
 const STAGE_MESSAGES: Record<DigestStage, (model: string, parts?: { finished: number; total: number }) => string> = {
@@ -77,30 +76,14 @@ export class DigestRunner {
 		control: Pick<DigestDependencies, 'signal' | 'onProgress' | 'confirmCost'> & { templateId?: string },
 	): Promise<DigestOutcome & { withModel: boolean }> {
 		const { app, settings } = this.host;
-		const chatModel = chatModelFor(this.host);
-		const template = await loadTemplate(
-			app,
-			settings,
-			chatModel ? (control.templateId ?? settings.defaultTemplate) : 'transcript',
-		);
+		const chatModel = chatModelFromSettings(app, this.host);
+		const templateId = chatModel ? (control.templateId ?? settings.defaultTemplate) : 'transcript';
+		const template = await loadTemplate(app, settings, templateId);
 		const outcome = await createDigest(
 			{
 				video,
 				source: source ? { path: source.file.path, linkText: source.linkText } : undefined,
-				options: {
-					outputFolder: settings.outputFolder,
-					transcriptLanguages: settings.transcriptLanguages,
-					outputLanguage: settings.outputLanguage,
-					timestampStyle: settings.timestampStyle,
-					template,
-					properties: settings.properties,
-					innertubeClients: activeClients(settings),
-					preferredClient: settings.lastWorkingClient,
-					inputBudgetTokens: settings.inputBudgetTokens,
-					concurrency: settings.concurrency,
-					prices: settings.prices,
-					web: webOptions(settings),
-				},
+				options: digestOptionsFrom(settings, template),
 			},
 			{
 				http: requestUrlHttp,
@@ -141,33 +124,4 @@ function usageText(outcome: { usage: TokenUsage | null; cost: number | null; llm
 	if (!outcome.usage || outcome.llmCalls === 0) return ' (from the cache, no new call)';
 	const { inputTokens, outputTokens } = outcome.usage;
 	return ` (${inputTokens.toLocaleString('en')} tokens in, ${outputTokens.toLocaleString('en')} out, ${formatCost(outcome.cost)})`;
-}
-
-export interface ChatModelHost {
-	app: App;
-	settings: YouTubeDigestSettings;
-	saveSettings(): Promise<void>;
-}
-
-/** The model to summarize with, or null (a transcript digest) when the server needs a key and none is set. */
-export function chatModelFor(host: ChatModelHost): ChatModel | null {
-	const { app, settings } = host;
-	const apiKey = settings.apiKeySecret ? (app.secretStorage.getSecret(settings.apiKeySecret) ?? '') : '';
-	if (!apiKey && needsApiKey(settings.baseUrl)) return null;
-	return createOpenAIChatModel({
-		http: requestUrlHttp,
-		baseUrl: settings.baseUrl,
-		apiKey,
-		model: settings.model,
-		structuredMode: settings.structuredModes[settings.baseUrl],
-		onStructuredMode: (mode) => {
-			settings.structuredModes = { ...settings.structuredModes, [settings.baseUrl]: mode };
-			void host.saveSettings();
-		},
-	});
-}
-
-export async function openNote(app: App, path: string): Promise<void> {
-	const file = app.vault.getFileByPath(path);
-	if (file) await app.workspace.getLeaf('tab').openFile(file);
 }

@@ -1,9 +1,17 @@
-import { Placement, WebOptions } from '../core/digestWriter';
+import type { DigestOptions, Placement, WebOptions } from '../core/digest';
+import {
+	DEFAULT_BASE_URL,
+	DEFAULT_CHANNEL_FOLDER,
+	DEFAULT_MODEL,
+	DEFAULT_OUTPUT_FOLDER,
+	DEFAULT_WEB_OPTIONS,
+	digestOptions,
+} from '../core/defaults';
 import { StructuredMode } from '../core/llm/openaiChatModel';
 import { EntityLinkMode } from '../core/web/entityLinks';
-import { DEFAULT_PRICES, ModelPrice } from '../core/llm/pricing';
-import { DEFAULT_PROPERTIES, PropertySpec } from '../core/render/properties';
-import { TimestampStyle } from '../core/render/templateHelpers';
+import { ModelPrice } from '../core/llm/pricing';
+import { PropertySpec } from '../core/render/properties';
+import { TimestampStyle } from '../core/render/timestampStyle';
 import { DEFAULT_INNERTUBE_CLIENTS, InnertubeClient } from '../core/youtube/innertubeClients';
 
 /** data.json. The API key itself is never here: only the name of the secret that holds it. */
@@ -54,30 +62,37 @@ export interface YouTubeDigestSettings {
 	innertubeClients: InnertubeClient[] | null;
 }
 
-export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+/** What the settings tab and the commands need of the plugin, so neither depends on the plugin class. */
+export interface SettingsHost {
+	readonly settings: YouTubeDigestSettings;
+	saveSettings(): Promise<void>;
+}
+
+/** The run options' defaults, so that the plugin and the command line start from the same place. */
+const RUN_DEFAULTS = digestOptions({ template: '' });
 
 export const DEFAULT_SETTINGS: YouTubeDigestSettings = {
-	baseUrl: OPENAI_BASE_URL,
-	model: 'gpt-4.1-mini',
+	baseUrl: DEFAULT_BASE_URL,
+	model: DEFAULT_MODEL,
 	apiKeySecret: 'openai-api-key',
-	outputFolder: 'YouTube digests',
-	outputLanguage: '',
-	transcriptLanguages: [],
-	timestampStyle: 'youtube',
+	outputFolder: DEFAULT_OUTPUT_FOLDER,
+	outputLanguage: RUN_DEFAULTS.outputLanguage,
+	transcriptLanguages: RUN_DEFAULTS.transcriptLanguages,
+	timestampStyle: RUN_DEFAULTS.timestampStyle,
 	templateFolder: '',
 	defaultTemplate: 'digest',
 	templateOverrides: {},
-	properties: DEFAULT_PROPERTIES,
+	properties: RUN_DEFAULTS.properties,
 	openDigest: true,
 	channelNotes: true,
-	channelFolder: 'YouTube channels',
-	entityLinks: 'existing',
-	relatedLimit: 5,
-	placement: 'note',
-	inputBudgetTokens: 0,
-	concurrency: 4,
+	channelFolder: DEFAULT_CHANNEL_FOLDER,
+	entityLinks: DEFAULT_WEB_OPTIONS.entityLinks,
+	relatedLimit: DEFAULT_WEB_OPTIONS.relatedLimit,
+	placement: DEFAULT_WEB_OPTIONS.placement,
+	inputBudgetTokens: RUN_DEFAULTS.inputBudgetTokens,
+	concurrency: RUN_DEFAULTS.concurrency,
 	confirmAboveCost: 0.1,
-	prices: DEFAULT_PRICES,
+	prices: RUN_DEFAULTS.prices,
 	cacheLimitMb: 100,
 	structuredModes: {},
 	lastWorkingClient: '',
@@ -116,4 +131,22 @@ export function webOptions(settings: YouTubeDigestSettings): WebOptions {
 		relatedLimit: settings.relatedLimit,
 		placement: settings.placement,
 	};
+}
+
+/** A run's options from the settings, with the template text already loaded. */
+export function digestOptionsFrom(settings: YouTubeDigestSettings, template: string): DigestOptions {
+	return digestOptions({
+		outputFolder: settings.outputFolder,
+		transcriptLanguages: settings.transcriptLanguages,
+		outputLanguage: settings.outputLanguage,
+		timestampStyle: settings.timestampStyle,
+		template,
+		properties: settings.properties,
+		innertubeClients: activeClients(settings),
+		preferredClient: settings.lastWorkingClient,
+		inputBudgetTokens: settings.inputBudgetTokens,
+		concurrency: settings.concurrency,
+		prices: settings.prices,
+		web: webOptions(settings),
+	});
 }

@@ -1,5 +1,5 @@
 import { App, normalizePath } from 'obsidian';
-import { archiveKey, DigestArchive, DigestRecord, TranscriptRecord, transcriptKey } from '../core/digestArchive';
+import { archiveKey, DigestArchive, readDigestRecord, TranscriptRecord, transcriptKey } from '../core/digestArchive';
 
 /**
  * Records as JSON files in the plugin's own folder, outside the notes: `cache/digests` and
@@ -46,8 +46,7 @@ export function vaultArchive(app: App, pluginDir: string, limitBytes: () => numb
 
 	return {
 		async load(videoId, language) {
-			const record = await read<DigestRecord>(`${digests}/${archiveKey(videoId, language)}.json`);
-			return record?.version === 1 ? record : null;
+			return readDigestRecord(await read<unknown>(`${digests}/${archiveKey(videoId, language)}.json`));
 		},
 		save: (record) => write(digests, archiveKey(record.data.info.id, record.data.outputLanguage), record),
 		loadTranscript: (videoId, languages) =>

@@ -20,3 +20,16 @@ export function replaceGenerated(text: string, name: string, body: string): stri
 	const afterEnd = text.slice(to + end.length).replace(/^\r?\n/, '');
 	return `${text.slice(0, from)}${wrapGenerated(name, body)}${afterEnd}`;
 }
+
+/** Offsets `[start, end)` of every complete generated block, whatever its name; a start without its end is none. */
+export function generatedRanges(text: string): [number, number][] {
+	const ranges: [number, number][] = [];
+	const { start: startPattern } = blockMarkers('([\\w-]+)');
+	for (const match of text.matchAll(new RegExp(startPattern, 'g'))) {
+		const from = match.index ?? 0;
+		const { end } = blockMarkers(match[1]);
+		const at = text.indexOf(end, from);
+		if (at >= 0) ranges.push([from, at + end.length]);
+	}
+	return ranges;
+}

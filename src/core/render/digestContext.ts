@@ -4,7 +4,7 @@ import { formatClockDuration, formatTimestamp } from '../transcript/timestamps';
 import { Transcript } from '../youtube/transcriptSession';
 import { VideoInfo } from '../youtube/videoInfo';
 import { formatDate } from './dateFormat';
-import { TimestampStyle } from './templateHelpers';
+import { TimestampStyle } from './timestampStyle';
 
 /**
  * Everything a template can use, flat and camelCase like the Web Clipper's variables. Every documented

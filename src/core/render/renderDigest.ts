@@ -1,23 +1,15 @@
-import type { DigestData } from '../digestPipeline';
+import type { DigestData, RenderOptions } from '../digest';
 import { wrapGenerated } from '../notes/generatedBlock';
 import { buildDigestContext, DigestContext, WebContext } from './digestContext';
 import { PropertyValue, serializeFrontmatter } from './frontmatter';
-import { PropertySpec, renderProperties } from './properties';
+import { renderProperties } from './properties';
 import { loadTemplateEngine } from './templateEngine';
-import { TimestampStyle } from './templateHelpers';
 
 /** Name of the generated block that holds a digest's body. */
 export const DIGEST_BLOCK = 'digest';
 
-export interface RenderOptions {
-	template: string;
-	timestampStyle: TimestampStyle;
-	properties: PropertySpec[];
-}
-
 export interface RenderInput {
 	data: DigestData;
-	model: string;
 	created: Date;
 	/** Link to the source note for the body (user's link style) and for the properties (wikilink), or ''. */
 	sourceNoteLink: string;
@@ -40,7 +32,7 @@ export function digestContext(input: RenderInput): DigestContext {
 		digest: input.data.digest,
 		sourceNoteLink: input.sourceNoteLink,
 		created: input.created,
-		model: input.model,
+		model: input.data.model,
 		outputLanguage: input.data.outputLanguage,
 		timestampStyle: input.options.timestampStyle,
 		usage: input.data.usage,

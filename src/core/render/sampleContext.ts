@@ -1,5 +1,5 @@
 import { buildDigestContext, DigestContext } from './digestContext';
-import { TimestampStyle } from './templateHelpers';
+import { TimestampStyle } from './timestampStyle';
 
 /** A made-up digest for previewing and checking templates in the settings, without a network call. */
 export function sampleDigestContext(timestampStyle: TimestampStyle): DigestContext {

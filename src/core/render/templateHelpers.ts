@@ -1,3 +1,4 @@
+import { TimestampStyle } from './timestampStyle';
 import { formatTimestamp } from '../transcript/timestamps';
 import { timestampUrl } from '../youtube/videoUrl';
 import { collapseWhitespace, escapeInline, escapeMarkdown, safeLinkTarget } from './markdownSafety';
@@ -15,8 +16,6 @@ export interface HelperOptions {
 
 /** Marks a helper's output as Markdown the plugin built itself, so `{{…}}` does not escape it again. */
 export type Trusted = (markdown: string) => unknown;
-
-export type TimestampStyle = 'youtube' | 'media-extended' | 'media-notes';
 
 /**
  * Pure helpers: each builds Markdown from its arguments, escaping every untrusted piece it places, and

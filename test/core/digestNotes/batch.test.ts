@@ -6,7 +6,7 @@ import {
 	planBatch,
 	runBatch,
 	videoLinksInNote,
-} from '../../../src/core/web/digestBatch';
+} from '../../../src/core/digestNotes/batch';
 
 const A = 'aaaaaaaaaaa';
 const B = 'bbbbbbbbbbb';

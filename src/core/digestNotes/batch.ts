@@ -1,5 +1,7 @@
 import { frontmatterEnd } from '../notes/frontmatterBlock';
-import { blockMarkers } from '../notes/generatedBlock';
+import { mapWithConcurrency } from '../concurrency';
+import { userMessage } from '../errors';
+import { generatedRanges } from '../notes/generatedBlock';
 import { findVideoLinks } from '../youtube/videoUrl';
 
 /** "Summarize all YouTube links in this note/folder": which videos to digest, then digesting them one failure at a time. */
@@ -82,19 +84,15 @@ export async function runBatch(
 	options: BatchOptions = {},
 ): Promise<BatchSummary> {
 	const signal = options.signal ?? new AbortController().signal;
-	// A planned skip is skipped whether or not the batch gets that far; anything else not reached is cancelled.
-	const results: JobResult[] = jobs.map((job) => ({ job, outcome: job.skip ? 'skipped' : 'cancelled' }));
 	const progress: BatchProgress = { done: 0, failed: 0, skipped: 0, cancelled: 0, total: jobs.length };
-	let next = 0;
-	const worker = async (): Promise<void> => {
-		while (next < jobs.length && !signal.aborted) {
-			const index = next++;
-			results[index] = await runOne(jobs[index], run, signal);
-			progress[results[index].outcome]++;
-			report(options.onProgress, progress);
-		}
-	};
-	await Promise.all(Array.from({ length: workerCount(options.concurrency, jobs.length) }, worker));
+	const results = await mapWithConcurrency(jobs, workerCount(options.concurrency), async (job) => {
+		// A planned skip is skipped whether or not the batch gets that far; anything else not reached is cancelled.
+		if (signal.aborted) return { job, outcome: job.skip ? 'skipped' : 'cancelled' } as JobResult;
+		const result = await runOne(job, run, signal);
+		progress[result.outcome]++;
+		report(options.onProgress, progress);
+		return result;
+	});
 	return { ...countOutcomes(results), results, aborted: signal.aborted };
 }
 
@@ -133,22 +131,20 @@ function report(onProgress: BatchOptions['onProgress'], progress: BatchProgress)
 	}
 }
 
-function workerCount(concurrency: number | undefined, jobCount: number): number {
-	const wanted = typeof concurrency === 'number' && Number.isFinite(concurrency) ? Math.floor(concurrency) : 1;
-	return Math.min(Math.max(1, wanted), Math.max(1, jobCount));
+function workerCount(concurrency: number | undefined): number {
+	return typeof concurrency === 'number' && Number.isFinite(concurrency) ? Math.max(1, Math.floor(concurrency)) : 1;
 }
 
-/**
- * Offsets `[start, end)` of every complete generated block, whatever its name (the pattern is
- * `blockMarkers(name).start`); a start without its end is not a block, as for `replaceGenerated`.
- */
-function generatedRanges(text: string): [number, number][] {
-	const ranges: [number, number][] = [];
-	for (const match of text.matchAll(/%% youtube-digest:([\w-]+):start %%/g)) {
-		const from = match.index ?? 0;
-		const { end } = blockMarkers(match[1]);
-		const at = text.indexOf(end, from);
-		if (at >= 0) ranges.push([from, at + end.length]);
-	}
-	return ranges;
+const FAILURES_SHOWN = 3;
+
+/** How a batch ended, in one notice: the counts, then the first failures with their reasons. */
+export function batchReport(summary: BatchSummary): string {
+	const failures = summary.results.filter((result) => result.outcome === 'failed');
+	const details = failures
+		.slice(0, FAILURES_SHOWN)
+		.map((result) => ` ${result.job.linkText}: ${userMessage(result.error)}`);
+	const more = failures.length > FAILURES_SHOWN ? ` And ${failures.length - FAILURES_SHOWN} more.` : '';
+	const cancelled = summary.aborted ? ` Cancelled with ${summary.cancelled} not done.` : '';
+	const counts = `${summary.done} digested, ${summary.failed} failed, ${summary.skipped} skipped.`;
+	return `YouTube links: ${counts}${cancelled}${details.join('')}${more}`;
 }

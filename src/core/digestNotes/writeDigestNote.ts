@@ -1,0 +1,73 @@
+import type { DigestData, DigestRequest, SourceNote } from '../digest';
+import { throwIfCancelled } from '../errors';
+import { insertBacklink } from '../notes/backlink';
+import { NoteStore } from '../notes/noteStore';
+import { formatDate } from '../render/dateFormat';
+import { digestNoteText } from '../render/renderDigest';
+import { IndexedDigest, VaultIndex } from '../web/vaultIndex';
+import { ensureChannelNote, listOnChannelNote } from './channelListing';
+import { channelNotePath, newDigestPath } from './digestPaths';
+import { NoteWriting, renderDigestNote } from './digestVault';
+import { replaceDigestBody } from './replaceDigestBody';
+import { withRollback } from './rollback';
+import { writeInline } from './writeInline';
+
+/**
+ * Writes the digest: a new note, or the existing digest of the same video and language updated in place,
+ * or a block inside the source note. Links it from the source note and lists it on the channel note.
+ * Whatever this run created is removed again when a later step fails. Returns the path written.
+ */
+export async function writeDigestNote(data: DigestData, request: DigestRequest, writing: NoteWriting): Promise<string> {
+	const { options, source } = request;
+	if (options.web.placement !== 'note' && source) return writeInline(data, request, writing, source.path);
+	const { notes, index } = writing;
+	return withRollback(notes, async (created) => {
+		const channelPath = channelNotePath(options.web, data.info.channel.name);
+		if (channelPath) await ensureChannelNote(notes, channelPath, data, created);
+		const render = (notePath: string) =>
+			renderDigestNote(
+				writing,
+				data,
+				writing.created,
+				{ notePath, sourcePath: source?.path ?? null, channelPath },
+				options,
+			);
+		const existing = findExisting(index, data);
+		let path = existing?.path ?? newDigestPath(notes, options.outputFolder, data.info.title, data.info.id);
+		let rendered = await render(path);
+		throwIfCancelled(writing.signal);
+		// A digest whose generated part the user removed is left alone; the new one goes next to it.
+		const updated = existing ? await replaceDigestBody(notes, path, rendered, true) : false;
+		if (!updated) {
+			if (existing) {
+				path = newDigestPath(notes, options.outputFolder, data.info.title, data.info.id);
+				rendered = await render(path);
+			}
+			await notes.create(path, digestNoteText(rendered));
+			created.push(path);
+		}
+		if (source) await linkFromSource(notes, source, path, data.info.id);
+		if (channelPath) {
+			const today = formatDate(writing.created, 'YYYY-MM-DD');
+			await listOnChannelNote(notes, index, channelPath, data, path, today);
+		}
+		return path;
+	});
+}
+
+/** The digest of the same video in the same language, so a re-run updates it instead of adding a second one. */
+function findExisting(index: VaultIndex | undefined, data: DigestData): IndexedDigest | undefined {
+	return index
+		?.digests()
+		.find(
+			(digest) =>
+				digest.youtubeId === data.info.id && (digest.language || data.outputLanguage) === data.outputLanguage,
+		);
+}
+
+async function linkFromSource(notes: NoteStore, source: SourceNote, digestPath: string, videoId: string) {
+	const digestLink = notes.markdownLink(digestPath, source.path);
+	await notes.update(source.path, (text) =>
+		insertBacklink(text, { videoId, originalLinkText: source.linkText, digestLink }),
+	);
+}
