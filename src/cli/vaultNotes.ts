@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
 
-/** The Markdown notes of a folder vault, as vault paths; hidden folders (`.obsidian`, `.git`) are not the user's notes. */
+/** The Markdown notes of a folder vault as vault paths; hidden folders (`.obsidian`, `.git`) are not notes. */
 export async function listVaultNotes(root: string): Promise<string[]> {
 	if (!existsSync(root)) return [];
 	const entries = await readdir(root, { recursive: true, withFileTypes: true });

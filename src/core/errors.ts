@@ -50,7 +50,8 @@ const USER_MESSAGES: Record<DigestErrorKind, string> = {
 	'template-invalid': 'The digest template has an error',
 	'write-failed': 'The digest could not be written to the vault',
 	'no-digest-data':
-		'This note has no saved digest data (it was not made here, or the data was cleared): summarize the video again instead.',
+		'This note has no saved digest data (it was not made here, or the data was cleared): ' +
+		'summarize the video again instead.',
 	'no-generated-part': 'This note has no generated part to replace: summarize the video again instead.',
 	'nothing-to-translate': 'A transcript digest has no summary to translate.',
 };

@@ -7,7 +7,10 @@ export function asText(value: unknown): string {
 	return '';
 }
 
-/** C0 controls except tab and line breaks, DEL, and the Unicode line and paragraph separators, each replaced by a space. */
+/**
+ * C0 controls except tab and line breaks, DEL, and the Unicode line and paragraph separators, each replaced
+ * by a space.
+ */
 export function replaceControlCharacters(text: string): string {
 	let result = '';
 	for (const character of text) {

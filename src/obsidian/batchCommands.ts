@@ -33,7 +33,8 @@ export async function summarizeLinksIn(app: App, runner: DigestRunner, files: TF
 			signal: progress.signal,
 			onProgress: (counts) =>
 				progress.setMessage(
-					`Summarizing YouTube links: ${counts.done} done, ${counts.failed} failed, ${counts.skipped} skipped of ${counts.total}…`,
+					`Summarizing YouTube links: ${counts.done} done, ${counts.failed} failed, ` +
+						`${counts.skipped} skipped of ${counts.total}…`,
 				),
 		},
 	);

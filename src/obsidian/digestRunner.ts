@@ -31,7 +31,8 @@ const STAGE_MESSAGES: Record<DigestStage, (model: string, parts?: { finished: nu
 };
 
 const TRANSCRIPT_ONLY =
-	'No API key is set, so this digest holds the transcript without a summary. Add a key in the plugin settings for the full digest.';
+	'No API key is set, so this digest holds the transcript without a summary. ' +
+	'Add a key in the plugin settings for the full digest.';
 
 /** Runs one digest with a progress notice, and tells the user how it ended in one sentence. */
 export class DigestRunner {
@@ -107,7 +108,8 @@ export class DigestRunner {
 		return confirm(
 			this.host.app,
 			'Summarize this video?',
-			`This digest needs ${calls} with about ${estimate.inputTokens.toLocaleString('en')} input tokens, an estimated ${formatCost(estimate.cost)}.`,
+			`This digest needs ${calls} with about ${estimate.inputTokens.toLocaleString('en')} input tokens, ` +
+				`an estimated ${formatCost(estimate.cost)}.`,
 			'Summarize',
 		);
 	}
@@ -123,5 +125,6 @@ export class DigestRunner {
 function usageText(outcome: { usage: TokenUsage | null; cost: number | null; llmCalls: number }): string {
 	if (!outcome.usage || outcome.llmCalls === 0) return ' (from the cache, no new call)';
 	const { inputTokens, outputTokens } = outcome.usage;
-	return ` (${inputTokens.toLocaleString('en')} tokens in, ${outputTokens.toLocaleString('en')} out, ${formatCost(outcome.cost)})`;
+	const tokens = `${inputTokens.toLocaleString('en')} tokens in, ${outputTokens.toLocaleString('en')} out`;
+	return ` (${tokens}, ${formatCost(outcome.cost)})`;
 }

@@ -4,7 +4,10 @@ import { userMessage } from '../errors';
 import { generatedRanges } from '../notes/generatedBlock';
 import { findVideoLinks } from '../youtube/videoUrl';
 
-/** "Summarize all YouTube links in this note/folder": which videos to digest, then digesting them one failure at a time. */
+/**
+ * "Summarize all YouTube links in this note/folder": which videos to digest, then digesting them one
+ * failure at a time.
+ */
 export interface BatchLink {
 	videoId: string;
 	sourcePath: string;
@@ -85,14 +88,18 @@ export async function runBatch(
 ): Promise<BatchSummary> {
 	const signal = options.signal ?? new AbortController().signal;
 	const progress: BatchProgress = { done: 0, failed: 0, skipped: 0, cancelled: 0, total: jobs.length };
-	const results = await mapWithConcurrency(jobs, workerCount(options.concurrency), async (job) => {
-		// A planned skip is skipped whether or not the batch gets that far; anything else not reached is cancelled.
-		if (signal.aborted) return { job, outcome: job.skip ? 'skipped' : 'cancelled' } as JobResult;
-		const result = await runOne(job, run, signal);
-		progress[result.outcome]++;
-		report(options.onProgress, progress);
-		return result;
-	});
+	const results = await mapWithConcurrency<BatchJob, JobResult>(
+		jobs,
+		workerCount(options.concurrency),
+		async (job) => {
+			// A planned skip is skipped whether or not the batch gets that far; anything else not reached is cancelled.
+			if (signal.aborted) return { job, outcome: job.skip ? 'skipped' : 'cancelled' };
+			const result = await runOne(job, run, signal);
+			progress[result.outcome]++;
+			report(options.onProgress, progress);
+			return result;
+		},
+	);
 	return { ...countOutcomes(results), results, aborted: signal.aborted };
 }
 

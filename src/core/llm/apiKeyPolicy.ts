@@ -1,4 +1,7 @@
-/** Servers on this machine or the local network (Ollama, LM Studio, llama.cpp) take any key; hosted services need one. */
+/**
+ * Servers on this machine or the local network (Ollama, LM Studio, llama.cpp) take any key; hosted services
+ * need one.
+ */
 export function needsApiKey(baseUrl: string): boolean {
 	let host: string;
 	try {

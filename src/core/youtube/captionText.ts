@@ -1,4 +1,7 @@
-/** Turning raw caption text into clean sentences: entities decoded (also when escaped twice), tags and line breaks gone. */
+/**
+ * Turning raw caption text into clean sentences: entities decoded (also when escaped twice), tags and line
+ * breaks gone.
+ */
 
 const NAMED_ENTITIES: Record<string, string> = {
 	amp: '&',

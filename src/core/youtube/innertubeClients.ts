@@ -27,7 +27,8 @@ export const DEFAULT_INNERTUBE_CLIENTS: InnertubeClient[] = [
 		id: 28,
 		version: '1.71.26',
 		userAgent:
-			'com.google.android.apps.youtube.vr.oculus/1.71.26 (Linux; U; Android 12L; eureka-user Build/SQ3A.220605.009.A1) gzip',
+			'com.google.android.apps.youtube.vr.oculus/1.71.26 ' +
+			'(Linux; U; Android 12L; eureka-user Build/SQ3A.220605.009.A1) gzip',
 		context: {
 			deviceMake: 'Oculus',
 			deviceModel: 'Quest 3',

@@ -20,10 +20,16 @@ export interface ChosenVideoLink {
 	origin: LinkOrigin;
 }
 
-/** Properties where notes keep the URL they are about: the Web Clipper's `source`, plain `url`, Media Notes' `media_link`. */
+/**
+ * Properties where notes keep the URL they are about: the Web Clipper's `source`, plain `url`, Media Notes'
+ * `media_link`.
+ */
 const LINK_PROPERTIES = ['source', 'url', 'media_link'];
 
-/** The video a note is about: the selection, else the cursor's line, else a link property, else the first link in the text. */
+/**
+ * The video a note is about: the selection, else the cursor's line, else a link property, else the first
+ * link in the text.
+ */
 export function chooseVideoLink(sources: NoteLinkSources): ChosenVideoLink | null {
 	const fromSelection = findVideoLinks(sources.selection)[0];
 	if (fromSelection) return chosen(fromSelection, 'selection');

@@ -102,8 +102,12 @@ export function parseTimeValue(raw: string): number | undefined {
  * Candidate links start at a boundary (line start, space, bracket or quote), so `notyoutube.com`
  * and `?u=youtube.com/...` inside another site's URL never match.
  */
-const LINK_CANDIDATE =
-	/(^|[\s([<"'])((?:https?:)?(?:\/\/)?(?:[a-z0-9-]+\.)*(?:youtube(?:-nocookie|kids)?\.com|youtu\.be|youtube\.googleapis\.com)(?:\/[^\s()[\]<>"'`|]*)?)/gim;
+const HOST_IN_TEXT =
+	String.raw`(?:[a-z0-9-]+\.)*` + String.raw`(?:youtube(?:-nocookie|kids)?\.com|youtu\.be|youtube\.googleapis\.com)`;
+const LINK_CANDIDATE = new RegExp(
+	String.raw`(^|[\s([<"'])((?:https?:)?(?:\/\/)?${HOST_IN_TEXT}(?:\/[^\s()[\]<>"'\x60|]*)?)`,
+	'gim',
+);
 
 /** Every YouTube video link in a piece of Markdown, in order, including links inside Markdown links and embeds. */
 export function findVideoLinks(text: string): FoundVideoLink[] {

@@ -25,7 +25,9 @@ export function costRows(editor: SettingsEditor): SettingRow[] {
 		),
 		{
 			name: 'Prices',
-			desc: 'Dollars per million tokens, one model per line: "model: input, output". A model not listed shows no cost.',
+			desc:
+				'Dollars per million tokens, one model per line: "model: input, output". ' +
+				'A model not listed shows no cost.',
 			render: (setting) => {
 				setting.settingEl.addClass('youtube-digest-template-setting');
 				setting.addTextArea((textArea) => {

@@ -40,7 +40,9 @@ export function modelRows(editor: SettingsEditor): SettingRow[] {
 		},
 		{
 			name: 'API key',
-			desc: "Kept in Obsidian's secret storage on this device, never in the plugin's data file. Local servers need none.",
+			desc:
+				"Kept in Obsidian's secret storage on this device, never in the plugin's data file. " +
+				'Local servers need none.',
 			render: (setting) => {
 				setting.addComponent((el) =>
 					new SecretComponent(editor.app, el)

@@ -34,7 +34,9 @@ export function digestRows(editor: SettingsEditor): SettingRow[] {
 		),
 		{
 			name: 'Transcript languages',
-			desc: 'Caption languages to prefer, in order, separated by commas (for example "en, de"). Empty: the spoken language.',
+			desc:
+				'Caption languages to prefer, in order, separated by commas (for example "en, de"). ' +
+				'Empty: the spoken language.',
 			render: (setting) => {
 				setting.addText((text) =>
 					text.setValue(editor.settings.transcriptLanguages.join(', ')).onChange((value) => {

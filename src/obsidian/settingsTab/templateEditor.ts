@@ -33,7 +33,9 @@ export function templateRows(editor: SettingsEditor): SettingRow[] {
 		},
 		{
 			name: 'Template editor',
-			desc: 'The default template, when it is a preset. It is checked as you type; the preview uses a made-up video.',
+			desc:
+				'The default template, when it is a preset. ' +
+				'It is checked as you type; the preview uses a made-up video.',
 			render: (setting) => {
 				setting.settingEl.addClass('youtube-digest-template-setting');
 				setting.addTextArea((textArea) => {
