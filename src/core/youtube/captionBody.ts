@@ -35,8 +35,8 @@ export function json3ToSrv3(body: string): string {
 			const duration = Math.round(Number(event.dDurationMs ?? 0)) || 0;
 			return `<p t="${start}" d="${duration}">${escapeXml(text)}</p>`;
 		});
-	const body = `<body>${paragraphs.join('')}</body>`;
-	return `<?xml version="1.0" encoding="utf-8" ?><timedtext format="3">${body}</timedtext>`;
+	const srv3Body = `<body>${paragraphs.join('')}</body>`;
+	return `<?xml version="1.0" encoding="utf-8" ?><timedtext format="3">${srv3Body}</timedtext>`;
 }
 
 /** Line breaks written as tags would otherwise glue the last word of one line to the first of the next. */
