@@ -4,7 +4,6 @@ import type { ModelPrice } from './llm/pricing';
 import type { PropertySpec } from './render/properties';
 import type { TimestampStyle } from './render/timestampStyle';
 import type { Paragraph } from './transcript/paragraphs';
-import type { EntityLinkMode } from './web/entityLinks';
 import type { InnertubeClient } from './youtube/innertubeClients';
 import type { Transcript } from './youtube/transcriptSession';
 import type { VideoInfo } from './youtube/videoInfo';
@@ -16,6 +15,9 @@ import type { VideoRef } from './youtube/videoUrl';
  */
 
 export type DigestStage = 'fetching' | 'summarizing' | 'writing';
+
+/** People and concepts as links: to notes that exist (by name or alias), always, or never. */
+export type EntityLinkMode = 'existing' | 'always' | 'never';
 
 /** Where a digest goes: a note of its own, or inside the note the link came from. */
 export type Placement = 'note' | 'below-link' | 'cursor';

@@ -1,7 +1,7 @@
 import { App, Editor, MarkdownFileInfo, MarkdownView, Notice, Plugin, TFile } from 'obsidian';
 import { DigestArchive } from '../core/digestArchive';
 import { DigestError, userMessage } from '../core/errors';
-import { chooseVideoLink, ChosenVideoLink } from '../core/youtube/linkInNote';
+import { chooseVideoLink, ChosenVideoLink } from '../core/notes/linkInNote';
 import { parseVideoInput } from '../core/youtube/videoUrl';
 import { summarizeLinksIn } from './batchCommands';
 import { createDigestIndex } from './digestIndex';

@@ -8,7 +8,7 @@ import {
 	digestOptions,
 } from '../core/defaults';
 import { StructuredMode } from '../core/llm/openaiChatModel';
-import { EntityLinkMode } from '../core/web/entityLinks';
+import type { EntityLinkMode } from '../core/digest';
 import { ModelPrice } from '../core/llm/pricing';
 import { PropertySpec } from '../core/render/properties';
 import { TimestampStyle } from '../core/render/timestampStyle';

@@ -1,7 +1,7 @@
 import type { DigestData, RenderOptions, WebOptions } from '../digest';
 import { NoteStore } from '../notes/noteStore';
 import { WebContext } from '../render/digestContext';
-import { renderDigest, RenderedDigest } from '../render/renderDigest';
+import { renderDigest, RenderedDigest } from './renderDigest';
 import { entityListLines, linkEntities } from '../web/entityLinks';
 import { relatedDigests } from '../web/relatedDigests';
 import { VaultIndex } from '../web/vaultIndex';

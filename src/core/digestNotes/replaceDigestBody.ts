@@ -1,7 +1,7 @@
 import { NoteStore } from '../notes/noteStore';
 import { replaceGenerated } from '../notes/generatedBlock';
 import { mergeFrontmatter } from '../render/frontmatter';
-import { DIGEST_BLOCK, RenderedDigest } from '../render/renderDigest';
+import { DIGEST_BLOCK, RenderedDigest } from './renderDigest';
 
 /** True when the note still has the generated part a re-run or re-render replaces. */
 export async function hasDigestBody(notes: NoteStore, path: string): Promise<boolean> {

@@ -6,7 +6,7 @@ import { languageName } from '../llm/languageName';
 import { estimateCost, ModelPrice } from '../llm/pricing';
 import { translateDigest } from '../llm/translateDigest';
 import { addTranslationLink } from '../notes/translationLink';
-import { DIGEST_BLOCK, digestNoteText } from '../render/renderDigest';
+import { DIGEST_BLOCK, digestNoteText } from './renderDigest';
 import { translationPath } from './digestPaths';
 import { DigestVault, renderDigestNote } from './digestVault';
 import { existingChannelNote, NoteRenderOptions } from './rerenderDigestNote';

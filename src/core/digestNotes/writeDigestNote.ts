@@ -3,7 +3,7 @@ import { throwIfCancelled } from '../errors';
 import { insertBacklink } from '../notes/backlink';
 import { NoteStore } from '../notes/noteStore';
 import { formatDate } from '../render/dateFormat';
-import { digestNoteText } from '../render/renderDigest';
+import { digestNoteText } from './renderDigest';
 import { IndexedDigest, VaultIndex } from '../web/vaultIndex';
 import { ensureChannelNote, listOnChannelNote } from './channelListing';
 import { channelNotePath, newDigestPath } from './digestPaths';

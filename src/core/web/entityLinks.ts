@@ -1,3 +1,4 @@
+import type { EntityLinkMode } from '../digest';
 import { ENTITY_TYPES } from '../llm/digestSchema';
 import { safeFileName } from '../notes/fileName';
 import { collapseWhitespace, escapeInline } from '../render/markdownSafety';
@@ -8,7 +9,6 @@ import { asText } from '../text';
  * People, organisations and concepts the digest names, as links to the user's own notes. Only the
  * vault's notes decide what exists, so the model's text never chooses a path on its own.
  */
-export type EntityLinkMode = 'existing' | 'always' | 'never';
 
 export interface Entity {
 	name: string;

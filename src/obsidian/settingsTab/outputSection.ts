@@ -1,6 +1,6 @@
 import type { Placement } from '../../core/digest';
 import { TimestampStyle } from '../../core/render/timestampStyle';
-import { EntityLinkMode } from '../../core/web/entityLinks';
+import type { EntityLinkMode } from '../../core/digest';
 import { dropdownRow, numberRow, SettingRow, SettingsEditor, textRow, toggleRow } from './settingRows';
 
 const TIMESTAMP_STYLES: Record<TimestampStyle, string> = {

@@ -1,5 +1,5 @@
-import { frontmatterEnd } from '../notes/frontmatterBlock';
-import { FoundVideoLink, findVideoLinks, parseVideoInput, VideoRef } from './videoUrl';
+import { frontmatterEnd } from './frontmatterBlock';
+import { FoundVideoLink, findVideoLinks, parseVideoInput, VideoRef } from '../youtube/videoUrl';
 
 export interface NoteLinkSources {
 	selection: string;

@@ -1,9 +1,9 @@
 import type { DigestData, RenderOptions } from '../digest';
 import { wrapGenerated } from '../notes/generatedBlock';
-import { buildDigestContext, DigestContext, WebContext } from './digestContext';
-import { PropertyValue, serializeFrontmatter } from './frontmatter';
-import { renderProperties } from './properties';
-import { loadTemplateEngine } from './templateEngine';
+import { buildDigestContext, DigestContext, WebContext } from '../render/digestContext';
+import { PropertyValue, serializeFrontmatter } from '../render/frontmatter';
+import { renderProperties } from '../render/properties';
+import { loadTemplateEngine } from '../render/templateEngine';
 
 /** Name of the generated block that holds a digest's body. */
 export const DIGEST_BLOCK = 'digest';
