@@ -50,10 +50,8 @@ export function memoryVault(initial: Record<string, string> = {}): MemoryVault {
 		propertyLink: (target) => `[[${name(target)}]]`,
 	};
 	const index: VaultIndex = {
-		digests: () =>
-			[...files].flatMap(([path, text]) => indexedDigest(path, propertiesFromFrontmatter(text)) ?? []),
-		notes: () =>
-			[...files.keys()].map((path): ExistingNote => ({ path, basename: name(path), aliases: [] })),
+		digests: () => [...files].flatMap(([path, text]) => indexedDigest(path, propertiesFromFrontmatter(text)) ?? []),
+		notes: () => [...files.keys()].map((path): ExistingNote => ({ path, basename: name(path), aliases: [] })),
 	};
 	return { notes, index, files, failNext: (operation, path) => failures.add(`${operation} ${path}`) };
 }

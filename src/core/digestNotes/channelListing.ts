@@ -4,16 +4,9 @@ import { formatClockDuration } from '../transcript/timestamps';
 import { ChannelRef, updateChannelNote } from '../web/channelNote';
 import { IndexedDigest, VaultIndex } from '../web/vaultIndex';
 
-/** Creates the (empty) channel note when missing, so the digest can link to it; records it in `created`. */
-export async function ensureChannelNote(
-	notes: NoteStore,
-	path: string,
-	data: DigestData,
-	created: string[],
-): Promise<void> {
-	if (notes.exists(path)) return;
-	await notes.create(path, updateChannelNote(null, channelRef(data), []));
-	created.push(path);
+/** Creates the (empty) channel note when missing, so the digest can link to it. */
+export async function ensureChannelNote(notes: NoteStore, path: string, data: DigestData): Promise<void> {
+	if (!notes.exists(path)) await notes.create(path, updateChannelNote(null, channelRef(data), []));
 }
 
 /** Rewrites the channel note's list from every digest of the channel in the vault, this one included. */

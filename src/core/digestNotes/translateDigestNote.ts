@@ -52,15 +52,13 @@ export async function translateDigestNote(
 		cost: estimateCost(translated.usage, model.model, model.baseUrl, translating.prices),
 		llmCalls: 1,
 	};
-	const { notes } = vault;
 	const name = languageName(language);
 	const created = translating.now();
-	const path = await withRollback(notes, async (createdPaths) => {
+	const path = await withRollback(vault.notes, async (notes) => {
 		const notePath = translationPath(notes, originalPath, name);
 		const place = { notePath, sourcePath: originalPath, channelPath: existingChannelNote(vault, data, options) };
 		const rendered = await renderDigestNote(vault, data, created, place, options);
 		await notes.create(notePath, digestNoteText(rendered));
-		createdPaths.push(notePath);
 		const link = notes.markdownLink(notePath, originalPath);
 		await notes.update(originalPath, (text) => addTranslationLink(text, DIGEST_BLOCK, name, link));
 		return notePath;

@@ -20,18 +20,12 @@ import { writeInline } from './writeInline';
 export async function writeDigestNote(data: DigestData, request: DigestRequest, writing: NoteWriting): Promise<string> {
 	const { options, source } = request;
 	if (options.web.placement !== 'note' && source) return writeInline(data, request, writing, source.path);
-	const { notes, index } = writing;
-	return withRollback(notes, async (created) => {
+	return withRollback(writing.notes, async (notes) => {
+		const { index } = writing;
 		const channelPath = channelNotePath(options.web, data.info.channel.name);
-		if (channelPath) await ensureChannelNote(notes, channelPath, data, created);
-		const render = (notePath: string) =>
-			renderDigestNote(
-				writing,
-				data,
-				writing.created,
-				{ notePath, sourcePath: source?.path ?? null, channelPath },
-				options,
-			);
+		if (channelPath) await ensureChannelNote(notes, channelPath, data);
+		const place = (notePath: string) => ({ notePath, sourcePath: source?.path ?? null, channelPath });
+		const render = (notePath: string) => renderDigestNote(writing, data, writing.created, place(notePath), options);
 		const existing = findExisting(index, data);
 		let path = existing?.path ?? newDigestPath(notes, options.outputFolder, data.info.title, data.info.id);
 		let rendered = await render(path);
@@ -44,7 +38,6 @@ export async function writeDigestNote(data: DigestData, request: DigestRequest, 
 				rendered = await render(path);
 			}
 			await notes.create(path, digestNoteText(rendered));
-			created.push(path);
 		}
 		if (source) await linkFromSource(notes, source, path, data.info.id);
 		if (channelPath) {
