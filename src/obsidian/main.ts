@@ -17,19 +17,29 @@ import { vaultArchive } from './vaultArchive';
 
 export default class YouTubeDigestPlugin extends Plugin {
 	settings!: YouTubeDigestSettings;
-	archive!: DigestArchive;
-	private runner!: DigestRunner;
-	private digestNotes!: DigestNoteActions;
+	// The archive, the runner and the note actions are made on first use, not in onload: loading stays light.
+	private madeArchive?: DigestArchive;
+	private madeRunner?: DigestRunner;
+	private madeDigestNotes?: DigestNoteActions;
 
-	async onload(): Promise<void> {
-		this.settings = readSettings(await this.loadData());
-		this.archive = vaultArchive(
+	get archive(): DigestArchive {
+		return (this.madeArchive ??= vaultArchive(
 			this.app,
 			this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`,
 			() => this.settings.cacheLimitMb * 1024 * 1024,
-		);
-		this.runner = new DigestRunner(this);
-		this.digestNotes = new DigestNoteActions(this);
+		));
+	}
+
+	private get runner(): DigestRunner {
+		return (this.madeRunner ??= new DigestRunner(this));
+	}
+
+	private get digestNotes(): DigestNoteActions {
+		return (this.madeDigestNotes ??= new DigestNoteActions(this));
+	}
+
+	async onload(): Promise<void> {
+		this.settings = readSettings(await this.loadData());
 		this.addCommand({
 			id: 'summarize-current-note',
 			name: 'Summarize YouTube video',
