@@ -5,6 +5,7 @@ import { DigestError, userMessage } from '../core/errors';
 import { needsApiKey } from '../core/llm/apiKeyPolicy';
 import { ChatModel, TokenUsage } from '../core/llm/chatModel';
 import { formatCost } from '../core/llm/pricing';
+import { formatCount } from '../core/llm/formatCount';
 import { confirm } from './confirmModal';
 import { createOpenAIChatModel } from '../core/llm/openaiChatModel';
 import { VideoRef } from '../core/youtube/videoUrl';
@@ -124,7 +125,7 @@ export class DigestRunner {
 		return confirm(
 			this.host.app,
 			'Summarize this video?',
-			`This digest needs ${calls} with about ${estimate.inputTokens.toLocaleString('en')} input tokens, an estimated ${formatCost(estimate.cost)}.`,
+			`This digest needs ${calls} with about ${formatCount(estimate.inputTokens)} input tokens, an estimated ${formatCost(estimate.cost)}.`,
 			'Summarize',
 		);
 	}
@@ -140,7 +141,7 @@ export class DigestRunner {
 function usageText(outcome: { usage: TokenUsage | null; cost: number | null; llmCalls: number }): string {
 	if (!outcome.usage || outcome.llmCalls === 0) return ' (from the cache, no new call)';
 	const { inputTokens, outputTokens } = outcome.usage;
-	return ` (${inputTokens.toLocaleString('en')} tokens in, ${outputTokens.toLocaleString('en')} out, ${formatCost(outcome.cost)})`;
+	return ` (${formatCount(inputTokens)} tokens in, ${formatCount(outputTokens)} out, ${formatCost(outcome.cost)})`;
 }
 
 export interface ChatModelHost {
