@@ -1,8 +1,9 @@
 /**
  * One fresh process's figures for the built main.js in the fake Obsidian: the first summarize run after
- * start, then runs and re-renders each by a newly loaded copy of the plugin, as after a restart of Obsidian
- * (each run is of a new video, so nothing comes from the plugin's cache). A run's overhead is its wall time less the time requestUrl spent waiting (the fake servers
- * answer at once, but share this process). Prints one line of JSON, a PluginRunSample.
+ * start, then runs and re-renders each by a newly loaded copy of the plugin, as after a restart of
+ * Obsidian (each run is of a new video, so nothing comes from the plugin's cache). A run's overhead is its
+ * wall time less the time requestUrl spent waiting (the fake servers answer at once, but share this
+ * process). Prints one line of JSON, a PluginRunSample.
  */
 import { readFileSync } from 'node:fs';
 import type { App } from 'obsidian';

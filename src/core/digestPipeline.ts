@@ -204,7 +204,10 @@ async function videoAndTranscript(
 
 /** A broken template or property expression is reported before any request is made, not after the model has answered. */
 async function checkTemplates(options: RenderOptions): Promise<void> {
-	const engine = await loadTemplateEngine([options.template, ...options.properties.map((property) => property.value)]);
+	const engine = await loadTemplateEngine([
+		options.template,
+		...options.properties.map((property) => property.value),
+	]);
 	const sample = sampleDigestContext(options.timestampStyle);
 	const problem = engine.check(options.template, sample);
 	if (problem) throw new DigestError('template-invalid', formatProblem(problem));

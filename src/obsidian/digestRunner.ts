@@ -125,7 +125,8 @@ export class DigestRunner {
 		return confirm(
 			this.host.app,
 			'Summarize this video?',
-			`This digest needs ${calls} with about ${formatCount(estimate.inputTokens)} input tokens, an estimated ${formatCost(estimate.cost)}.`,
+			`This digest needs ${calls} with about ${formatCount(estimate.inputTokens)} input tokens, ` +
+				`an estimated ${formatCost(estimate.cost)}.`,
 			'Summarize',
 		);
 	}

@@ -17,7 +17,7 @@ export interface TemplateProblem {
 export interface TemplateEngine {
 	/** Renders a template against a context; throws a `template-invalid` error with the position of the problem. */
 	render: (source: string, context: object) => string;
-	/** Renders without Markdown escaping, for values that are not Markdown (property values, which are quoted instead). */
+	/** Renders without Markdown escaping, for values that are not Markdown (property values, quoted instead). */
 	renderRaw: (source: string, context: object) => string;
 	/** The first problem of a template (syntax, or an unknown variable against `sampleContext`), or null. */
 	check: (source: string, sampleContext: object) => TemplateProblem | null;
@@ -164,6 +164,7 @@ function rejectPrototypeAccess(node: unknown): void {
 
 /** What Handlebars appends for `{{x}}` when compiled with `noEscape`: nothing for null and undefined, else the text. */
 function rawText(value: unknown): string {
+	// eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects as Handlebars appends them
 	return value === null || value === undefined ? '' : String(value);
 }
 
