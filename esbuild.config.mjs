@@ -1,6 +1,8 @@
 import esbuild from 'esbuild';
 import process from 'node:process';
 import { builtinModules } from 'node:module';
+import precompileTemplates from './scripts/precompileTemplates.cjs';
+import openaiChat from './scripts/openaiChatCompletionsOnly.cjs';
 
 const production = process.argv[2] === 'production';
 
@@ -16,6 +18,9 @@ const shared = {
 	// Handlebars' code generator uses source-map only to map compiled templates back to their text, which
 	// nobody reads; without it Handlebars falls back to its own small stand-in, and main.js is 27 KB lighter.
 	alias: { 'source-map': './scripts/empty-module.cjs' },
+	// The shipped templates go in precompiled: a run with them needs Handlebars' runtime, not its compiler.
+	// Of the openai SDK, only the chat completions and models resources go in.
+	plugins: [precompileTemplates.precompileTemplatesPlugin, openaiChat.openaiChatCompletionsOnly],
 };
 
 /** The Obsidian plugin: one main.js at the repository root, as the community directory expects. */
@@ -52,7 +57,11 @@ const cli = {
 	target: 'node18',
 	banner: { js: '#!/usr/bin/env node' },
 	// The browser build of Handlebars: the Node entry pulls in fs and require.extensions for nothing.
-	alias: { ...shared.alias, handlebars: 'handlebars/dist/cjs/handlebars.js' },
+	alias: {
+		...shared.alias,
+		handlebars: 'handlebars/dist/cjs/handlebars.js',
+		'handlebars/runtime': 'handlebars/dist/cjs/handlebars.runtime.js',
+	},
 };
 
 if (production) {

@@ -4,6 +4,7 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	transform: {
+		'precompiledTemplates\\.ts$': '<rootDir>/test/precompiledTemplatesTransform.cjs',
 		'^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json', diagnostics: { warnOnly: false } }],
 		'^.+\\.hbs$': '<rootDir>/test/textTransform.cjs',
 	},

@@ -1,19 +1,28 @@
-// npm run bench: bundles scripts/bench.ts (it uses the TypeScript core and test fakes) and runs it.
+// npm run bench: bundles scripts/bench.ts and pluginRunProbe.ts (they use the TypeScript core and test fakes), runs bench.
 import esbuild from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
+import precompileTemplates from './precompileTemplates.cjs';
+import openaiChat from './openaiChatCompletionsOnly.cjs';
 
 execFileSync(process.execPath, ['esbuild.config.mjs', 'production'], { stdio: 'inherit' });
 mkdirSync('dist', { recursive: true });
 await esbuild.build({
-	entryPoints: ['scripts/bench.ts'],
-	outfile: 'dist/bench.cjs',
+	entryPoints: { bench: 'scripts/bench.ts', pluginRunProbe: 'scripts/pluginRunProbe.ts' },
+	outdir: 'dist',
+	outExtension: { '.js': '.cjs' },
 	bundle: true,
 	platform: 'node',
 	format: 'cjs',
 	target: 'node20',
 	loader: { '.hbs': 'text' },
-	alias: { obsidian: './test/fakes/obsidian/index.ts', handlebars: 'handlebars/dist/cjs/handlebars.js' },
+	alias: {
+		obsidian: './test/fakes/obsidian/index.ts',
+		handlebars: 'handlebars/dist/cjs/handlebars.js',
+		'handlebars/runtime': 'handlebars/dist/cjs/handlebars.runtime.js',
+	},
+	// The core as main.js has it: shipped templates precompiled, the openai SDK's chat completions only.
+	plugins: [precompileTemplates.precompileTemplatesPlugin, openaiChat.openaiChatCompletionsOnly],
 	logLevel: 'warning',
 });
 execFileSync(process.execPath, ['--expose-gc', 'dist/bench.cjs'], { stdio: 'inherit' });

@@ -143,7 +143,10 @@ async function videoAndTranscript(
 
 /** A broken template or property expression is reported before any request is made, not after the model answered. */
 async function checkTemplates(options: RenderOptions): Promise<void> {
-	const engine = await loadTemplateEngine();
+	const engine = await loadTemplateEngine([
+		options.template,
+		...options.properties.map((property) => property.value),
+	]);
 	const sample = sampleDigestContext(options.timestampStyle);
 	const problem = engine.check(options.template, sample);
 	if (problem) throw new DigestError('template-invalid', formatProblem(problem));

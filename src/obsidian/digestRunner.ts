@@ -5,6 +5,7 @@ import { createDigest, DigestDependencies, DigestOutcome } from '../core/digestP
 import { DigestError, userMessage } from '../core/errors';
 import { TokenUsage } from '../core/llm/chatModel';
 import { formatCost } from '../core/llm/pricing';
+import { formatCount } from '../core/llm/formatCount';
 import { VideoRef } from '../core/youtube/videoUrl';
 import { chatModelFromSettings } from './chatModelFromSettings';
 import { confirm } from './confirmModal';
@@ -108,7 +109,7 @@ export class DigestRunner {
 		return confirm(
 			this.host.app,
 			'Summarize this video?',
-			`This digest needs ${calls} with about ${estimate.inputTokens.toLocaleString('en')} input tokens, ` +
+			`This digest needs ${calls} with about ${formatCount(estimate.inputTokens)} input tokens, ` +
 				`an estimated ${formatCost(estimate.cost)}.`,
 			'Summarize',
 		);
@@ -125,6 +126,6 @@ export class DigestRunner {
 function usageText(outcome: { usage: TokenUsage | null; cost: number | null; llmCalls: number }): string {
 	if (!outcome.usage || outcome.llmCalls === 0) return ' (from the cache, no new call)';
 	const { inputTokens, outputTokens } = outcome.usage;
-	const tokens = `${inputTokens.toLocaleString('en')} tokens in, ${outputTokens.toLocaleString('en')} out`;
+	const tokens = `${formatCount(inputTokens)} tokens in, ${formatCount(outputTokens)} out`;
 	return ` (${tokens}, ${formatCost(outcome.cost)})`;
 }

@@ -10,25 +10,29 @@ import { vaultArchive } from './vaultArchive';
 
 export default class YouTubeDigestPlugin extends Plugin implements CommandHost {
 	settings!: YouTubeDigestSettings;
-	archive!: DigestArchive;
-	private digestRunner: DigestRunner | null = null;
-	private noteActions: DigestNoteActions | null = null;
+	// The archive, the runner and the note actions are made on first use, not in onload: loading stays light.
+	private madeArchive: DigestArchive | null = null;
+	private madeRunner: DigestRunner | null = null;
+	private madeNoteActions: DigestNoteActions | null = null;
 
 	async onload(): Promise<void> {
 		this.settings = readSettings(await this.loadData());
-		const pluginDir = this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`;
-		this.archive = vaultArchive(this.app, pluginDir, () => this.settings.cacheLimitMb * 1024 * 1024);
 		registerCommands(this, this);
 		registerFileMenu(this, this);
 		this.addSettingTab(new YouTubeDigestSettingTab(this.app, this, this));
 	}
 
+	get archive(): DigestArchive {
+		const pluginDir = this.manifest.dir ?? `${this.app.vault.configDir}/plugins/${this.manifest.id}`;
+		return (this.madeArchive ??= vaultArchive(this.app, pluginDir, () => this.settings.cacheLimitMb * 1024 * 1024));
+	}
+
 	runner(): DigestRunner {
-		return (this.digestRunner ??= new DigestRunner(this));
+		return (this.madeRunner ??= new DigestRunner(this));
 	}
 
 	digestNotes(): DigestNoteActions {
-		return (this.noteActions ??= new DigestNoteActions(this));
+		return (this.madeNoteActions ??= new DigestNoteActions(this));
 	}
 
 	async saveSettings(): Promise<void> {

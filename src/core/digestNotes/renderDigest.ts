@@ -43,11 +43,12 @@ export function digestContext(input: RenderInput): DigestContext {
 
 /** The note's generated body and its properties: used for new notes, updates, re-renders and translations alike. */
 export async function renderDigest(input: RenderInput): Promise<RenderedDigest> {
-	const engine = await loadTemplateEngine();
+	const { template, properties } = input.options;
+	const engine = await loadTemplateEngine([template, ...properties.map((property) => property.value)]);
 	const context = digestContext(input);
 	return {
-		body: engine.render(input.options.template, context),
-		properties: renderProperties(input.options.properties, context, engine.renderRaw, {
+		body: engine.render(template, context),
+		properties: renderProperties(properties, context, engine.renderRaw, {
 			youtube_id: input.data.info.id,
 			source_note: input.sourceNoteProperty || null,
 		}),

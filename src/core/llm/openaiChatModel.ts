@@ -1,4 +1,4 @@
-import type OpenAI from 'openai';
+import type { OpenAI } from 'openai/client';
 import { DigestError } from '../errors';
 import { fetchOverHttp, HttpClient } from '../http';
 import { ChatMessage, ChatModel, ChatRequest, ChatResult } from './chatModel';
@@ -23,7 +23,11 @@ export interface OpenAIChatOptions {
 	onStructuredMode?: (mode: StructuredMode) => void;
 }
 
-type OpenAIModule = typeof import('openai');
+/**
+ * The client class from `openai/client` (the package's index would bring the Azure and Bedrock clients too);
+ * it also carries the SDK's error classes.
+ */
+type OpenAISdk = typeof OpenAI;
 
 /**
  * A ChatModel over the openai SDK, for OpenAI and any OpenAI-compatible server. The SDK is loaded on the
@@ -73,12 +77,12 @@ export async function listModels(options: Pick<OpenAIChatOptions, 'http' | 'base
 	}
 }
 
-function sdkLoader(options: OpenAIChatOptions): () => Promise<{ sdk: OpenAIModule; client: OpenAI }> {
-	let loading: Promise<{ sdk: OpenAIModule; client: OpenAI }> | null = null;
+function sdkLoader(options: OpenAIChatOptions): () => Promise<{ sdk: OpenAISdk; client: OpenAI }> {
+	let loading: Promise<{ sdk: OpenAISdk; client: OpenAI }> | null = null;
 	return () => {
-		loading ??= import('openai').then((sdk) => ({
+		loading ??= import('openai/client').then(({ OpenAI: sdk }) => ({
 			sdk,
-			client: new sdk.OpenAI({
+			client: new sdk({
 				apiKey: options.apiKey || 'no-key',
 				baseURL: options.baseUrl,
 				fetch: fetchOverHttp(options.http),
@@ -144,12 +148,12 @@ function withSchemaInstructions(messages: ChatMessage[], schema: object): ChatMe
 }
 
 /** A 400 or 422 about the request's format, not about its size: the server does not take this response format. */
-function rejectsResponseFormat(sdk: OpenAIModule, error: unknown): boolean {
+function rejectsResponseFormat(sdk: OpenAISdk, error: unknown): boolean {
 	const rejected = error instanceof sdk.BadRequestError || error instanceof sdk.UnprocessableEntityError;
 	return rejected && !/context|too long|maximum|token/i.test(error.message);
 }
 
-function toDigestError(sdk: OpenAIModule, error: unknown, signal?: AbortSignal): DigestError {
+function toDigestError(sdk: OpenAISdk, error: unknown, signal?: AbortSignal): DigestError {
 	if (error instanceof DigestError) return error;
 	if (signal?.aborted || error instanceof sdk.APIUserAbortError) return new DigestError('cancelled');
 	if (error instanceof sdk.APIConnectionTimeoutError)

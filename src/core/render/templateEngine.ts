@@ -1,9 +1,12 @@
 import { DigestError } from '../errors';
 import { asText } from '../text';
 import { escapeMarkdown } from './markdownSafety';
+import { PRECOMPILED_TEMPLATES, TemplateSpecification } from './precompiledTemplates';
+import { COMPILE_OPTIONS } from './shippedTemplates';
 import { createHelpers } from './templateHelpers';
 
 type HandlebarsModule = typeof import('handlebars');
+type Template = ReturnType<HandlebarsModule['compile']>;
 
 export interface TemplateProblem {
 	message: string;
@@ -14,45 +17,67 @@ export interface TemplateProblem {
 export interface TemplateEngine {
 	/** Renders a template against a context; throws a `template-invalid` error with the position of the problem. */
 	render: (source: string, context: object) => string;
-	/** Renders without Markdown escaping, for values that are not Markdown (property values, which are quoted instead). */
+	/** Renders without Markdown escaping, for values that are not Markdown (property values, quoted instead). */
 	renderRaw: (source: string, context: object) => string;
 	/** The first problem of a template (syntax, or an unknown variable against `sampleContext`), or null. */
 	check: (source: string, sampleContext: object) => TemplateProblem | null;
 }
 
-let engine: Promise<TemplateEngine> | null = null;
-
-/**
- * One isolated Handlebars environment for the whole plugin, loaded on first use (the compiler is the
- * heaviest module after the SDK). `{{x}}` escapes for Markdown instead of HTML; `{{{x}}}` is for values
- * the plugin built itself. Templates compile in strict mode, so a misspelt variable is an error with a
- * line and column, not an empty string.
- */
-export function loadTemplateEngine(): Promise<TemplateEngine> {
-	engine ??= import('handlebars').then((module) => createEngine(module));
-	return engine;
+/** An engine that can also say which templates it cannot render before its compiler is loaded. */
+interface LoadableTemplateEngine extends TemplateEngine {
+	needsCompiler: (source: string) => boolean;
+	loadCompiler: () => Promise<void>;
 }
 
-function createEngine(module: HandlebarsModule): TemplateEngine {
-	const handlebars = (module as unknown as { default?: HandlebarsModule }).default ?? module;
-	const env = handlebars.create();
-	// The bundled copy of Handlebars is private to this plugin, so replacing its escaper affects nothing else.
-	env.Utils.escapeExpression = (value: unknown) => markdownEscape(value);
-	for (const [name, helper] of Object.entries(createHelpers((markdown) => new env.SafeString(markdown)))) {
-		env.registerHelper(name, helper);
-	}
-	const cache = new Map<string, ReturnType<typeof env.compile>>();
-	const compile = (source: string, raw: boolean) => {
-		const key = `${raw ? 'raw' : 'markdown'}\u0000${source}`;
-		let template = cache.get(key);
-		if (!template) {
-			rejectPrototypeAccess(env.parse(source));
-			template = env.compile(source, { strict: true, preventIndent: true, noEscape: raw });
-			cache.set(key, template);
+let engine: Promise<LoadableTemplateEngine> | null = null;
+
+/**
+ * One isolated Handlebars environment for the whole plugin, loaded on first use. `sources`: the templates
+ * the caller will render; the shipped ones are precompiled and need only Handlebars' runtime, any other
+ * (a user's template, an edited preset) loads the compiler first, as does a call without `sources`.
+ */
+export async function loadTemplateEngine(sources?: readonly string[]): Promise<TemplateEngine> {
+	engine ??= import('handlebars/runtime').then((runtime) =>
+		createTemplateEngine(defaultExport(runtime), PRECOMPILED_TEMPLATES),
+	);
+	const loaded = await engine;
+	if (!sources || sources.some(loaded.needsCompiler)) await loaded.loadCompiler();
+	return loaded;
+}
+
+/**
+ * `{{x}}` escapes for Markdown instead of HTML; `{{{x}}}` is for values the plugin built itself. Templates
+ * compile in strict mode, so a misspelt variable is an error with a line and column, not an empty string.
+ * Each text is compiled (or taken precompiled) once, and serves both Markdown and raw rendering.
+ */
+export function createTemplateEngine(
+	runtime: HandlebarsModule,
+	precompiled: ReadonlyMap<string, TemplateSpecification>,
+): LoadableTemplateEngine {
+	const runtimeEnv = configure(runtime.create());
+	let compilerEnv: HandlebarsModule | null = null;
+	const cache = new Map<string, Template>();
+	const template = (source: string): Template => {
+		let compiled = cache.get(source);
+		if (!compiled) {
+			const spec = precompiled.get(source);
+			if (spec) compiled = runtimeEnv.template(spec);
+			else if (compilerEnv) {
+				rejectPrototypeAccess(compilerEnv.parse(source));
+				compiled = compilerEnv.compile(source, COMPILE_OPTIONS);
+			} else throw new Error('The template compiler is not loaded: pass the template to loadTemplateEngine.');
+			cache.set(source, compiled);
 		}
-		return template;
+		return compiled;
 	};
-	const run = (source: string, context: object, raw = false) => compile(source, raw)(structuredClone(context));
+	const run = (source: string, context: object, raw = false) => {
+		rawOutput = raw;
+		try {
+			return template(source)(structuredClone(context));
+		} finally {
+			rawOutput = false;
+		}
+	};
 	const renderOrThrow = (source: string, context: object, raw: boolean) => {
 		try {
 			return run(source, context, raw);
@@ -71,7 +96,28 @@ function createEngine(module: HandlebarsModule): TemplateEngine {
 				return describeTemplateError(error);
 			}
 		},
+		needsCompiler: (source) => !compilerEnv && !cache.has(source) && !precompiled.has(source),
+		async loadCompiler() {
+			compilerEnv ??= configure(defaultExport(await import('handlebars')).create());
+		},
 	};
+}
+
+/** Set while a template renders raw: the escaper then only turns the value into text, as `noEscape` would. */
+let rawOutput = false;
+
+function configure(env: HandlebarsModule): HandlebarsModule {
+	// The runtime and the compiler share one Utils object, private to this plugin's bundled copy of Handlebars,
+	// so replacing its escaper affects nothing else.
+	env.Utils.escapeExpression = (value: unknown) => (rawOutput ? rawText(value) : markdownEscape(value));
+	for (const [name, helper] of Object.entries(createHelpers((markdown) => new env.SafeString(markdown)))) {
+		env.registerHelper(name, helper);
+	}
+	return env;
+}
+
+function defaultExport(module: HandlebarsModule): HandlebarsModule {
+	return (module as unknown as { default?: HandlebarsModule }).default ?? module;
 }
 
 /** Names that reach into JavaScript objects rather than into the digest; a template has no business with them. */
@@ -114,6 +160,12 @@ function rejectPrototypeAccess(node: unknown): void {
 	if (typeof forbidden === 'string')
 		throw new TemplateAccessError(forbidden, record.loc?.start?.line ?? 0, record.loc?.start?.column ?? 0);
 	for (const [key, child] of Object.entries(record)) if (key !== 'loc') rejectPrototypeAccess(child);
+}
+
+/** What Handlebars appends for `{{x}}` when compiled with `noEscape`: nothing for null and undefined, else the text. */
+function rawText(value: unknown): string {
+	// eslint-disable-next-line @typescript-eslint/no-base-to-string -- objects as Handlebars appends them
+	return value === null || value === undefined ? '' : String(value);
 }
 
 function markdownEscape(value: unknown): string {

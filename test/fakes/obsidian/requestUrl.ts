@@ -32,6 +32,8 @@ export interface RequestUrlLogEntry {
 	status?: number;
 	/** Message of the network error, if the request failed without a response. */
 	error?: string;
+	/** How long the call took, set when it settles (benchmarks take the waiting out of a run's wall time). */
+	durationMs?: number;
 }
 
 export const requestUrlLog: RequestUrlLogEntry[] = [];
@@ -166,6 +168,7 @@ async function perform(param: O.RequestUrlParam): Promise<O.RequestUrlResponse> 
 				: toArrayBuffer(toBody(param.body) as Buffer),
 	};
 	requestUrlLog.push(entry);
+	const started = performance.now();
 	try {
 		let original = param.url;
 		let method = method0;
@@ -211,6 +214,8 @@ async function perform(param: O.RequestUrlParam): Promise<O.RequestUrlResponse> 
 	} catch (error) {
 		if (entry.status === undefined) entry.error = (error as Error).message;
 		throw error;
+	} finally {
+		entry.durationMs = performance.now() - started;
 	}
 }
 

@@ -1,0 +1,26 @@
+import { execFileSync } from 'node:child_process';
+import { median } from './median';
+import type { PluginRunSample } from './pluginRunProbe';
+
+export interface PluginRunFigures {
+	/** Median over fresh processes of the first summarize run after start. */
+	firstRunMs: number;
+	/** Median of a summarize run by a newly loaded plugin in a process that has run one before. */
+	steadyRunMs: number;
+	/** Median of a re-render by a newly loaded plugin. */
+	rerenderMs: number;
+}
+
+/** Runs dist/pluginRunProbe.cjs in `processes` fresh Node processes, one after another, and takes medians. */
+export function measurePluginRuns(processes: number): PluginRunFigures {
+	const samples: PluginRunSample[] = [];
+	for (let run = 0; run < processes; run++) {
+		const output = execFileSync(process.execPath, ['dist/pluginRunProbe.cjs'], { encoding: 'utf8' });
+		samples.push(JSON.parse(output.trim().split('\n').pop() ?? '') as PluginRunSample);
+	}
+	return {
+		firstRunMs: median(samples.map((sample) => sample.firstRunMs)),
+		steadyRunMs: median(samples.flatMap((sample) => sample.steadyRunMs)),
+		rerenderMs: median(samples.flatMap((sample) => sample.rerenderMs)),
+	};
+}

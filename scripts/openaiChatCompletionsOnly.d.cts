@@ -1,0 +1,4 @@
+import type { Plugin } from 'esbuild';
+
+export declare const openaiChatCompletionsOnly: Plugin;
+export declare function stubbedOpenAIResources(): Map<string, string>;

@@ -1,0 +1,48 @@
+// Precompiles the templates the plugin ships (src/core/render/shippedTemplates.ts) into the table of
+// src/core/render/precompiledTemplates.ts: for the esbuild builds (a plugin) and for Jest (a transform).
+const esbuild = require('esbuild');
+const Handlebars = require('handlebars');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const TABLE_MODULE = /src[\\/]core[\\/]render[\\/]precompiledTemplates\.ts$/;
+
+/** Bundles and runs shippedTemplates.ts, so the texts are exactly those the plugin imports. */
+function shippedTemplates() {
+	const result = esbuild.buildSync({
+		entryPoints: [path.join(ROOT, 'src/core/render/shippedTemplates.ts')],
+		bundle: true,
+		write: false,
+		metafile: true,
+		format: 'cjs',
+		platform: 'node',
+		loader: { '.hbs': 'text' },
+		logLevel: 'silent',
+	});
+	const module = { exports: {} };
+	new Function('module', 'exports', result.outputFiles[0].text)(module, module.exports);
+	return { ...module.exports, inputs: Object.keys(result.metafile.inputs).map((input) => path.join(ROOT, input)) };
+}
+
+/** The table module's code (ES module syntax): each shipped text with its template specification. */
+function precompiledTemplatesModule() {
+	const { SHIPPED_TEMPLATES, COMPILE_OPTIONS, inputs } = shippedTemplates();
+	const handlebars = Handlebars.create();
+	const entries = [...new Set(SHIPPED_TEMPLATES)].map(
+		(text) => `\t[${JSON.stringify(text)}, ${handlebars.precompile(text, COMPILE_OPTIONS)}]`,
+	);
+	return { code: `export const PRECOMPILED_TEMPLATES = new Map([\n${entries.join(',\n')}\n]);\n`, inputs };
+}
+
+/** esbuild: loads precompiledTemplates.ts as the generated table. */
+const precompileTemplatesPlugin = {
+	name: 'precompile-templates',
+	setup(build) {
+		build.onLoad({ filter: TABLE_MODULE }, () => {
+			const { code, inputs } = precompiledTemplatesModule();
+			return { contents: code, loader: 'js', watchFiles: inputs };
+		});
+	},
+};
+
+module.exports = { precompiledTemplatesModule, precompileTemplatesPlugin, TABLE_MODULE };
