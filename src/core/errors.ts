@@ -1,3 +1,5 @@
+import { redactSecrets } from './redact';
+
 /**
  * Every failure the user can meet, as one typed error with one clear sentence each.
  * Adapters (plugin notices, CLI exit codes) switch on `kind`, never on message text.
@@ -62,17 +64,18 @@ export class DigestError extends Error {
 	readonly detail?: string;
 
 	constructor(kind: DigestErrorKind, detail?: string, options?: { cause?: unknown }) {
-		super(detail ? `${kind}: ${detail}` : kind, options);
+		const safeDetail = detail === undefined ? undefined : redactSecrets(detail);
+		super(safeDetail ? `${kind}: ${safeDetail}` : kind, options);
 		this.name = 'DigestError';
 		this.kind = kind;
-		this.detail = detail;
+		this.detail = safeDetail;
 	}
 }
 
 /** The one sentence shown to the user for an error of any origin. */
 export function userMessage(error: unknown): string {
 	if (!(error instanceof DigestError)) {
-		return `Something went wrong: ${error instanceof Error ? error.message : String(error)}`;
+		return redactSecrets(`Something went wrong: ${error instanceof Error ? error.message : String(error)}`);
 	}
 	const base = USER_MESSAGES[error.kind];
 	if (!error.detail) return base;

@@ -1,3 +1,5 @@
+import { abortError, deadline } from './timing';
+
 /**
  * The one network port of the core. Obsidian implements it with requestUrl, the command-line tool with
  * Node's fetch, tests with either pointed at loopback servers. It never throws on an HTTP status:
@@ -25,12 +27,6 @@ export class HttpNetworkError extends Error {
 		super(message, options);
 		this.name = 'HttpNetworkError';
 	}
-}
-
-function abortError(): Error {
-	const error = new Error('The request was aborted.');
-	error.name = 'AbortError';
-	return error;
 }
 
 /** Waits for a request that cannot itself be cancelled, but stops waiting as soon as the signal fires. */
@@ -74,5 +70,23 @@ export function fetchOverHttp(http: HttpClient): typeof fetch {
 		});
 		const nullBody = response.status === 204 || response.status === 304;
 		return new Response(nullBody ? null : response.text, { status: response.status, headers: response.headers });
+	};
+}
+
+/**
+ * Every request through this client ends within `ms`: a server that never answers becomes a network
+ * error that says so, and Cancel still ends it at once.
+ */
+export function withRequestTimeout(http: HttpClient, ms: number): HttpClient {
+	return async (request) => {
+		const limit = deadline(request.signal, ms);
+		try {
+			return await raceWithAbort(http({ ...request, signal: limit.signal }), limit.signal);
+		} catch (error) {
+			if (limit.expired()) throw new HttpNetworkError(`no answer within ${Math.round(ms / 1000)} seconds`);
+			throw error;
+		} finally {
+			limit.dispose();
+		}
 	};
 }

@@ -8,7 +8,7 @@ const graph = importGraph(join(__dirname, '../../src'));
  * data flows one way (link → video → transcript → model → digest → notes → adapters).
  */
 const FLOORS = [
-	['core/text', 'core/errors', 'core/http', 'core/concurrency'],
+	['core/text', 'core/redact', 'core/timing', 'core/errors', 'core/http', 'core/concurrency'],
 	['core/youtube'],
 	['core/transcript'],
 	['core/llm'],
