@@ -133,6 +133,7 @@ async function digest(options: CliOptions, environment: CliEnvironment): Promise
 			`${data.usage.inputTokens} input and ${data.usage.outputTokens} output tokens, ${formatCost(data.cost)}.\n`,
 		);
 	}
+	for (const warning of data.warnings ?? []) environment.stderr(`Content check: ${warning}.\n`);
 	environment.stdout(`${resolve(vault, path)}\n`);
 	return EXIT.ok;
 }

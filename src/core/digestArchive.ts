@@ -11,6 +11,8 @@ export interface DigestRecord {
 	data: DigestData;
 	/** The model that wrote the digest ('' for a transcript digest). */
 	model: string;
+	/** Fingerprint of the template's instructions to the model ('' for none): other instructions, other digest. */
+	instructionsKey?: string;
 	/** ISO time of the first run: a re-render keeps the note's `created`. */
 	created: string;
 	/** The note the video came from, when there was one. */

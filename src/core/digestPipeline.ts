@@ -6,6 +6,7 @@ import { randomBoundary } from './llm/dataBoundary';
 import { defaultInputBudget, estimateCost, ModelPrice } from './llm/pricing';
 import { planSummary, summarizeTranscript } from './llm/summarizeTranscript';
 import { Digest } from './llm/grounding';
+import { instructionsKey, templateInstructions } from './llm/templateInstructions';
 import { NoteStore } from './notes/noteStore';
 import { PropertySpec } from './render/properties';
 import { RenderOptions } from './render/renderDigest';
@@ -91,6 +92,8 @@ export interface DigestData {
 	/** Sequential rounds of model calls (0 when the digest came from the cache). */
 	llmRounds: number;
 	clientName: string;
+	/** What the content check fixed by dropping something, or could not fix: said in the notice and `digest_warnings`. */
+	warnings?: string[];
 }
 
 export interface DigestOutcome extends DigestData {
@@ -111,6 +114,7 @@ export async function createDigest(request: DigestRequest, deps: DigestDependenc
 			version: 1,
 			data,
 			model: data.digest ? (deps.chatModel?.model ?? '') : '',
+			instructionsKey: instructionsKey(templateInstructions(request.options.template)),
 			created: created.toISOString(),
 			sourcePath: request.source?.path ?? null,
 		})
@@ -145,11 +149,24 @@ export async function makeDigestData(request: DigestRequest, deps: DigestDepende
 	const model = deps.chatModel;
 	if (!model) return data;
 
+	const instructions = templateInstructions(options.template);
 	const cached = await deps.archive?.load(info.id, outputLanguage).catch(() => null);
-	if (cached?.data.digest && cached.model === model.model)
-		return { ...data, digest: cached.data.digest, usage: cached.data.usage, cost: cached.data.cost };
+	const sameRequest =
+		cached?.model === model.model && (cached.instructionsKey ?? '') === instructionsKey(instructions);
+	if (cached?.data.digest && sameRequest) {
+		const { digest, usage, cost, warnings } = cached.data;
+		return { ...data, digest, usage, cost, warnings };
+	}
 
-	const input = { info, paragraphs, segments: transcript.segments, outputLanguage };
+	const input = {
+		info,
+		paragraphs,
+		segments: transcript.segments,
+		outputLanguage,
+		transcriptLanguage: transcript.languageCode,
+		instructions,
+		notes: deps.index?.notes(),
+	};
 	const plan = planSummary(input, options.inputBudgetTokens || defaultInputBudget(model.baseUrl));
 	if (deps.confirmCost) {
 		const estimate = { inputTokens: plan.estimatedInputTokens, outputTokens: plan.estimatedOutputTokens };
@@ -176,6 +193,7 @@ export async function makeDigestData(request: DigestRequest, deps: DigestDepende
 		cost: estimateCost(summary.usage, model.model, model.baseUrl, options.prices),
 		llmCalls: summary.calls,
 		llmRounds: summary.rounds,
+		warnings: summary.warnings,
 	};
 }
 

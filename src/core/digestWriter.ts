@@ -151,7 +151,7 @@ export function webContext(
 	return {
 		author: channelPath ? notes.propertyLink(channelPath, notePath) : data.info.channel.name,
 		channelNote: channelPath ? notes.markdownLink(channelPath, notePath) : '',
-		entityList: entityListLines(entities),
+		entityList: entityListLines(entities, (path) => notes.markdownLink(path, notePath)),
 		related:
 			web.relatedLimit > 0
 				? related.map((digest) => `- ${notes.markdownLink(digest.path, notePath)}`).join('\n')
@@ -240,7 +240,8 @@ function channelRef(data: DigestData): { name: string; url: string } {
 }
 
 function sameChannel(digest: IndexedDigest, channel: { name: string; url: string }): boolean {
-	return channel.url ? digest.channelUrl === channel.url : digest.channel === channel.name;
+	// Digests written without `channel_url` (no longer a default property) are matched by name.
+	return channel.url && digest.channelUrl ? digest.channelUrl === channel.url : digest.channel === channel.name;
 }
 
 /** The digest as a generated block in the source note: below the link, or at the cursor; replaced on a re-run. */

@@ -32,7 +32,8 @@ export function contentWords(text: string): Set<string> {
  * keyboard cover, it is essential" are the same takeaway.
  */
 export function isNearDuplicate(a: Set<string>, b: Set<string>): boolean {
-	if (a.size === 0 || b.size === 0) return a.size === b.size;
+	// Nothing to compare (a question of only small words): not judged the same.
+	if (a.size === 0 || b.size === 0) return false;
 	let shared = 0;
 	for (const word of a) if (b.has(word)) shared++;
 	if (shared === Math.min(a.size, b.size) && shared >= 3) return true;
