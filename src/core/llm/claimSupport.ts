@@ -85,7 +85,8 @@ function namesIn(text: string): string[][] {
 		const tokens = sentence.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
 		let run: string[] = [];
 		tokens.forEach((token, index) => {
-			const isName = index > 0 && /^\p{Lu}/u.test(token) && token !== 'I' && token.length > 1;
+			// Short all-capital words are units and abbreviations (GB, RAM, TV) more often than names.
+			const isName = index > 0 && /^\p{Lu}/u.test(token) && !/^\p{Lu}{1,3}$/u.test(token);
 			if (isName) run.push(token);
 			if (!isName || index === tokens.length - 1) {
 				if (run.length > 0) names.push(words(run.join(' ')));
