@@ -130,7 +130,9 @@ describe('people and concepts', () => {
 		});
 		await runOnSourceNote(plugin);
 		await finalNotice();
-		expect(fileText(plugin.app, DIGEST_PATH)).toMatch(/## Mentioned\n\n- \[Microsoft\]\([^)]*Microsoft\.md\) \(organization\)\n/);
+		expect(fileText(plugin.app, DIGEST_PATH)).toMatch(
+			/## Mentioned\n\n- \[Microsoft\]\([^)]*Microsoft\.md\) \(organization\)\n/,
+		);
 	});
 
 	it('are neither listed nor linked when the video never names them, even with a note of that name', async () => {

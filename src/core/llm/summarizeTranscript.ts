@@ -106,14 +106,14 @@ export async function summarizeTranscript(
 		return result.value;
 	};
 	const duration = input.info.durationSeconds;
-	const messagesFor = (paragraphs: Paragraph[], part?: VideoPart) =>
+	const messagesFor = (paragraphs: Paragraph[], part?: VideoPart, segments = input.segments) =>
 		buildDigestMessages({
 			title: input.info.title,
 			channel: input.info.channel.name,
 			durationSeconds: duration,
 			chapters: input.info.chapters,
 			paragraphs,
-			segments: input.segments,
+			segments,
 			description: input.info.description,
 			instructions: input.instructions,
 			outputLanguage: input.outputLanguage,
@@ -153,7 +153,7 @@ export async function summarizeTranscript(
 			const own = input.segments.filter((segment) => inPart(segment.start));
 			try {
 				const digest = await checked(
-					messagesFor(chunk.paragraphs, part),
+					messagesFor(chunk.paragraphs, part, own),
 					DIGEST_SPEC,
 					{
 						...checkContext,

@@ -159,12 +159,15 @@ function transcriptParts(transcript: TranscriptParagraph[], info: VideoInfo): Di
 	const starts =
 		info.chapters.length > 0
 			? info.chapters.map((chapter) => ({ title: chapter.title, seconds: chapter.startSeconds }))
-			: rangeStarts(transcript, withHours);
+			: rangeStarts(transcript, info.durationSeconds);
 	return starts
 		.map((start, index) => ({
 			...start,
 			// A chapter's title with its time (`Design · 1:05`); a range is its own label.
-			label: info.chapters.length > 0 ? `${start.title} · ${formatTimestamp(start.seconds, withHours)}` : start.title,
+			label:
+				info.chapters.length > 0
+					? `${start.title} · ${formatTimestamp(start.seconds, withHours)}`
+					: start.title,
 			transcript: transcript.filter(
 				(paragraph) =>
 					paragraph.seconds >= start.seconds && paragraph.seconds < (starts[index + 1]?.seconds ?? Infinity),
@@ -174,14 +177,16 @@ function transcriptParts(transcript: TranscriptParagraph[], info: VideoInfo): Di
 }
 
 /** Ranges start where a paragraph does, so each range's title is a time that exists in the transcript. */
-function rangeStarts(transcript: TranscriptParagraph[], withHours: boolean): { title: string; seconds: number }[] {
+function rangeStarts(transcript: TranscriptParagraph[], durationSeconds: number): { title: string; seconds: number }[] {
+	const withHours = durationSeconds >= 3600;
 	const starts: number[] = [];
 	for (const paragraph of transcript)
 		if (starts.length === 0 || paragraph.seconds >= starts[starts.length - 1] + RANGE_SECONDS)
 			starts.push(paragraph.seconds);
 	const last = transcript[transcript.length - 1];
 	return starts.map((seconds, index) => {
-		const end = index + 1 < starts.length ? starts[index + 1] : last ? Math.ceil(last.seconds) : seconds;
+		const end =
+			index + 1 < starts.length ? starts[index + 1] : durationSeconds || Math.ceil(last?.seconds ?? seconds);
 		return { title: `${formatTimestamp(seconds, withHours)}–${formatTimestamp(end, withHours)}`, seconds };
 	});
 }

@@ -22,7 +22,8 @@ export function labelledParagraphs(
 	const label = (seconds: number) => `[${formatTimestamp(seconds, withHours)}]`;
 	let next = 0;
 	return paragraphs.map((paragraph, index) => {
-		const end = paragraphs[index + 1]?.start ?? Infinity;
+		// The last paragraph ends where its own speech does: the caption lines after it belong to other parts.
+		const end = paragraphs[index + 1]?.start ?? paragraph.end;
 		while (next < segments.length && segments[next].start < paragraph.start) next++;
 		const own: TranscriptSegment[] = [];
 		while (next < segments.length && segments[next].start < end) own.push(segments[next++]);
