@@ -37,7 +37,7 @@ export function scriptedDigest(request: RecordedChatRequest): Record<string, unk
 			{ question: 'Who should watch this?', answer: 'Anyone curious about the subject.', at: at(0.3) },
 			{ question: 'Which drawback matters most?', answer: 'The one weighed near the end.', at: at(0.7) },
 		],
-		sections: [
+		sections: chapterSections(request) ?? [
 			{ title: 'Opening', at: at(0), summary: 'How it starts.', questions: [] },
 			{
 				title: 'Middle part',
@@ -50,6 +50,18 @@ export function scriptedDigest(request: RecordedChatRequest): Record<string, unk
 		tags: ['Scripted Topic', 'testing'],
 		entities: userText(request).includes('Surface Go') ? [{ name: 'Surface Go', type: 'product' }] : [],
 	};
+}
+
+/** One section per chapter the request lists, at the chapter's label, as the prompt asks; null without chapters. */
+function chapterSections(request: RecordedChatRequest): Record<string, unknown>[] | null {
+	const line = /^Chapters: (.+)$/m.exec(userText(request))?.[1];
+	if (!line) return null;
+	return [...line.matchAll(/\[(\d+(?::\d{2}){1,2})\] ([^;]+)/g)].map((match) => ({
+		title: match[2].trim(),
+		at: match[1],
+		summary: `What the chapter ${match[2].trim()} says.`,
+		questions: [],
+	}));
 }
 
 /** The `[time]` labels of the part items in a merge request. */
