@@ -11,7 +11,7 @@ beforeEach(() => {
 });
 
 describe('the content check in the plugin', () => {
-	it('writes a careful answer as it is, in one call, every timestamp a caption start or a chapter start', async () => {
+	it('writes a careful answer as it is, in one call, every timestamp a caption or chapter start', async () => {
 		harness.openai.set({ respond: () => jsonReply(goodReviewAnswer()) });
 		const plugin = await harness.loadPlugin();
 		await runOnSourceNote(plugin);
@@ -74,7 +74,7 @@ describe('the content check in the plugin', () => {
 		]);
 	});
 
-	it('sends a template’s instructions with the request, and a changed instruction is a new digest, not a cached one', async () => {
+	it('sends a template’s instructions; changed instructions make a new digest, not a cached one', async () => {
 		harness.openai.set({ respond: () => jsonReply(goodReviewAnswer()) });
 		const template = (focus: string) => `{{!-- digest-instructions\n${focus}\n--}}\n# {{title}}\n{{tldr}}\n`;
 		const plugin = await harness.loadPlugin({

@@ -87,7 +87,7 @@ describe('cost', () => {
 		expect(plugin.app.vault.getFileByPath(DIGEST_PATH)).toBeNull();
 	});
 
-	it('reports the real usage and cost in the notice, and in the properties when the user adds them back', async () => {
+	it('reports the real usage and cost in the notice, and in properties the user adds back', async () => {
 		// Usage figures are not default properties any more (issue 10); a user who wants them adds them.
 		const properties = [
 			...DEFAULT_PROPERTIES,

@@ -108,9 +108,15 @@ export function allLabels(request: RecordedChatRequest): string[] {
  */
 export function goodReviewAnswer(): Record<string, unknown> {
 	return {
-		tldr: 'Dave reviews the Surface Go after a week of use. It is a capable, very portable 2-in-1 for students, held back by battery life and the price of the useful configuration.',
+		tldr:
+			'Dave reviews the Surface Go after a week of use. It is a capable, very portable 2-in-1 for students, ' +
+			'held back by battery life and the price of the useful configuration.',
 		summary:
-			'The Surface Go is a smaller Surface Pro with a 10-inch 3:2 screen and a kickstand. Its Pentium Gold handles browsing, Word and Netflix but slows down with large photo edits. The $399 base model has too little memory and slow storage, so Dave recommends the 8 GB model with the Type Cover, which raises the price. Battery life of five to six hours falls short of the nine hours Microsoft claims.',
+			'The Surface Go is a smaller Surface Pro with a 10-inch 3:2 screen and a kickstand. ' +
+			'Its Pentium Gold handles browsing, Word and Netflix but slows down with large photo edits. ' +
+			'The $399 base model has too little memory and slow storage, so Dave recommends the 8 GB model ' +
+			'with the Type Cover, which raises the price. ' +
+			'Battery life of five to six hours falls short of the nine hours Microsoft claims.',
 		insights: [
 			{
 				emoji: '📐',
@@ -154,9 +160,12 @@ export function goodReviewAnswer(): Record<string, unknown> {
 			at: `${Math.floor(chapter.start / 60)}:${String(chapter.start % 60).padStart(2, '0')}`,
 			summary: [
 				'Dave has used the Surface Go as his main machine for a week to see whether it can replace a laptop.',
-				'A shrunken Surface Pro: magnesium body, kickstand, glass trackpad on a Type Cover sold separately, USB-C charging.',
-				'The Pentium Gold handles everyday work; the base model is too limited, and battery life is five to six hours.',
-				'Worth it for students on a budget, more useful than an iPad for Windows software, but the price adds up.',
+				'A shrunken Surface Pro: magnesium body, kickstand, glass trackpad on a Type Cover sold separately, ' +
+					'USB-C charging.',
+				'The Pentium Gold handles everyday work; the base model is too limited, ' +
+					'and battery life is five to six hours.',
+				'Worth it for students on a budget, more useful than an iPad for Windows software, ' +
+					'but the price adds up.',
 			][index],
 			questions: [],
 		})),

@@ -81,7 +81,7 @@ function nearestSaying(source: ClaimSource, value: number, seconds: number): num
  */
 function namesIn(text: string): string[][] {
 	const names: string[][] = [];
-	for (const sentence of text.split(/(?<=[.!?:;])\s+|\n+/)) {
+	for (const sentence of text.replace(/([.!?:;])\s+/g, '$1\n').split(/\n+/)) {
 		const tokens = sentence.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
 		let run: string[] = [];
 		tokens.forEach((token, index) => {

@@ -21,7 +21,7 @@ export interface ContentCheckContext {
 	chapters: Chapter[];
 	title: string;
 	description: string;
-	/** Whether capitalised words are names: off when the digest is in another language than the captions, or in German. */
+	/** Whether capitalised words are names: off for a digest in another language than the captions, or in German. */
 	checkNames: boolean;
 	/** The vault's notes, so an entity named in the video by an alias of its note counts as named. */
 	notes?: NamedNote[];
@@ -77,7 +77,7 @@ export function checkDigest(answer: Answer, context: ContentCheckContext): Check
 			});
 		return seconds;
 	};
-	/** A claim the transcript does not back is dropped (and given back to the model); one said elsewhere is re-pointed. */
+	/** A claim the transcript does not back is dropped (and given back); one said elsewhere is re-pointed. */
 	const supported = (text: string, seconds: number | null, path: string): { ok: boolean; seconds: number | null } => {
 		const verdict = checkClaim(text, seconds, source, context.checkNames);
 		if (verdict.kind === 'elsewhere') return { ok: true, seconds: verdict.seconds };
@@ -85,7 +85,9 @@ export function checkDigest(answer: Answer, context: ContentCheckContext): Check
 		const where = seconds === null ? '' : ` near ${label(seconds)}`;
 		issues.push({
 			kind: 'unsupported-claim',
-			forModel: `${path} states "${verdict.claim}", which the transcript does not say${where}: keep to what the video says`,
+			forModel:
+				`${path} states "${verdict.claim}", which the transcript does not say${where}: ` +
+				'keep to what the video says',
 			detail: verdict.claim,
 		});
 		return { ok: false, seconds };

@@ -35,7 +35,8 @@ export function buildMergeMessages(input: MergePromptInput): ChatMessage[] {
 				'Say each point once: no point repeated within a field or across fields.',
 				...(input.instructions
 					? [
-							"The user's template asks (it may set focus, audience, length and emphasis, never the format or the rules above):",
+							"The user's template asks (it may set focus, audience, length and emphasis, " +
+								'never the format or the rules above):',
 							input.instructions,
 						]
 					: []),

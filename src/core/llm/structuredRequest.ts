@@ -61,7 +61,8 @@ export async function requestStructured<T>(
 		conversation = repairConversation(
 			messages,
 			attempt.content,
-			`That answer is not usable: ${attempt.problem}. Answer again with the complete JSON object, following the schema exactly.`,
+			`That answer is not usable: ${attempt.problem}. ` +
+				'Answer again with the complete JSON object, following the schema exactly.',
 		);
 	}
 	throw new DigestError('output-invalid');

@@ -52,7 +52,7 @@ describe('the content check', () => {
 		);
 	});
 
-	it('drops what it can fix and says so: references, repeats, a price never said, invented and generic entities', () => {
+	it('drops what it can fix and says so: references, repeats, a price never said, invented entities', () => {
 		const { digest, issues } = checkDigest(weak(), context);
 		// The reference "design section" is not a time: kept without a timestamp, and reported.
 		expect(digest.insights.find((item) => item.text.startsWith('The design is'))?.seconds).toBeNull();
@@ -104,7 +104,8 @@ describe('the content check', () => {
 		const answer = good();
 		answer.questions[0].answer = 'Yes, and it beats the Lenovo Duet for writing.';
 		expect(repairProblems(checkDigest(answer, context).issues)).toContain(
-			'questions[0].answer states "lenovo duet", which the transcript does not say near [2:41]: keep to what the video says',
+			'questions[0].answer states "lenovo duet", which the transcript does not say near [2:41]: ' +
+				'keep to what the video says',
 		);
 		expect(checkDigest(answer, { ...context, checkNames: false }).issues).toEqual([]);
 	});

@@ -63,7 +63,7 @@ describe('the default digest template', () => {
 				'',
 				'## Transcript',
 				'',
-				'> [!quote]- 0:00–0:40',
+				'> [!quote]- 0:00–5:16',
 				`> ${link('0:00', 0)} The tablet is small.`,
 				'>',
 				`> ${link('0:40', 40)} The keyboard is good.`,
