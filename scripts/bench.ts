@@ -46,6 +46,7 @@ interface LengthFigures {
 	inputChars: number;
 	inputTokens: number;
 	transcriptTokens: number;
+	transcriptChars: number;
 	youtubeRequests: number;
 	youtubeBytes: number;
 	endToEndMs: number;
@@ -123,6 +124,8 @@ async function main(): Promise<void> {
 			'est. input tokens',
 			'transcript tokens',
 			'sent / transcript',
+			'transcript chars',
+			'chars sent / transcript chars',
 		],
 		figures.map((f) => [
 			f.name,
@@ -132,6 +135,8 @@ async function main(): Promise<void> {
 			String(f.inputTokens),
 			String(f.transcriptTokens),
 			(f.inputTokens / f.transcriptTokens).toFixed(3),
+			String(f.transcriptChars),
+			(f.inputChars / f.transcriptChars).toFixed(3),
 		]),
 	);
 	printTable(
@@ -168,7 +173,8 @@ async function measureLength(length: (typeof LENGTHS)[number]): Promise<LengthFi
 	const openai = await startFakeOpenAI({ respond: (request) => jsonReply(scriptedAnswer(request)) });
 	try {
 		const routed = routedHttp({ 'https://www.youtube.com': youtube.baseUrl });
-		const transcriptTokens = estimateTokens(cues.map((cue) => cue.text).join(' '));
+		const transcriptText = cues.map((cue) => cue.text).join(' ');
+		const transcriptTokens = estimateTokens(transcriptText);
 
 		const overheads: number[] = [];
 		let peakHeap = 0;
@@ -220,6 +226,7 @@ async function measureLength(length: (typeof LENGTHS)[number]): Promise<LengthFi
 			inputChars: sent.length + schemaText.length * calls,
 			inputTokens: estimateTokens(sent) + estimateTokens(schemaText) * calls,
 			transcriptTokens,
+			transcriptChars: transcriptText.length,
 			youtubeRequests: stats.requests,
 			youtubeBytes: stats.bytesSent,
 			endToEndMs: median(endToEnd),

@@ -120,6 +120,7 @@ async function digest(options: CliOptions, environment: CliEnvironment): Promise
 		const { inputTokens, outputTokens } = outcome.usage;
 		environment.stderr(`${inputTokens} input and ${outputTokens} output tokens, ${formatCost(outcome.cost)}.\n`);
 	}
+	for (const warning of outcome.warnings ?? []) environment.stderr(`Content check: ${warning}.\n`);
 	environment.stdout(`${resolve(vault, outcome.path)}\n`);
 	return EXIT.ok;
 }

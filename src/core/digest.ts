@@ -93,4 +93,6 @@ export interface DigestData {
 	/** Sequential rounds of model calls (0 when the digest came from the cache). */
 	llmRounds: number;
 	clientName: string;
+	/** What the content check removed or could not fix: said in the notice and in `digest_warnings`. */
+	warnings?: string[];
 }

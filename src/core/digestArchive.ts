@@ -9,6 +9,8 @@ import type { VideoInfo } from './youtube/videoInfo';
 export interface DigestRecord {
 	version: 1;
 	data: DigestData;
+	/** Fingerprint of the template's instructions to the model ('' for none): other instructions, other digest. */
+	instructionsKey?: string;
 	/** ISO time of the first run: a re-render keeps the note's `created`. */
 	created: string;
 	/** The note the video came from, when there was one. */
@@ -56,6 +58,7 @@ export function readDigestRecord(value: unknown): DigestRecord | null {
 	return {
 		version: 1,
 		data: { ...record.data, model },
+		instructionsKey: typeof record.instructionsKey === 'string' ? record.instructionsKey : '',
 		created: typeof record.created === 'string' ? record.created : new Date(0).toISOString(),
 		sourcePath: typeof record.sourcePath === 'string' ? record.sourcePath : null,
 	};

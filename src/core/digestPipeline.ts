@@ -7,6 +7,7 @@ import { ChatModel } from './llm/chatModel';
 import { randomBoundary } from './llm/dataBoundary';
 import { defaultInputBudget, estimateCost } from './llm/pricing';
 import { planSummary, summarizeTranscript } from './llm/summarizeTranscript';
+import { instructionsKey, templateInstructions } from './llm/templateInstructions';
 import { NoteStore } from './notes/noteStore';
 import { sampleDigestContext } from './render/sampleContext';
 import { formatProblem, loadTemplateEngine } from './render/templateEngine';
@@ -53,6 +54,7 @@ export async function createDigest(request: DigestRequest, deps: DigestDependenc
 	const record = {
 		version: 1 as const,
 		data,
+		instructionsKey: instructionsKey(templateInstructions(request.options.template)),
 		created: created.toISOString(),
 		sourcePath: request.source?.path ?? null,
 	};
@@ -88,13 +90,24 @@ export async function makeDigestData(request: DigestRequest, deps: DigestDepende
 	const model = deps.chatModel;
 	if (!model) return data;
 
+	const instructions = templateInstructions(options.template);
 	const cached = await deps.archive?.load(info.id, outputLanguage).catch(() => null);
-	if (cached?.data.digest && cached.data.model === model.model) {
-		const { digest, usage, cost } = cached.data;
-		return { ...data, digest, model: model.model, usage, cost };
+	const sameRequest =
+		cached?.data.model === model.model && (cached.instructionsKey ?? '') === instructionsKey(instructions);
+	if (cached?.data.digest && sameRequest) {
+		const { digest, usage, cost, warnings } = cached.data;
+		return { ...data, digest, model: model.model, usage, cost, warnings };
 	}
 
-	const input = { info, paragraphs, segments: transcript.segments, outputLanguage };
+	const input = {
+		info,
+		paragraphs,
+		segments: transcript.segments,
+		outputLanguage,
+		transcriptLanguage: transcript.languageCode,
+		instructions,
+		notes: deps.index?.notes(),
+	};
 	const plan = planSummary(input, options.inputBudgetTokens || defaultInputBudget(model.baseUrl));
 	if (deps.confirmCost) {
 		const tokens = { inputTokens: plan.estimatedInputTokens, outputTokens: plan.estimatedOutputTokens };
@@ -119,6 +132,7 @@ export async function makeDigestData(request: DigestRequest, deps: DigestDepende
 		cost: estimateCost(summary.usage, model.model, model.baseUrl, options.prices),
 		llmCalls: summary.calls,
 		llmRounds: summary.rounds,
+		warnings: summary.warnings,
 	};
 }
 

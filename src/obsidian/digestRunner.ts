@@ -35,6 +35,11 @@ const TRANSCRIPT_ONLY =
 	'No API key is set, so this digest holds the transcript without a summary. ' +
 	'Add a key in the plugin settings for the full digest.';
 
+/** What the content check found, after the sentence that says the digest was written; never left unsaid. */
+function checkText(warnings: string[] = []): string {
+	return warnings.length > 0 ? `. Content check: ${warnings.join('; ')} (see digest_warnings).` : '';
+}
+
 /** Runs one digest with a progress notice, and tells the user how it ended in one sentence. */
 export class DigestRunner {
 	private readonly running = new Set<string>();
@@ -59,7 +64,7 @@ export class DigestRunner {
 			});
 			progress.finish(
 				outcome.withModel
-					? `Digest written: ${outcome.path}${usageText(outcome)}`
+					? `Digest written: ${outcome.path}${usageText(outcome)}${checkText(outcome.warnings)}`
 					: `Transcript digest written: ${outcome.path}. ${TRANSCRIPT_ONLY}`,
 			);
 			if (settings.openDigest && outcome.path !== source?.file.path) await openNote(app, outcome.path);

@@ -9,7 +9,11 @@ export function importGraph(root: string): Map<string, string[]> {
 	for (const file of files) {
 		const text = readFileSync(join(root, file), 'utf8');
 		const targets = [...text.matchAll(/^\s*(?:import|export)\b[^'"]*?from\s+'(\.[^']+)'/gm)]
-			.map((match) => relative(root, resolve(root, dirname(file), match[1])).split('\\').join('/'))
+			.map((match) =>
+				relative(root, resolve(root, dirname(file), match[1]))
+					.split('\\')
+					.join('/'),
+			)
 			.map((target) => [`${target}.ts`, `${target}/index.ts`].find((candidate) => known.has(candidate)))
 			.filter((target): target is string => target !== undefined);
 		graph.set(file, [...new Set(targets)]);

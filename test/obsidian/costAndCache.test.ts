@@ -1,3 +1,4 @@
+import { DEFAULT_PROPERTIES } from '../../src/core/render/properties';
 import {
 	changeValue,
 	clickButton,
@@ -86,17 +87,31 @@ describe('cost', () => {
 		expect(plugin.app.vault.getFileByPath(DIGEST_PATH)).toBeNull();
 	});
 
-	it('reports the real usage and cost in the notice and the properties', async () => {
-		const plugin = await hostedOpenAI({ confirmAboveCost: 0 });
+	it('reports the real usage and cost in the notice, and in properties the user adds back', async () => {
+		// Usage figures are not default properties any more (issue 10); a user who wants them adds them.
+		const properties = [
+			...DEFAULT_PROPERTIES,
+			{ name: 'tokens_in', value: '{{inputTokens}}', type: 'number' },
+			{ name: 'tokens_out', value: '{{outputTokens}}', type: 'number' },
+			{ name: 'cost_usd', value: '{{cost}}', type: 'number' },
+		];
+		const plugin = await hostedOpenAI({ confirmAboveCost: 0, properties });
 		await runOnSourceNote(plugin);
 		await waitFor(() => lastModal());
 		await clickButton(lastModal()!.contentEl, 'Summarize');
 		const notice = await finalNotice();
-		expect(notice).toMatch(/^Digest written: .+ \([\d,]+ tokens in, 180 out, \$0\.\d{4}\)$/);
+		expect(notice).toMatch(/^Digest written: .+ \([\d,]+ tokens in, 270 out, \$0\.\d{4}\)$/);
 		const note = fileText(plugin.app, DIGEST_PATH);
 		const tokensIn = Number(/^tokens_in: (\d+)$/m.exec(note)?.[1]);
-		expect(note).toContain('tokens_out: 180');
-		expect(Number(/^cost_usd: ([\d.]+)$/m.exec(note)?.[1])).toBeCloseTo((tokensIn * 0.4 + 180 * 1.6) / 1e6, 6);
+		expect(note).toContain('tokens_out: 270');
+		expect(Number(/^cost_usd: ([\d.]+)$/m.exec(note)?.[1])).toBeCloseTo((tokensIn * 0.4 + 270 * 1.6) / 1e6, 6);
+	});
+
+	it('keeps usage figures and the model out of the default properties', async () => {
+		const plugin = await hostedOpenAI();
+		await runOnSourceNote(plugin);
+		expect(await finalNotice()).toMatch(/^Digest written/);
+		expect(fileText(plugin.app, DIGEST_PATH)).not.toMatch(/^(tokens_in|tokens_out|cost_usd|model):/m);
 	});
 
 	it('does not ask under the threshold', async () => {

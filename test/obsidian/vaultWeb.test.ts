@@ -64,7 +64,7 @@ describe('channel notes', () => {
 		await runOnSourceNote(plugin);
 		await finalNotice();
 		await waitForMetadata(plugin.app);
-		expect(fileText(plugin.app, DIGEST_PATH)).toContain('author: "[[Dave2D]]"');
+		expect(fileText(plugin.app, DIGEST_PATH)).toContain('author:\n  - "[[Dave2D]]"');
 		expect(fileText(plugin.app, DIGEST_PATH)).toContain('More from [[Dave2D]]');
 		const channel = fileText(plugin.app, CHANNEL_PATH);
 		expect(channel).toContain('- [[Surface Go Review - It’s Awesome]]');
@@ -99,23 +99,64 @@ describe('people and concepts', () => {
 				jsonReply({
 					...scriptedDigest(request),
 					entities: [
-						{ name: 'ada lovelace', type: 'person' },
-						{ name: 'ML', type: 'concept' },
-						{ name: 'Nobody Known', type: 'person' },
+						{ name: 'microsoft', type: 'organization' },
+						{ name: 'Go', type: 'product' },
+						{ name: 'Surface Go', type: 'product' },
 					],
 				}),
 		});
 		const plugin = await harness.loadPlugin({
 			files: {
-				'People/Ada Lovelace.md': 'A person.\n',
-				'Concepts/Machine learning.md': '---\naliases: [ML]\n---\nA concept.\n',
+				'Companies/Microsoft.md': 'A company.\n',
+				'Devices/Microsoft Surface Go.md': '---\naliases: [Surface Go]\n---\nA tablet.\n',
 			},
 		});
 		await runOnSourceNote(plugin);
 		await finalNotice();
+		// Links come from the note store, so they follow the user's link format (the fake's default: wikilinks).
 		expect(fileText(plugin.app, DIGEST_PATH)).toContain(
-			'## Mentioned\n\n- [[Ada Lovelace|ada lovelace]] (person)\n- [[Machine learning|ML]] (concept)\n- Nobody Known (person)\n',
+			'## Mentioned\n\n- [[Microsoft]] (organization)\n- Go (product)\n- [[Microsoft Surface Go]] (product)\n',
 		);
+	});
+
+	it("link in the user's link format when it is set to Markdown links", async () => {
+		harness.openai.set({
+			respond: (request) =>
+				jsonReply({ ...scriptedDigest(request), entities: [{ name: 'Microsoft', type: 'organization' }] }),
+		});
+		const plugin = await harness.loadPlugin({
+			files: { 'Companies/Microsoft.md': 'A company.\n' },
+			config: { useMarkdownLinks: true },
+		});
+		await runOnSourceNote(plugin);
+		await finalNotice();
+		expect(fileText(plugin.app, DIGEST_PATH)).toMatch(
+			/## Mentioned\n\n- \[Microsoft\]\([^)]*Microsoft\.md\) \(organization\)\n/,
+		);
+	});
+
+	it('are neither listed nor linked when the video never names them, even with a note of that name', async () => {
+		harness.openai.set({
+			respond: (request) =>
+				jsonReply({
+					...scriptedDigest(request),
+					entities: [
+						{ name: 'Surface Go', type: 'product' },
+						{ name: 'Dave Lee', type: 'person' },
+						{ name: 'the reviewer', type: 'person' },
+					],
+				}),
+		});
+		const plugin = await harness.loadPlugin({ files: { 'People/Dave Lee.md': 'A person.\n' } });
+		await runOnSourceNote(plugin);
+		const notice = await finalNotice();
+		const note = fileText(plugin.app, DIGEST_PATH);
+		expect(note).not.toContain('Dave Lee');
+		expect(note).not.toContain('the reviewer (person)');
+		expect(note).toContain('entities:\n  - "Surface Go"\n');
+		expect(notice).toContain('1 entity the video never names left out');
+		expect(notice).toContain('1 generic entity left out ("the reviewer")');
+		expect(note).toContain('digest_warnings:\n');
 	});
 });
 
@@ -127,7 +168,7 @@ describe('related digests', () => {
 			'Old/Shares entity and tag.md': digestNote(
 				'Shares entity and tag',
 				['youtube', 'testing'],
-				['Ada Lovelace'],
+				['Surface Go'],
 				'Someone',
 			),
 			'Old/Shares a tag.md': digestNote('Shares a tag', ['youtube', 'scripted-topic'], [], 'Someone'),

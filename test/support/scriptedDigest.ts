@@ -14,8 +14,9 @@ export function transcriptLabels(request: RecordedChatRequest): string[] {
 }
 
 /**
- * A digest answer written against the request, the way a model would: it cites labels that exist in the
- * transcript it was sent, plus one reference past the end of the video that grounding must drop.
+ * A good digest answer written against the request, the way a model would: it cites labels that exist in
+ * the transcript it was sent, lists as many items as the prompt asks for, each a different point, and names
+ * only what the video names (the Surface Go when the transcript says it), so the content check passes it.
  */
 export function scriptedDigest(request: RecordedChatRequest): Record<string, unknown> {
 	const labels = transcriptLabels(request);
@@ -27,10 +28,16 @@ export function scriptedDigest(request: RecordedChatRequest): Record<string, unk
 		insights: [
 			{ emoji: '🤔', text: 'First insight.', at: at(0) },
 			{ emoji: '🔑', text: 'Second insight.', at: at(0.5) },
-			{ emoji: '⏱️', text: 'An insight with a time past the end.', at: '9:59:59' },
+			{ emoji: '🧭', text: 'The opening sets the scene.', at: at(0.1) },
+			{ emoji: '⚖️', text: 'A trade-off is weighed.', at: at(0.7) },
+			{ emoji: '🏁', text: 'The ending gives a verdict.', at: at(0.9) },
 		],
-		questions: [{ question: 'What is it about?', answer: 'About the scripted topic.', at: at(0.25) }],
-		sections: [
+		questions: [
+			{ question: 'What is it about?', answer: 'About the scripted topic.', at: at(0.25) },
+			{ question: 'Who should watch this?', answer: 'Anyone curious about the subject.', at: at(0.3) },
+			{ question: 'Which drawback matters most?', answer: 'The one weighed near the end.', at: at(0.7) },
+		],
+		sections: chapterSections(request) ?? [
 			{ title: 'Opening', at: at(0), summary: 'How it starts.', questions: [] },
 			{
 				title: 'Middle part',
@@ -39,10 +46,22 @@ export function scriptedDigest(request: RecordedChatRequest): Record<string, unk
 				questions: [{ question: 'Why?', answer: 'Because.', at: at(0.6) }],
 			},
 		],
-		takeaways: ['Take this away.'],
+		takeaways: ['Take this away.', 'Try the idea yourself.', 'Compare options before buying.'],
 		tags: ['Scripted Topic', 'testing'],
-		entities: [{ name: 'Ada Lovelace', type: 'person' }],
+		entities: userText(request).includes('Surface Go') ? [{ name: 'Surface Go', type: 'product' }] : [],
 	};
+}
+
+/** One section per chapter the request lists, at the chapter's label, as the prompt asks; null without chapters. */
+function chapterSections(request: RecordedChatRequest): Record<string, unknown>[] | null {
+	const line = /^Chapters: (.+)$/m.exec(userText(request))?.[1];
+	if (!line) return null;
+	return [...line.matchAll(/\[(\d+(?::\d{2}){1,2})\] ([^;]+)/g)].map((match) => ({
+		title: match[2].trim(),
+		at: match[1],
+		summary: `What the chapter ${match[2].trim()} says.`,
+		questions: [],
+	}));
 }
 
 /** The `[time]` labels of the part items in a merge request. */
@@ -64,15 +83,19 @@ export function scriptedMerge(request: RecordedChatRequest): Record<string, unkn
 	return {
 		tldr: 'The merged TL;DR.',
 		summary: 'The merged summary.',
-		insights: [0, 0.3, 0.6, 0.9].map((fraction, index) => ({
+		insights: ['opening', 'setup', 'middle', 'turn', 'ending'].map((word, index) => ({
 			emoji: '🔎',
-			text: `Merged insight ${index + 1}.`,
-			at: at(fraction),
+			text: `Merged insight about the ${word}.`,
+			at: at(index / 5),
 		})),
-		questions: [{ question: 'What happens at the end?', answer: 'It ends.', at: at(0.95) }],
-		takeaways: ['Merged takeaway.'],
+		questions: [
+			{ question: 'What happens at the end?', answer: 'It ends.', at: at(0.95) },
+			{ question: 'How does it begin?', answer: 'Slowly.', at: at(0) },
+			{ question: 'Where is the turning point?', answer: 'In the middle.', at: at(0.5) },
+		],
+		takeaways: ['Merged takeaway.', 'Watch the whole thing.', 'Keep notes while watching.'],
 		tags: ['merged'],
-		entities: [{ name: 'Ada Lovelace', type: 'person' }],
+		entities: [],
 	};
 }
 

@@ -46,5 +46,6 @@ function channelRef(data: DigestData): ChannelRef {
 }
 
 function sameChannel(digest: IndexedDigest, channel: ChannelRef): boolean {
-	return channel.url ? digest.channelUrl === channel.url : digest.channel === channel.name;
+	// Digests written without `channel_url` (no longer a default property) are matched by name.
+	return channel.url && digest.channelUrl ? digest.channelUrl === channel.url : digest.channel === channel.name;
 }

@@ -78,7 +78,7 @@ function webContext(
 	return {
 		author: channelPath ? notes.propertyLink(channelPath, notePath) : data.info.channel.name,
 		channelNote: channelPath ? notes.markdownLink(channelPath, notePath) : '',
-		entityList: entityListLines(entities),
+		entityList: entityListLines(entities, (path) => notes.markdownLink(path, notePath)),
 		related:
 			web.relatedLimit > 0
 				? related.map((digest) => `- ${notes.markdownLink(digest.path, notePath)}`).join('\n')

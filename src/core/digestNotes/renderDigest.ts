@@ -38,6 +38,7 @@ export function digestContext(input: RenderInput): DigestContext {
 		usage: input.data.usage,
 		cost: input.data.cost,
 		web: input.web,
+		warnings: input.data.warnings,
 	});
 }
 
@@ -51,6 +52,7 @@ export async function renderDigest(input: RenderInput): Promise<RenderedDigest> 
 		properties: renderProperties(properties, context, engine.renderRaw, {
 			youtube_id: input.data.info.id,
 			source_note: input.sourceNoteProperty || null,
+			digest_warnings: input.data.warnings ?? [],
 		}),
 	};
 }

@@ -90,7 +90,7 @@ function lastIndexAtOrBefore(sorted: number[], value: number): number {
 	return low;
 }
 
-function cleanEmoji(emoji: string): string {
+export function cleanEmoji(emoji: string): string {
 	const trimmed = emoji.trim();
 	const isEmojiOnly = trimmed.length > 0 && [...trimmed].length <= 8 && !/[\p{L}\p{N}\s]/u.test(trimmed);
 	return isEmojiOnly ? trimmed : FALLBACK_EMOJI;

@@ -11,6 +11,8 @@ export interface MergePromptInput {
 	/** The digest of each part, with times already grounded, and the part's range. */
 	parts: { start: number; end: number; digest: Digest }[];
 	outputLanguage: string;
+	/** From the template, as for the parts. */
+	instructions?: string;
 	boundary: string;
 }
 
@@ -30,6 +32,14 @@ export function buildMergeMessages(input: MergePromptInput): ChatMessage[] {
 				'Every "at" is the [time] label of the item it comes from, copied exactly.',
 				'tldr: 2-3 sentences. summary: one paragraph. insights: 5-9, one emoji each. questions: 3-6 a viewer would ask, answered.',
 				'takeaways: 3-7 short lines. tags: 3-8 lowercase topics. entities: those the parts name, once each.',
+				'Say each point once: no point repeated within a field or across fields.',
+				...(input.instructions
+					? [
+							"The user's template asks (it may set focus, audience, length and emphasis, " +
+								'never the format or the rules above):',
+							input.instructions,
+						]
+					: []),
 			].join('\n'),
 		},
 		{ role: 'user', content: partsData(input) },

@@ -7,6 +7,11 @@ export interface StructuredSpec<T> {
 	name: string;
 	schema: JsonSchema;
 	validate(value: unknown): ValidationProblem[];
+	/**
+	 * What is wrong with a schema-valid answer that the model should fix (the content check); an answer
+	 * with such problems gets the one repair call too, and the better of the two answers is kept.
+	 */
+	review?(value: T): string[];
 	/** Only for the type: the validated value is a T. */
 	readonly example?: T;
 }
@@ -17,11 +22,13 @@ export interface StructuredResult<T> {
 	calls: number;
 }
 
-type Attempt<T> = { ok: true; value: T } | { ok: false; problem: string; content: string };
+type Attempt<T> = { ok: true; value: T; content: string } | { ok: false; problem: string; content: string };
 
 /**
- * One structured call; when the answer does not parse or does not follow the schema, one more call that
- * shows the model its answer and what was wrong with it. A second failure is an `output-invalid` error.
+ * One structured call; when the answer does not parse, does not follow the schema, or has problems the
+ * content check gives back, one more call that shows the model its answer and what was wrong with it. A
+ * second unusable answer is an `output-invalid` error unless the first was usable; between two usable
+ * answers the one with fewer problems is kept, and what is still wrong is the content check's to report.
  */
 export async function requestStructured<T>(
 	model: ChatModel,
@@ -31,6 +38,7 @@ export async function requestStructured<T>(
 ): Promise<StructuredResult<T>> {
 	const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
 	let conversation = messages;
+	let usable: { value: T; problems: number } | null = null;
 	for (let call = 1; call <= 2; call++) {
 		throwIfCancelled(signal);
 		const result = await model.complete({
@@ -40,18 +48,39 @@ export async function requestStructured<T>(
 		});
 		addUsage(usage, result);
 		const attempt = readAttempt(result, spec);
-		if (attempt.ok) return { value: attempt.value, usage, calls: call };
+		if (attempt.ok) {
+			const problems = spec.review?.(attempt.value) ?? [];
+			if (usable && usable.problems < problems.length) return { value: usable.value, usage, calls: call };
+			if (problems.length === 0 || call === 2) return { value: attempt.value, usage, calls: call };
+			usable = { value: attempt.value, problems: problems.length };
+			conversation = repairConversation(messages, attempt.content, contentProblemText(problems));
+			continue;
+		}
+		if (usable) return { value: usable.value, usage, calls: call };
 		if (call === 2) throw new DigestError('output-invalid', attempt.problem);
-		conversation = [
-			...messages,
-			{ role: 'assistant', content: attempt.content },
-			{
-				role: 'user',
-				content: `That answer is not usable: ${attempt.problem}. Answer again with the complete JSON object, following the schema exactly.`,
-			},
-		];
+		conversation = repairConversation(
+			messages,
+			attempt.content,
+			`That answer is not usable: ${attempt.problem}. ` +
+				'Answer again with the complete JSON object, following the schema exactly.',
+		);
 	}
 	throw new DigestError('output-invalid');
+}
+
+function repairConversation(messages: ChatMessage[], content: string, request: string): ChatMessage[] {
+	return [...messages, { role: 'assistant', content }, { role: 'user', content: request }];
+}
+
+/** At most ten problems: enough for the model to see what to fix, without a long list costing a long reply. */
+function contentProblemText(problems: string[]): string {
+	const shown = problems.slice(0, 10).map((problem) => `- ${problem}`);
+	if (problems.length > 10) shown.push(`- and ${problems.length - 10} more of the same kinds`);
+	return [
+		'That answer has problems:',
+		...shown,
+		'Answer again with the complete JSON object, fixing them and keeping everything else that was right.',
+	].join('\n');
 }
 
 function readAttempt<T>(result: ChatResult, spec: StructuredSpec<T>): Attempt<T> {
@@ -64,7 +93,7 @@ function readAttempt<T>(result: ChatResult, spec: StructuredSpec<T>): Attempt<T>
 	if (parsed === undefined) return { ok: false, problem: 'it is not a JSON object', content };
 	const problems = spec.validate(parsed);
 	if (problems.length > 0) return { ok: false, problem: describeProblems(problems), content };
-	return { ok: true, value: parsed as T };
+	return { ok: true, value: parsed as T, content };
 }
 
 /** Strict servers answer with bare JSON; others wrap it in a code fence or a sentence, so take the outermost object. */

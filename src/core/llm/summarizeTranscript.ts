@@ -6,9 +6,13 @@ import { formatTimestamp } from '../transcript/timestamps';
 import { TranscriptSegment } from '../youtube/transcriptSession';
 import { VideoInfo } from '../youtube/videoInfo';
 import { ChatMessage, ChatModel, TokenUsage } from './chatModel';
+import { NamedNote } from './entityGrounding';
+import { claimSource } from './claimSupport';
+import { checkDigest, ContentCheckContext, ContentIssue, describeIssues, repairProblems } from './contentCheck';
 import { buildDigestMessages, VideoPart } from './digestPrompt';
 import { DIGEST_SCHEMA, DIGEST_SPEC, MERGE_SPEC } from './digestSchema';
-import { Digest, groundDigest } from './grounding';
+import { Digest } from './grounding';
+import { languageName } from './languageName';
 import { buildMergeMessages } from './mergePrompt';
 import { addUsage, requestStructured, StructuredSpec } from './structuredRequest';
 import { estimateTokens } from './tokenEstimate';
@@ -18,6 +22,12 @@ export interface SummarizeInput {
 	paragraphs: Paragraph[];
 	segments: TranscriptSegment[];
 	outputLanguage: string;
+	/** The captions' language code, to know whether the digest's capitalised words can be checked as names. */
+	transcriptLanguage?: string;
+	/** From the template: sent with every call (see templateInstructions). */
+	instructions?: string;
+	/** The vault's notes: an entity the video names by an alias of its note counts as named. */
+	notes?: NamedNote[];
 }
 
 export interface SummarizeOptions {
@@ -37,6 +47,8 @@ export interface SummaryOutcome {
 	calls: number;
 	/** Sequential rounds of calls: 1 for one call, 2 for parts then merge. */
 	rounds: number;
+	/** What the content check found still wrong, or fixed by dropping something; empty for a clean answer. */
+	warnings: string[];
 }
 
 export interface SummaryPlan {
@@ -94,25 +106,38 @@ export async function summarizeTranscript(
 		return result.value;
 	};
 	const duration = input.info.durationSeconds;
-	const messagesFor = (paragraphs: Paragraph[], part?: VideoPart) =>
+	const messagesFor = (paragraphs: Paragraph[], part?: VideoPart, segments = input.segments) =>
 		buildDigestMessages({
 			title: input.info.title,
 			channel: input.info.channel.name,
 			durationSeconds: duration,
 			chapters: input.info.chapters,
 			paragraphs,
+			segments,
+			description: input.info.description,
+			instructions: input.instructions,
 			outputLanguage: input.outputLanguage,
 			boundary: options.boundary(),
 			part,
 		});
+	const issues: ContentIssue[] = [];
+	const checkContext = contentCheckContext(input);
+	/** The content check runs on every answer, and what it cannot fix goes back in the one repair call. */
+	const checked = async <T extends Parameters<typeof checkDigest>[0]>(
+		messages: ChatMessage[],
+		spec: StructuredSpec<T>,
+		context: ContentCheckContext,
+		signal?: AbortSignal,
+	): Promise<Digest> => {
+		const review = (value: T) => repairProblems(checkDigest(value, context).issues);
+		const result = checkDigest(await ask(messages, { ...spec, review }, signal), context);
+		issues.push(...result.issues);
+		return result.digest;
+	};
 
 	if (plan.chunks.length <= 1) {
-		const digest = groundDigest(
-			await ask(messagesFor(input.paragraphs), DIGEST_SPEC, options.signal),
-			input.segments,
-			duration,
-		);
-		return { digest, usage, calls, rounds: 1 };
+		const digest = await checked(messagesFor(input.paragraphs), DIGEST_SPEC, checkContext, options.signal);
+		return { digest, usage, calls, rounds: 1, warnings: describeIssues(issues) };
 	}
 
 	// One failed part fails the run: stop the other parts' requests instead of paying for them.
@@ -124,14 +149,18 @@ export async function summarizeTranscript(
 		const parts = await mapWithConcurrency(plan.chunks, options.concurrency, async (chunk, index) => {
 			const part = { index, count: plan.chunks.length, start: chunk.start, end: chunk.end };
 			const next = plan.chunks[index + 1];
-			const own = input.segments.filter(
-				(segment) => segment.start >= chunk.start && (!next || segment.start < next.start),
-			);
+			const inPart = (seconds: number) => seconds >= chunk.start && (!next || seconds < next.start);
+			const own = input.segments.filter((segment) => inPart(segment.start));
 			try {
-				const digest = groundDigest(
-					await ask(messagesFor(chunk.paragraphs, part), DIGEST_SPEC, controller.signal),
-					own,
-					duration,
+				const digest = await checked(
+					messagesFor(chunk.paragraphs, part, own),
+					DIGEST_SPEC,
+					{
+						...checkContext,
+						segments: own,
+						chapters: input.info.chapters.filter((chapter) => inPart(chapter.startSeconds)),
+					},
+					controller.signal,
 				);
 				options.onPart?.(++finished, plan.chunks.length);
 				return { start: chunk.start, end: chunk.end, digest };
@@ -141,26 +170,47 @@ export async function summarizeTranscript(
 			}
 		});
 		throwIfCancelled(options.signal);
-		const merged = await ask(
+		const whole = await checked(
 			buildMergeMessages({
 				title: input.info.title,
 				channel: input.info.channel.name,
 				durationSeconds: duration,
 				parts,
 				outputLanguage: input.outputLanguage,
+				instructions: input.instructions,
 				boundary: options.boundary(),
 			}),
 			MERGE_SPEC,
+			{ ...checkContext, withSections: false },
 			options.signal,
 		);
-		const whole = groundDigest({ ...merged, sections: [] }, input.segments, duration);
 		return {
 			digest: { ...whole, sections: parts.flatMap((part) => part.digest.sections) },
 			usage,
 			calls,
 			rounds: 2,
+			warnings: describeIssues(issues),
 		};
 	} finally {
 		options.signal?.removeEventListener('abort', abort);
 	}
+}
+
+/** The whole video's check; parts narrow the segments and chapters to their own. */
+function contentCheckContext(input: SummarizeInput): ContentCheckContext {
+	const { info } = input;
+	const digestLanguage = languageName(input.outputLanguage);
+	const captionLanguage = languageName(input.transcriptLanguage ?? input.outputLanguage);
+	return {
+		segments: input.segments,
+		durationSeconds: info.durationSeconds,
+		chapters: info.chapters,
+		title: info.title,
+		description: info.description,
+		// Capitalised words are names only in the captions' own language, and not in German, which capitalises nouns.
+		checkNames: digestLanguage === captionLanguage && digestLanguage !== 'German',
+		notes: input.notes,
+		withSections: true,
+		source: claimSource(input.segments, info.title, info.description),
+	};
 }

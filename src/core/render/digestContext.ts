@@ -1,5 +1,5 @@
 import { Digest } from '../llm/grounding';
-import { Paragraph } from '../transcript/paragraphs';
+import { groupIntoParagraphs, Paragraph } from '../transcript/paragraphs';
 import { formatClockDuration, formatTimestamp } from '../transcript/timestamps';
 import { Transcript } from '../youtube/transcriptSession';
 import { VideoInfo } from '../youtube/videoInfo';
@@ -35,6 +35,13 @@ export interface DigestContext {
 	tags: string[];
 	entities: Digest['entities'];
 	transcript: TranscriptParagraph[];
+	/**
+	 * The transcript for reading: under each chapter, or under ranges of about five minutes (`0:00–5:00`)
+	 * when the video has no chapters, in short paragraphs.
+	 */
+	transcriptParts: { title: string; seconds: number; label: string; transcript: TranscriptParagraph[] }[];
+	/** What the content check fixed by dropping something or could not fix; empty for a clean digest. */
+	warnings: string[];
 	/** A link to the note the video came from, made by the plugin (use `{{{sourceNote}}}`), or ''. */
 	sourceNote: string;
 	/** The `author` property's value: a link to the channel note when there is one, else the channel's name. */
@@ -75,7 +82,13 @@ export interface ContextInput {
 	usage?: { inputTokens: number; outputTokens: number } | null;
 	cost?: number | null;
 	web?: WebContext;
+	warnings?: string[];
 }
+
+/** Short enough to read and to find a moment in: the note's transcript, not the model's (which uses longer ones). */
+const READING_PARAGRAPHS = { targetSeconds: 20, maxSeconds: 35 };
+/** Without chapters the transcript is grouped into ranges of this length, so it still has an outline. */
+const RANGE_SECONDS = 300;
 
 /** What links the digest into the vault, computed by the writer from the vault's notes. */
 export interface WebContext {
@@ -87,7 +100,11 @@ export interface WebContext {
 
 export function buildDigestContext(input: ContextInput): DigestContext {
 	const { info, digest } = input;
-	const transcript = input.paragraphs.map((paragraph) => ({ seconds: paragraph.start, text: paragraph.text }));
+	const reading =
+		input.transcript.segments.length > 0
+			? groupIntoParagraphs(input.transcript.segments, info.chapters, READING_PARAGRAPHS)
+			: input.paragraphs;
+	const transcript = reading.map((paragraph) => ({ seconds: paragraph.start, text: paragraph.text }));
 	return {
 		title: info.title,
 		url: info.url,
@@ -119,6 +136,8 @@ export function buildDigestContext(input: ContextInput): DigestContext {
 		tags: digest?.tags ?? [],
 		entities: digest?.entities ?? [],
 		transcript,
+		transcriptParts: transcriptParts(transcript, info),
+		warnings: input.warnings ?? [],
 		sourceNote: input.sourceNoteLink,
 		author: input.web?.author || info.channel.name,
 		channelNote: input.web?.channelNote ?? '',
@@ -132,4 +151,42 @@ export function buildDigestContext(input: ContextInput): DigestContext {
 		cost: input.cost === null || input.cost === undefined ? null : Math.round(input.cost * 1e6) / 1e6,
 		timestampStyle: input.timestampStyle,
 	};
+}
+
+/** Chapters with their paragraphs, or five-minute ranges named by their times when there are no chapters. */
+function transcriptParts(transcript: TranscriptParagraph[], info: VideoInfo): DigestContext['transcriptParts'] {
+	const withHours = info.durationSeconds >= 3600;
+	const starts =
+		info.chapters.length > 0
+			? info.chapters.map((chapter) => ({ title: chapter.title, seconds: chapter.startSeconds }))
+			: rangeStarts(transcript, info.durationSeconds);
+	return starts
+		.map((start, index) => ({
+			...start,
+			// A chapter's title with its time (`Design · 1:05`); a range is its own label.
+			label:
+				info.chapters.length > 0
+					? `${start.title} · ${formatTimestamp(start.seconds, withHours)}`
+					: start.title,
+			transcript: transcript.filter(
+				(paragraph) =>
+					paragraph.seconds >= start.seconds && paragraph.seconds < (starts[index + 1]?.seconds ?? Infinity),
+			),
+		}))
+		.filter((part, index) => index === 0 || part.transcript.length > 0);
+}
+
+/** Ranges start where a paragraph does, so each range's title is a time that exists in the transcript. */
+function rangeStarts(transcript: TranscriptParagraph[], durationSeconds: number): { title: string; seconds: number }[] {
+	const withHours = durationSeconds >= 3600;
+	const starts: number[] = [];
+	for (const paragraph of transcript)
+		if (starts.length === 0 || paragraph.seconds >= starts[starts.length - 1] + RANGE_SECONDS)
+			starts.push(paragraph.seconds);
+	const last = transcript[transcript.length - 1];
+	return starts.map((seconds, index) => {
+		const end =
+			index + 1 < starts.length ? starts[index + 1] : durationSeconds || Math.ceil(last?.seconds ?? seconds);
+		return { title: `${formatTimestamp(seconds, withHours)}–${formatTimestamp(end, withHours)}`, seconds };
+	});
 }

@@ -11,29 +11,32 @@ export interface PropertySpec {
 	type: PropertyType;
 }
 
-/** The Web Clipper's names where they overlap; `youtube_id` and `source_note` are always written on top of these. */
+/**
+ * What a reader uses, with the Web Clipper's names where they overlap: `author` a list of links, `image` the
+ * thumbnail (for Bases cards). Usage figures and the model stay in the digest's data; a user who wants them
+ * adds `model: {{model}}`, `tokens_in (number): {{inputTokens}}` or `cost_usd (number): {{cost}}` back.
+ * `youtube_id`, `source_note` and `digest_warnings` are written on top of these.
+ */
 export const DEFAULT_PROPERTIES: PropertySpec[] = [
 	{ name: 'title', value: '{{title}}', type: 'text' },
 	{ name: 'source', value: '{{url}}', type: 'text' },
-	{ name: 'author', value: '{{author}}', type: 'text' },
-	{ name: 'channel_url', value: '{{channelUrl}}', type: 'text' },
+	{ name: 'author', value: '{{author}}', type: 'list' },
 	{ name: 'published', value: '{{published}}', type: 'date' },
 	{ name: 'created', value: '{{created}}', type: 'date' },
 	{ name: 'description', value: '{{truncate description 300}}', type: 'text' },
 	{ name: 'tags', value: 'youtube, {{tags}}', type: 'list' },
 	{ name: 'entities', value: '{{entityNames}}', type: 'list' },
 	{ name: 'duration', value: '{{durationClock}}', type: 'text' },
-	{ name: 'model', value: '{{model}}', type: 'text' },
 	{ name: 'language', value: '{{language}}', type: 'text' },
-	{ name: 'tokens_in', value: '{{inputTokens}}', type: 'number' },
-	{ name: 'tokens_out', value: '{{outputTokens}}', type: 'number' },
-	{ name: 'cost_usd', value: '{{cost}}', type: 'number' },
+	{ name: 'image', value: '{{thumbnail}}', type: 'text' },
 ];
 
 /** The properties the plugin itself relies on (re-runs find a digest by its video id). */
 export interface BuiltInProperties {
 	youtube_id: string;
 	source_note: string | null;
+	/** What the content check reported, so weak digests can be found in Bases; written only when there is any. */
+	digest_warnings?: string[];
 }
 
 /**
@@ -50,10 +53,13 @@ export function renderProperties(
 	for (const spec of specs) {
 		const name = spec.name.trim();
 		if (!name || name in builtIns) continue;
-		properties[name] = typed(renderRaw(spec.value, context), spec.type);
+		const value = typed(renderRaw(spec.value, context), spec.type);
+		// An empty value is left out rather than written as an empty key.
+		if (value !== null && !(Array.isArray(value) && value.length === 0)) properties[name] = value;
 	}
 	properties.youtube_id = builtIns.youtube_id;
 	if (builtIns.source_note) properties.source_note = builtIns.source_note;
+	if (builtIns.digest_warnings?.length) properties.digest_warnings = builtIns.digest_warnings;
 	return properties;
 }
 

@@ -47,21 +47,28 @@ export function linkEntities(entities: Entity[], notes: ExistingNote[], mode: En
 	return linked;
 }
 
+/**
+ * A link made by the note store (the user's link format), for entities whose note exists; the writer passes
+ * `NoteStore.markdownLink`. Without one, or for a note that does not exist yet, a wikilink.
+ */
+export type NoteLinker = (path: string) => string;
+
 /** `[[Target|name]]` when the shown name differs from the target, `[[Target]]` when it is the same, else the escaped name. */
-export function entityText(entity: LinkedEntity): string {
+export function entityText(entity: LinkedEntity, linkNote?: NoteLinker): string {
 	if (entity.target === null) return escapeInline(entity.name);
+	if (entity.path && linkNote) return linkNote(entity.path) || escapeInline(entity.name);
 	const shown = entity.target === entity.name ? '' : entity.name;
 	return wikilink(entity.target, shown) || escapeInline(entity.name);
 }
 
 /** One list line per entity: `- [[Alan Turing]] (person)`. */
-export function entityListLines(entities: LinkedEntity[]): string {
-	return entities.map((entity) => `- ${entityText(entity)}${typeLabel(entity.type)}`).join('\n');
+export function entityListLines(entities: LinkedEntity[], linkNote?: NoteLinker): string {
+	return entities.map((entity) => `- ${entityText(entity, linkNote)}${typeLabel(entity.type)}`).join('\n');
 }
 
 /** The entities on one line, comma separated. */
 export function entityInlineList(entities: LinkedEntity[]): string {
-	return entities.map(entityText).join(', ');
+	return entities.map((entity) => entityText(entity)).join(', ');
 }
 
 /** Under 'always' a missing note gets a link to the note Obsidian would create on click, named safely. */

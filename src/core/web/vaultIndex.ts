@@ -39,7 +39,8 @@ export function indexedDigest(
 		youtubeId,
 		language: text('language') ?? '',
 		title: text('title') ?? path.replace(/^.*\//, '').replace(/\.md$/, ''),
-		channel: (text('author') ?? '').replace(/^\[\[([^|\]]+)(?:\|[^\]]*)?\]\]$/, '$1'),
+		// `author` is a list of links (as the Web Clipper writes it) or, in older digests, one text.
+		channel: (text('author') ?? list('author')[0] ?? '').replace(/^\[\[([^|\]]+)(?:\|[^\]]*)?\]\]$/, '$1'),
 		channelUrl: text('channel_url') ?? '',
 		published: text('published') ?? dateText(properties.published),
 		created: text('created') ?? dateText(properties.created),

@@ -1,3 +1,4 @@
+import { formatTimestamp } from '../../../src/core/transcript/timestamps';
 import { randomBoundary } from '../../../src/core/llm/dataBoundary';
 import { ChatModel } from '../../../src/core/llm/chatModel';
 import { createOpenAIChatModel } from '../../../src/core/llm/openaiChatModel';
@@ -93,12 +94,18 @@ describe('summarizeTranscript on a three-hour transcript', () => {
 		const mapBodies = requests
 			.filter((request) => !isMergeRequest(request))
 			.map((request) => String(request.messages[1].content));
+		// A paragraph's line opens with its label and its first caption line (more labels follow inside it).
+		const opening = (chunk: (typeof plan.chunks)[number]) => {
+			const start = chunk.paragraphs[0].start;
+			const first = segments.find((segment) => segment.start === start)?.text ?? '';
+			return `[${formatTimestamp(start, true)}] ${first}`;
+		};
 		plan.chunks.forEach((chunk, index) => {
 			expect(
 				mapBodies.some(
 					(body) =>
-						body.includes(chunk.paragraphs[0].text) &&
-						!body.includes(plan.chunks[(index + 1) % plan.chunks.length].paragraphs[0].text),
+						body.includes(opening(chunk)) &&
+						!body.includes(opening(plan.chunks[(index + 1) % plan.chunks.length])),
 				),
 			).toBe(true);
 		});

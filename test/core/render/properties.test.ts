@@ -28,7 +28,6 @@ describe('properties from settings', () => {
 			published: { date: '2026-04-01' },
 			minutes: 360,
 			watched: false,
-			empty: null,
 			youtube_id: 'aBcDeFgHiJk',
 			source_note: '[[Garden ideas]]',
 		});
@@ -38,7 +37,6 @@ describe('properties from settings', () => {
 			published: '2026-04-01',
 			minutes: 360,
 			watched: false,
-			empty: null,
 			youtube_id: 'aBcDeFgHiJk',
 			source_note: '[[Garden ideas]]',
 		});

@@ -118,6 +118,10 @@ describe('the presets', () => {
 	it('the transcript preset groups the transcript under chapter headings', () => {
 		const transcript = PRESETS.find((preset) => preset.id === 'transcript')?.source ?? '';
 		const output = engine.render(transcript, context());
-		expect(output).toContain('### Potting on [2:17](https://www.youtube.com/watch?v=aBcDeFgHiJk&t=137s)');
+		// No link inside the heading: the outline shows the chapter's title alone.
+		expect(output).toContain(
+			'### Potting on\n\n[2:17](https://www.youtube.com/watch?v=aBcDeFgHiJk&t=137s) Once they have two true leaves',
+		);
+		expect(output).not.toMatch(/^#+ .*\]\(/m);
 	});
 });
