@@ -1,6 +1,8 @@
 import type { OpenAI } from 'openai/client';
 import { DigestError } from '../errors';
 import { fetchOverHttp, HttpClient } from '../http';
+import { redactSecrets } from '../redact';
+import { sleep, Sleep } from '../timing';
 import { ChatMessage, ChatModel, ChatRequest, ChatResult } from './chatModel';
 
 /**
@@ -15,8 +17,12 @@ export interface OpenAIChatOptions {
 	baseUrl: string;
 	apiKey: string;
 	model: string;
+	/** Longest wait for one answer; a timed-out call is not repeated (the wait was already spent). */
 	timeoutMs?: number;
+	/** Repeats after a rate limit, a server error or a dropped connection. */
 	maxRetries?: number;
+	/** Waits between attempts; tests pass an instant one. */
+	sleep?: Sleep;
 	/** The mode that worked with this server last time; tried first. */
 	structuredMode?: StructuredMode;
 	/** Told when the server needed a looser mode, so it can be remembered per server. */
@@ -29,40 +35,70 @@ export interface OpenAIChatOptions {
  */
 type OpenAISdk = typeof OpenAI;
 
+/** A server that asks for a longer pause than this is not waited for: the run ends and says when to try again. */
+const LONGEST_RETRY_WAIT_MS = 60_000;
+
 /**
  * A ChatModel over the openai SDK, for OpenAI and any OpenAI-compatible server. The SDK is loaded on the
- * first call, not when the plugin loads, and all its traffic goes through the HttpClient port. The SDK
- * retries 429 and 5xx answers with backoff, honouring Retry-After, and times out each call.
+ * first call, not when the plugin loads, and all its traffic goes through the HttpClient port. Retries
+ * are ours, not the SDK's, so that every wait is capped and Cancel interrupts it at once.
  */
 export function createOpenAIChatModel(options: OpenAIChatOptions): ChatModel {
 	let mode = options.structuredMode ?? 'json_schema';
 	const load = sdkLoader(options);
+	const maxRetries = options.maxRetries ?? 2;
+	const completeInMode = async (sdk: OpenAISdk, client: OpenAI, request: ChatRequest): Promise<ChatResult> => {
+		for (let index = MODES.indexOf(mode); ; index++) {
+			try {
+				const result = await completeOnce(
+					client,
+					options.model,
+					request,
+					request.jsonSchema ? MODES[index] : null,
+				);
+				if (request.jsonSchema && MODES[index] !== mode) {
+					mode = MODES[index];
+					options.onStructuredMode?.(mode);
+				}
+				return result;
+			} catch (error) {
+				const canLoosen = request.jsonSchema && index < MODES.length - 1 && rejectsResponseFormat(sdk, error);
+				if (!canLoosen) throw error;
+			}
+		}
+	};
 	return {
 		model: options.model,
 		baseUrl: options.baseUrl,
 		async complete(request: ChatRequest): Promise<ChatResult> {
 			const { sdk, client } = await load();
-			for (let index = MODES.indexOf(mode); ; index++) {
+			for (let attempt = 0; ; attempt++) {
 				try {
-					const result = await completeOnce(
-						client,
-						options.model,
-						request,
-						request.jsonSchema ? MODES[index] : null,
-					);
-					if (request.jsonSchema && MODES[index] !== mode) {
-						mode = MODES[index];
-						options.onStructuredMode?.(mode);
-					}
-					return result;
+					return await completeInMode(sdk, client, request);
 				} catch (error) {
-					const canLoosen =
-						request.jsonSchema && index < MODES.length - 1 && rejectsResponseFormat(sdk, error);
-					if (!canLoosen) throw toDigestError(sdk, error, request.signal);
+					const wait = attempt < maxRetries ? retryWait(sdk, error, attempt) : null;
+					if (wait === null || request.signal?.aborted)
+						throw toDigestError(sdk, error, request.signal, options.apiKey);
+					await (options.sleep ?? sleep)(wait, request.signal).catch(() => {
+						throw new DigestError('cancelled');
+					});
 				}
 			}
 		},
 	};
+}
+
+/** Milliseconds to wait before trying again, or null when this failure is not worth another attempt. */
+function retryWait(sdk: OpenAISdk, error: unknown, attempt: number): number | null {
+	const timedOut = error instanceof sdk.APIConnectionTimeoutError;
+	const transient =
+		error instanceof sdk.RateLimitError ||
+		error instanceof sdk.InternalServerError ||
+		(error instanceof sdk.APIConnectionError && !timedOut && !(error instanceof sdk.APIUserAbortError));
+	if (!transient) return null;
+	const asked = error instanceof sdk.APIError ? retryAfterMs(error.headers) : null;
+	if (asked !== null) return asked <= LONGEST_RETRY_WAIT_MS ? asked : null;
+	return 1000 * 2 ** attempt;
 }
 
 /** The models the server lists (`GET /models`), sorted; empty when it does not answer that. */
@@ -89,7 +125,7 @@ function sdkLoader(options: OpenAIChatOptions): () => Promise<{ sdk: OpenAISdk; 
 				// Obsidian is a browser to the SDK; the key stays on the user's machine and goes only to their server.
 				dangerouslyAllowBrowser: true,
 				timeout: options.timeoutMs ?? 180_000,
-				maxRetries: options.maxRetries ?? 2,
+				maxRetries: 0,
 			}),
 		}));
 		return loading;
@@ -153,23 +189,38 @@ function rejectsResponseFormat(sdk: OpenAISdk, error: unknown): boolean {
 	return rejected && !/context|too long|maximum|token/i.test(error.message);
 }
 
-function toDigestError(sdk: OpenAISdk, error: unknown, signal?: AbortSignal): DigestError {
+function toDigestError(sdk: OpenAISdk, error: unknown, signal: AbortSignal | undefined, apiKey: string) {
 	if (error instanceof DigestError) return error;
 	if (signal?.aborted || error instanceof sdk.APIUserAbortError) return new DigestError('cancelled');
+	// Servers quote the key back in some errors; nothing of it may reach a notice or a log.
+	const said = (text: string) => redactSecrets(text, [apiKey]).slice(0, 200);
 	if (error instanceof sdk.APIConnectionTimeoutError)
 		return new DigestError('llm-unavailable', 'the request timed out');
 	if (error instanceof sdk.APIConnectionError)
-		return new DigestError('network', error.cause instanceof Error ? error.cause.message : undefined);
+		return new DigestError('network', error.cause instanceof Error ? said(error.cause.message) : undefined);
 	if (error instanceof sdk.AuthenticationError || error instanceof sdk.PermissionDeniedError)
 		return new DigestError('bad-api-key');
-	if (error instanceof sdk.NotFoundError) return new DigestError('model-not-found', error.message.slice(0, 200));
-	if (error instanceof sdk.RateLimitError) return new DigestError('llm-rate-limited', retryAfter(error.headers));
-	if (error instanceof sdk.APIError) return new DigestError('llm-unavailable', error.message.slice(0, 200));
-	return new DigestError('llm-unavailable', error instanceof Error ? error.message : String(error));
+	if (error instanceof sdk.NotFoundError) return new DigestError('model-not-found', said(error.message));
+	if (error instanceof sdk.RateLimitError) return new DigestError('llm-rate-limited', tryAgainIn(error.headers));
+	if (error instanceof sdk.APIError) return new DigestError('llm-unavailable', said(error.message));
+	return new DigestError('llm-unavailable', said(error instanceof Error ? error.message : String(error)));
 }
 
-function retryAfter(headers: Headers | undefined): string | undefined {
-	const value = headers?.get('retry-after');
-	const seconds = value ? Number(value) : NaN;
-	return Number.isFinite(seconds) ? `try again in ${Math.ceil(seconds)} seconds` : undefined;
+/** What `Retry-After` (seconds or a date) or `retry-after-ms` asks for; null when absent, negative or unreadable. */
+function retryAfterMs(headers: Headers | undefined): number | null {
+	const ms = Number(headers?.get('retry-after-ms') ?? NaN);
+	if (Number.isFinite(ms) && ms >= 0) return ms;
+	const value = headers?.get('retry-after')?.trim();
+	if (!value) return null;
+	const seconds = /^\d+(?:\.\d+)?$/.test(value) ? Number(value) : (Date.parse(value) - Date.now()) / 1000;
+	return Number.isFinite(seconds) && seconds >= 0 ? seconds * 1000 : null;
+}
+
+function tryAgainIn(headers: Headers | undefined): string | undefined {
+	const ms = retryAfterMs(headers);
+	if (ms === null || ms <= 0) return undefined;
+	const seconds = Math.ceil(ms / 1000);
+	if (seconds < 120) return `try again in ${seconds} seconds`;
+	const minutes = Math.ceil(seconds / 60);
+	return minutes < 120 ? `try again in ${minutes} minutes` : `try again in ${Math.ceil(minutes / 60)} hours`;
 }

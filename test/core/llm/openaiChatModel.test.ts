@@ -2,6 +2,7 @@ import { DIGEST_SPEC } from '../../../src/core/llm/digestSchema';
 import { createOpenAIChatModel, listModels, StructuredMode } from '../../../src/core/llm/openaiChatModel';
 import { PROVIDERS } from '../../../src/core/llm/providers';
 import { requestStructured } from '../../../src/core/llm/structuredRequest';
+import { userMessage } from '../../../src/core/errors';
 import {
 	errorReply,
 	FakeOpenAI,
@@ -26,12 +27,22 @@ const messages = [
 	{ role: 'user' as const, content: 'Transcript:\n[0:00] hello\n[0:30] world' },
 ];
 
-function model(options: { structuredMode?: StructuredMode; onStructuredMode?: (mode: StructuredMode) => void } = {}) {
+/** Waits that are recorded and skipped, so retry tests take no wall time. */
+const waits: number[] = [];
+const recordedSleep = async (ms: number) => {
+	waits.push(ms);
+};
+beforeEach(() => {
+	waits.length = 0;
+});
+
+function model(options: Partial<Parameters<typeof createOpenAIChatModel>[0]> = {}) {
 	return createOpenAIChatModel({
 		http: routedHttp({}).http,
 		baseUrl: openai.baseUrl,
 		apiKey: 'k',
 		model: 'test-model',
+		sleep: recordedSleep,
 		...options,
 	});
 }
@@ -106,24 +117,65 @@ describe('rate limits and failures', () => {
 	it('waits as long as Retry-After says, then retries', async () => {
 		openai.set({
 			respond: sequence([
-				errorReply(429, { message: 'Rate limit reached', retryAfterSeconds: 1 }),
+				errorReply(429, { message: 'Rate limit reached', retryAfterSeconds: 7 }),
 				jsonReply(scriptedDigest({ messages } as unknown as RecordedChatRequest)),
 			]),
 		});
-		const started = Date.now();
 		const result = await requestStructured(model(), messages, DIGEST_SPEC);
 		expect(result.value.tldr).toBeTruthy();
 		expect(openai.requests).toHaveLength(2);
-		expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+		expect(waits).toEqual([7000]);
 	});
 
 	it('gives up after the retries with one sentence that says how long to wait', async () => {
-		openai.set({ respond: errorReply(429, { message: 'Rate limit reached', retryAfterSeconds: 0 }) });
+		openai.set({ respond: errorReply(429, { message: 'Rate limit reached', retryAfterSeconds: 20 }) });
 		await expect(requestStructured(model(), messages, DIGEST_SPEC)).rejects.toMatchObject({
 			kind: 'llm-rate-limited',
-			detail: 'try again in 0 seconds',
+			detail: 'try again in 20 seconds',
 		});
 		expect(openai.requests).toHaveLength(3);
+		expect(waits).toEqual([20_000, 20_000]);
+	});
+
+	it('does not wait a day when Retry-After asks for one: it stops and says when to come back', async () => {
+		openai.set({ respond: errorReply(429, { message: 'Quota exhausted', retryAfterSeconds: 86_400 }) });
+		await expect(requestStructured(model(), messages, DIGEST_SPEC)).rejects.toMatchObject({
+			kind: 'llm-rate-limited',
+			detail: 'try again in 24 hours',
+		});
+		expect(openai.requests).toHaveLength(1);
+		expect(waits).toEqual([]);
+	});
+
+	it('backs off on its own when Retry-After is negative or unreadable, and never says a negative time', async () => {
+		openai.set({ respond: errorReply(429, { message: 'Slow down', retryAfterSeconds: -30 }) });
+		const error = await requestStructured(model(), messages, DIGEST_SPEC).catch((caught: unknown) => caught);
+		expect(error).toMatchObject({ kind: 'llm-rate-limited', detail: undefined });
+		expect(waits).toEqual([1000, 2000]);
+	});
+
+	it('stops waiting at once when cancelled during a retry wait', async () => {
+		openai.set({ respond: errorReply(429, { message: 'Rate limit reached', retryAfterSeconds: 50 }) });
+		const controller = new AbortController();
+		const started = Date.now();
+		const run = requestStructured(model({ sleep: undefined }), messages, DIGEST_SPEC, controller.signal);
+		setTimeout(() => controller.abort(), 50);
+		await expect(run).rejects.toMatchObject({ kind: 'cancelled' });
+		expect(Date.now() - started).toBeLessThan(5000);
+	});
+
+	it('never shows the API key a server quotes back in its error', async () => {
+		// One key shaped like OpenAI's, one a local server's own (nothing about it looks like a key).
+		for (const apiKey of ['sk-proj-Abc123Def456Ghi789Jkl012', 'Abc123-home-server']) {
+			for (const status of [400, 404, 500]) {
+				openai.set({ respond: errorReply(status, { message: `Incorrect API key provided: ${apiKey}.` }) });
+				const error = await requestStructured(model({ apiKey, maxRetries: 0 }), messages, DIGEST_SPEC).catch(
+					(caught: unknown) => caught,
+				);
+				expect(userMessage(error)).not.toContain('Abc123');
+				expect(String((error as Error).message)).not.toContain('Abc123');
+			}
+		}
 	});
 
 	it('retries a server error, then reports the service as failing', async () => {
@@ -136,6 +188,7 @@ describe('rate limits and failures', () => {
 					apiKey: 'k',
 					model: 'm',
 					maxRetries: 1,
+					sleep: recordedSleep,
 				}),
 				messages,
 				DIGEST_SPEC,
