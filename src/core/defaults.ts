@@ -11,6 +11,11 @@ export const DEFAULT_MODEL = DEFAULT_PROVIDER.model;
 export const DEFAULT_OUTPUT_FOLDER = 'YouTube digests';
 export const DEFAULT_CHANNEL_FOLDER = 'YouTube channels';
 
+/** A YouTube request that has not answered by then never will: the run says so instead of hanging. */
+export const YOUTUBE_REQUEST_TIMEOUT_MS = 30_000;
+/** The model's whole part of a run (every part, retries and the merge) ends by then. */
+export const SUMMARY_DEADLINE_MS = 20 * 60_000;
+
 export const DEFAULT_WEB_OPTIONS: WebOptions = {
 	channelFolder: DEFAULT_CHANNEL_FOLDER,
 	entityLinks: 'existing',

@@ -2,7 +2,9 @@ import type { DigestArchive } from './digestArchive';
 import type { CostEstimate, DigestData, DigestRequest, DigestStage, RenderOptions } from './digest';
 import { writeDigestNote } from './digestNotes/writeDigestNote';
 import { DigestError, throwIfCancelled } from './errors';
-import { HttpClient } from './http';
+import { HttpClient, withRequestTimeout } from './http';
+import { SUMMARY_DEADLINE_MS, YOUTUBE_REQUEST_TIMEOUT_MS } from './defaults';
+import { deadline } from './timing';
 import { ChatModel } from './llm/chatModel';
 import { randomBoundary } from './llm/dataBoundary';
 import { defaultInputBudget, estimateCost } from './llm/pricing';
@@ -33,6 +35,8 @@ export interface DigestDependencies {
 	archive?: DigestArchive;
 	/** The vault's digests and notes, for updating in place, channel notes, entity links and related digests. */
 	index?: VaultIndex;
+	/** The model's whole part of the run ends by then (default: SUMMARY_DEADLINE_MS). */
+	summaryDeadlineMs?: number;
 	/** Asked before the model is called; false cancels the run. Absent: never asked. */
 	confirmCost?: (estimate: CostEstimate) => Promise<boolean>;
 }
@@ -116,13 +120,21 @@ export async function makeDigestData(request: DigestRequest, deps: DigestDepende
 	}
 	const parts = plan.chunks.length > 1 ? { finished: 0, total: plan.chunks.length } : undefined;
 	deps.onProgress?.('summarizing', parts);
+	const limit = deadline(deps.signal, deps.summaryDeadlineMs ?? SUMMARY_DEADLINE_MS);
 	const summary = await summarizeTranscript(model, input, plan, {
 		budgetTokens: options.inputBudgetTokens,
 		concurrency: Math.max(1, options.concurrency),
 		boundary: deps.boundary ?? randomBoundary,
-		signal: deps.signal,
+		signal: limit.signal,
 		onPart: (finished, total) => deps.onProgress?.('summarizing', { finished, total }),
-	});
+	})
+		.catch((error: unknown) => {
+			if (!limit.expired()) throw error;
+			const seconds = Math.round((deps.summaryDeadlineMs ?? SUMMARY_DEADLINE_MS) / 1000);
+			const limitText = seconds < 120 ? `${seconds} seconds` : `${Math.round(seconds / 60)} minutes`;
+			throw new DigestError('llm-unavailable', `it did not finish within ${limitText}`);
+		})
+		.finally(() => limit.dispose());
 	throwIfCancelled(deps.signal);
 	return {
 		...data,
@@ -144,7 +156,8 @@ async function videoAndTranscript(
 	const { options, video } = request;
 	const cached = await deps.archive?.loadTranscript(video.id, options.transcriptLanguages).catch(() => null);
 	if (cached) return { ...cached, clientName: options.preferredClient ?? '' };
-	const fetched = await fetchVideo(deps.http, video.id, {
+	const http = withRequestTimeout(deps.http, YOUTUBE_REQUEST_TIMEOUT_MS);
+	const fetched = await fetchVideo(http, video.id, {
 		clients: options.innertubeClients,
 		preferredClient: options.preferredClient,
 		preferredLanguages: options.transcriptLanguages,

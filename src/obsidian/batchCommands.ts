@@ -22,7 +22,7 @@ export async function summarizeLinksIn(app: App, runner: DigestRunner, files: TF
 		new Notice('No YouTube links found.');
 		return;
 	}
-	const progress = new ProgressNotice(`Summarizing ${jobs.length} YouTube links…`);
+	const progress = new ProgressNotice(`Summarizing ${jobs.length} YouTube links…`, runner.lifetime);
 	const summary = await runBatch(
 		jobs,
 		async (job, signal) => {

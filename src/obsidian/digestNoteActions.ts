@@ -45,7 +45,7 @@ export class DigestNoteActions {
 			new Notice('Translating needs a language model: add an API key in the plugin settings.');
 			return;
 		}
-		const progress = new ProgressNotice(`Translating into ${languageName(language)}…`);
+		const progress = new ProgressNotice(`Translating into ${languageName(language)}…`, this.host.lifetime);
 		try {
 			const record = await digestRecordFor(archive, this.properties(file));
 			const path = await translateDigestNote(

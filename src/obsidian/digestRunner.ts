@@ -46,6 +46,10 @@ export class DigestRunner {
 
 	constructor(private readonly host: DigestRunnerHost) {}
 
+	get lifetime(): AbortSignal {
+		return this.host.lifetime;
+	}
+
 	/** `templateId`: a preset id or a template note; by default the one chosen in the settings. */
 	async run(video: VideoRef, source?: { file: TFile; linkText?: string }, templateId?: string): Promise<void> {
 		const { app, settings } = this.host;
@@ -54,7 +58,7 @@ export class DigestRunner {
 			return;
 		}
 		this.running.add(video.id);
-		const progress = new ProgressNotice(STAGE_MESSAGES.fetching(settings.model));
+		const progress = new ProgressNotice(STAGE_MESSAGES.fetching(settings.model), this.host.lifetime);
 		try {
 			const outcome = await this.digest(video, source, {
 				templateId,

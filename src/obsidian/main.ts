@@ -10,6 +10,7 @@ import { vaultArchive } from './vaultArchive';
 
 export default class YouTubeDigestPlugin extends Plugin implements CommandHost {
 	settings!: YouTubeDigestSettings;
+	private readonly loaded = new AbortController();
 	// The archive, the runner and the note actions are made on first use, not in onload: loading stays light.
 	private madeArchive: DigestArchive | null = null;
 	private madeRunner: DigestRunner | null = null;
@@ -20,6 +21,14 @@ export default class YouTubeDigestPlugin extends Plugin implements CommandHost {
 		registerCommands(this, this);
 		registerFileMenu(this, this);
 		this.addSettingTab(new YouTubeDigestSettingTab(this.app, this, this));
+	}
+
+	onunload(): void {
+		this.loaded.abort();
+	}
+
+	get lifetime(): AbortSignal {
+		return this.loaded.signal;
 	}
 
 	get archive(): DigestArchive {

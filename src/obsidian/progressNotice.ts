@@ -2,13 +2,18 @@ import { Notice } from 'obsidian';
 
 const FINAL_NOTICE_MS = 10_000;
 
-/** A notice that stays while a digest is being made, shows its stage, and has a Cancel button that aborts the run. */
+/**
+ * A notice that stays while a digest is being made, shows its stage, and has a Cancel button that aborts
+ * the run. The run is aborted too when `lifetime` ends: a plugin being unloaded writes nothing more.
+ */
 export class ProgressNotice {
 	private readonly notice: Notice;
 	private messageEl: HTMLElement | null = null;
 	private readonly controller = new AbortController();
 
-	constructor(message: string) {
+	constructor(message: string, lifetime: AbortSignal) {
+		if (lifetime.aborted) this.controller.abort();
+		else lifetime.addEventListener('abort', () => this.controller.abort(), { once: true });
 		const fragment = createFragment((root) => {
 			this.messageEl = root.createDiv({ cls: 'youtube-digest-progress', text: message });
 			const cancel = root.createEl('button', { cls: 'youtube-digest-cancel', text: 'Cancel' });

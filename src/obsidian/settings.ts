@@ -66,6 +66,8 @@ export interface YouTubeDigestSettings {
 export interface SettingsHost {
 	readonly settings: YouTubeDigestSettings;
 	saveSettings(): Promise<void>;
+	/** Aborts when the plugin is unloaded: every run in flight stops and writes nothing. */
+	readonly lifetime: AbortSignal;
 }
 
 /** The run options' defaults, so that the plugin and the command line start from the same place. */

@@ -3,6 +3,7 @@ import type { DigestRequest } from '../../src/core/digest';
 import { createDigest, DigestDependencies, makeDigestData } from '../../src/core/digestPipeline';
 import { DigestError } from '../../src/core/errors';
 import { HttpClient } from '../../src/core/http';
+import { ChatModel } from '../../src/core/llm/chatModel';
 import { presetById } from '../../src/core/render/presets';
 import { VIDEO_ID, videoRecord } from '../support/digestFixture';
 import { memoryArchive } from '../support/memoryArchive';
@@ -124,6 +125,24 @@ describe('createDigest', () => {
 		await expect(run).rejects.toEqual(new DigestError('cancelled'));
 		expect([...vault.files.keys()]).toEqual([SOURCE]);
 		expect(vault.files.get(SOURCE)).toBe(SOURCE_TEXT);
+	});
+});
+
+describe('a model that never finishes', () => {
+	it('is stopped at the deadline with a sentence that says so, and nothing is written', async () => {
+		const { vault, deps } = await setUp();
+		const hanging: ChatModel = {
+			model: 'slow-model',
+			baseUrl: 'https://models.example/v1',
+			complete: (request) =>
+				new Promise((_resolve, reject) =>
+					request.signal?.addEventListener('abort', () => reject(new DigestError('cancelled'))),
+				),
+		};
+		const run = createDigest(request(), { ...deps, chatModel: hanging, summaryDeadlineMs: 30 });
+
+		await expect(run).rejects.toEqual(new DigestError('llm-unavailable', 'it did not finish within 0 seconds'));
+		expect([...vault.files.keys()]).toEqual([SOURCE]);
 	});
 });
 
