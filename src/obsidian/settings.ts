@@ -13,6 +13,7 @@ import { ModelPrice } from '../core/llm/pricing';
 import { PropertySpec } from '../core/render/properties';
 import { TimestampStyle } from '../core/render/timestampStyle';
 import { DEFAULT_INNERTUBE_CLIENTS, InnertubeClient } from '../core/youtube/innertubeClients';
+import { Reader, SETTINGS_SCHEMA } from './settingsSchema';
 
 /** data.json. The API key itself is never here: only the name of the secret that holds it. */
 export interface YouTubeDigestSettings {
@@ -101,22 +102,19 @@ export const DEFAULT_SETTINGS: YouTubeDigestSettings = {
 	innertubeClients: null,
 };
 
-/** Saved data from any earlier version, made whole: unknown keys dropped, wrong types replaced by defaults. */
+/**
+ * Saved data from any earlier version, made whole: unknown keys dropped, and each value checked against
+ * the schema; a wrong type, an unknown choice or an out-of-range number falls back to its default.
+ */
+const SCHEMA: { [K in keyof YouTubeDigestSettings]: Reader<YouTubeDigestSettings[K]> } = SETTINGS_SCHEMA;
+
 export function readSettings(saved: unknown): YouTubeDigestSettings {
 	const data = (typeof saved === 'object' && saved !== null ? saved : {}) as Record<string, unknown>;
 	const settings: YouTubeDigestSettings = structuredClone(DEFAULT_SETTINGS);
 	for (const key of Object.keys(DEFAULT_SETTINGS) as (keyof YouTubeDigestSettings)[]) {
-		const value = data[key];
-		if (value === undefined) continue;
-		const fallback = DEFAULT_SETTINGS[key];
-		const sameType = Array.isArray(fallback)
-			? Array.isArray(value)
-			: fallback === null || (typeof value === typeof fallback && Array.isArray(value) === false);
-		if (sameType) (settings as unknown as Record<string, unknown>)[key] = value;
+		const value: unknown = SCHEMA[key](data[key]);
+		if (value !== undefined) (settings as unknown as Record<string, unknown>)[key] = value;
 	}
-	settings.properties = settings.properties.filter(
-		(spec) => typeof spec?.name === 'string' && typeof spec.value === 'string' && typeof spec.type === 'string',
-	);
 	return settings;
 }
 
