@@ -5,6 +5,7 @@ import { parse as parseYaml } from 'yaml';
 import { runCli } from '../../src/cli/runCli';
 import { errorReply, FakeOpenAI, jsonReply, startFakeOpenAI, textReply } from '../support/fakeOpenAIServer';
 import { captionsFromCues, FakeYouTube, recordedPlayer, startFakeYouTube, status } from '../support/fakeYouTubeServer';
+import { instantWaits } from '../support/instantWaits';
 import { routedHttp } from '../support/routedHttp';
 import { scriptedDigest } from '../support/scriptedDigest';
 import { syntheticCues } from '../support/syntheticTranscript';
@@ -257,8 +258,14 @@ describe('youtube-digest arguments and exit codes', () => {
 		expect(result.stderr).toContain('model was not found');
 	});
 
-	it('exits 4 when the language model server cannot be reached', async () => {
-		const result = await cli([VIDEO], { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
-		expect(result.code).toBe(4);
+	it('exits 4 when the language model server cannot be reached, after the SDK has retried', async () => {
+		const sdkSleeps = instantWaits();
+		try {
+			const result = await cli([VIDEO], { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
+			expect(result.code).toBe(4);
+			expect(sdkSleeps.waits).toHaveLength(2);
+		} finally {
+			sdkSleeps.restore();
+		}
 	});
 });

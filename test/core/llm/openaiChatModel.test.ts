@@ -11,6 +11,7 @@ import {
 	startFakeOpenAI,
 	textReply,
 } from '../../support/fakeOpenAIServer';
+import { instantWaits, InstantWaits } from '../../support/instantWaits';
 import { routedHttp } from '../../support/routedHttp';
 import { scriptedDigest } from '../../support/scriptedDigest';
 
@@ -103,6 +104,12 @@ describe('structured output on servers that refuse a JSON schema', () => {
 });
 
 describe('rate limits and failures', () => {
+	let sdkSleeps: InstantWaits;
+	beforeEach(() => {
+		sdkSleeps = instantWaits();
+	});
+	afterEach(() => sdkSleeps.restore());
+
 	it('waits as long as Retry-After says, then retries', async () => {
 		openai.set({
 			respond: sequence([
@@ -110,11 +117,10 @@ describe('rate limits and failures', () => {
 				jsonReply(scriptedDigest({ messages } as unknown as RecordedChatRequest)),
 			]),
 		});
-		const started = Date.now();
 		const result = await requestStructured(model(), messages, DIGEST_SPEC);
 		expect(result.value.tldr).toBeTruthy();
 		expect(openai.requests).toHaveLength(2);
-		expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+		expect(sdkSleeps.waits).toEqual([1000]);
 	});
 
 	it('gives up after the retries with one sentence that says how long to wait', async () => {
@@ -144,6 +150,10 @@ describe('rate limits and failures', () => {
 			kind: 'llm-unavailable',
 		});
 		expect(openai.requests).toHaveLength(2);
+		// One backoff before the single retry: half a second, less up to a quarter of jitter.
+		expect(sdkSleeps.waits).toHaveLength(1);
+		expect(sdkSleeps.waits[0]).toBeGreaterThanOrEqual(375);
+		expect(sdkSleeps.waits[0]).toBeLessThanOrEqual(500);
 	});
 
 	it('reports a refusal', async () => {
@@ -178,8 +188,16 @@ describe('provider presets', () => {
 			'model-a',
 			'model-b',
 		]);
-		expect(await listModels({ http: routedHttp({}).http, baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'k' })).toEqual(
-			[],
-		);
+	});
+
+	it("lists no models, after the SDK's retries, when the server cannot be reached", async () => {
+		const sdkSleeps = instantWaits();
+		try {
+			const unreachable = { http: routedHttp({}).http, baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'k' };
+			expect(await listModels(unreachable)).toEqual([]);
+			expect(sdkSleeps.waits).toHaveLength(2);
+		} finally {
+			sdkSleeps.restore();
+		}
 	});
 });
