@@ -210,7 +210,8 @@ function request(): DigestRequest {
 			timestampStyle: 'youtube',
 			template: digestTemplate,
 			properties: DEFAULT_PROPERTIES,
-			// As for a hosted model: the fake servers are on loopback, which would otherwise get a local model's budget.
+			// As for a hosted model: the fake servers are on loopback, which would otherwise get a local model's
+			// budget.
 			inputBudgetTokens: 25_000,
 			concurrency: 4,
 			prices: DEFAULT_PRICES,
@@ -293,7 +294,8 @@ function printTable(title: string, header: string[], rows: string[][]): void {
 	const widths = header.map((cell, column) => Math.max(cell.length, ...rows.map((row) => row[column].length)));
 	const line = (cells: string[]) => `| ${cells.map((cell, column) => cell.padEnd(widths[column])).join(' | ')} |`;
 	console.log(
-		`\n${title}\n${line(header)}\n|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|\n${rows.map(line).join('\n')}`,
+		`\n${title}\n${line(header)}\n|${widths.map((width) => '-'.repeat(width + 2)).join('|')}|\n` +
+			`${rows.map(line).join('\n')}`,
 	);
 }
 

@@ -517,17 +517,24 @@ class Tab extends obsidian.PluginSettingTab {
   display() {
     const { containerEl } = this;
     containerEl.empty();
-    new obsidian.Setting(containerEl).setName("Greeting").addText((t) => t.setValue(this.plugin.settings.greeting).onChange(async (v) => {
-      this.plugin.settings.greeting = v;
-      await this.plugin.saveData(this.plugin.settings);
-    }));
+    new obsidian.Setting(containerEl).setName("Greeting").addText((t) =>
+      t.setValue(this.plugin.settings.greeting).onChange(async (v) => {
+        this.plugin.settings.greeting = v;
+        await this.plugin.saveData(this.plugin.settings);
+      }),
+    );
   }
 }
 class TestPlugin extends obsidian.Plugin {
   async onload() {
     this.settings = Object.assign({ greeting: "hi", count: 0 }, await this.loadData());
-    this.addCommand({ id: "say-hello", name: "Say hello", callback: () => { new obsidian.Notice(this.settings.greeting); } });
-    this.addCommand({ id: "tag-note", name: "Tag note", editorCallback: (editor, view) => { editor.replaceSelection("[" + view.file.basename + "]"); } });
+    this.addCommand({
+      id: "say-hello", name: "Say hello", callback: () => { new obsidian.Notice(this.settings.greeting); },
+    });
+    this.addCommand({
+      id: "tag-note", name: "Tag note",
+      editorCallback: (editor, view) => { editor.replaceSelection("[" + view.file.basename + "]"); },
+    });
     this.addCommand({ id: "bump", name: "Bump", checkCallback: (checking) => {
       if (!this.app.workspace.getActiveFile()) return false;
       if (!checking) return this.bump();

@@ -76,7 +76,8 @@ describe('the built main.js in a fake Obsidian', () => {
 	});
 
 	it('summarizes the video linked in the current note into a digest note linked both ways', async () => {
-		// The plugin dates the digest with the clock of the run; a fixed clock keeps the expected date right at midnight.
+		// The plugin dates the digest with the clock of the run; a fixed clock keeps the expected date right at
+		// midnight.
 		useFixedDate(new Date(2026, 10, 25, 12, 0));
 		const plugin = await loadPlugin();
 		await summarizeSourceNote(plugin);

@@ -1187,6 +1187,7 @@ function splitTopLevel(text: string, sep: string): string[] {
 function parseCompound(token: string): Compound {
 	const compound: Compound = { classes: [], attrs: [], not: [] };
 	const re =
+		// eslint-disable-next-line max-len -- one regular expression reads best on one line
 		/^(\*|[a-zA-Z][\w-]*)|#([\w-]+)|\.([\w-]+)|\[\s*([\w-]+)\s*(?:([~^$*|]?=)\s*(?:"([^"]*)"|'([^']*)'|([^\]\s]*)))?\s*\]|:not\(([^)]*)\)/g;
 	let match: RegExpExecArray | null;
 	let consumed = 0;

@@ -85,7 +85,10 @@ export class MetadataCache extends Events implements Faithful<O.MetadataCache> {
 		return (matches[0] ?? null) as O.TFile | null;
 	}
 
-	/** The file's name when no other file has the same name (case-insensitive), else its full path; '.md' is omitted by default. */
+	/**
+	 * The file's name when no other file has the same name (case-insensitive), else its full path; '.md' is omitted
+	 * by default.
+	 */
 	fileToLinktext(file: O.TFile, _sourcePath: string, omitMdExtension = true): string {
 		const name = file.name.toLowerCase();
 		const unique = this.vault.getFiles().filter((f) => f.name.toLowerCase() === name).length <= 1;

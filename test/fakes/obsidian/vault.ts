@@ -36,7 +36,10 @@ export interface VaultConfig {
 	/** "Default location for new notes". Default 'root'. */
 	newFileLocation: 'root' | 'current' | 'folder';
 	newFileFolderPath: string;
-	/** "Default location for new attachments": '/' root, './' same folder as note, './sub' subfolder, or a folder path. */
+	/**
+	 * "Default location for new attachments": '/' root, './' same folder as note, './sub' subfolder, or a folder
+	 * path.
+	 */
 	attachmentFolderPath: string;
 	/** "Automatically update internal links" (FileManager.renameFile). Default true. */
 	alwaysUpdateLinks: boolean;
