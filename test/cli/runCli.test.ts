@@ -165,7 +165,8 @@ describe('youtube-digest writing into a folder vault', () => {
 		const note = await readFile(join(vault, 'YouTube digests', 'Surface Go Review - It’s Awesome.md'), 'utf8');
 		expect(
 			note.endsWith(
-				'---\n%% youtube-digest:digest:start %%\n# Surface Go Review - It’s Awesome\nA scripted TL;DR about the video.\n%% youtube-digest:digest:end %%\n',
+				'---\n%% youtube-digest:digest:start %%\n# Surface Go Review - It’s Awesome\n' +
+					'A scripted TL;DR about the video.\n%% youtube-digest:digest:end %%\n',
 			),
 		).toBe(true);
 	});

@@ -6,7 +6,6 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as obsidianModule from 'obsidian';
 import {
-	Component,
 	FuzzySuggestModal,
 	MarkdownView,
 	Modal,
@@ -17,14 +16,8 @@ import {
 	Setting,
 	TFile,
 	TFolder,
-	debounce,
-	getAllTags,
-	getFrontMatterInfo,
 	normalizePath,
-	parseYaml,
-	request,
 	requestUrl,
-	stringifyYaml,
 	type App,
 	type Editor,
 	type SettingDefinitionItem,
@@ -35,7 +28,6 @@ import {
 	click,
 	chooseSuggestion,
 	clickButton,
-	clickMenuItem,
 	createTestApp,
 	fileText,
 	findSetting,
@@ -43,21 +35,17 @@ import {
 	getValue,
 	lastModal,
 	lastNotice,
-	menuItemTitles,
-	noticeTexts,
+	notices,
 	openInEditor,
 	openSettingTab,
 	requestUrlLog,
 	resetFakeObsidian,
 	runCommand,
 	setRequestUrlRoutes,
-	setViewMode,
 	settingNames,
 	suggestionTexts,
-	triggerFileMenu,
 	typeIntoModal,
 	uncaughtErrors,
-	waitFor,
 	waitForMetadata,
 } from './obsidian/testing';
 
@@ -209,7 +197,6 @@ describe('MetadataCache', () => {
 			[2, 'Second'],
 		]);
 		expect(cache?.tags?.map((t) => t.tag)).toEqual(['#tag']);
-		expect(getAllTags(cache!)).toEqual(['#video', '#yt/summary', '#tag']);
 		expect(app.metadataCache.resolvedLinks['Notes/n.md']).toEqual({
 			'Other Note.md': 2,
 			'Folder/Third Note.md': 1,
@@ -248,43 +235,6 @@ describe('MetadataCache', () => {
 });
 
 describe('FileManager', () => {
-	it('processFrontMatter round-trips YAML and creates a block when missing', async () => {
-		const app = createTestApp({
-			files: { 'a.md': '---\ntitle: Old\ntags:\n  - x\n---\nBody\n', 'b.md': 'No frontmatter\n' },
-		});
-		const a = app.vault.getFileByPath('a.md') as TFile;
-		await app.fileManager.processFrontMatter(a, (fm: Record<string, unknown>) => {
-			fm.title = 'New: with colon';
-			(fm.tags as string[]).push('y');
-			fm.empty = null;
-		});
-		expect(fileText(app, 'a.md')).toBe(
-			'---\ntitle: "New: with colon"\ntags:\n  - x\n  - y\nempty: null\n---\nBody\n',
-		);
-		const b = app.vault.getFileByPath('b.md') as TFile;
-		await app.fileManager.processFrontMatter(b, (fm: Record<string, unknown>) => {
-			fm.source = 'https://youtu.be/abc';
-		});
-		expect(fileText(app, 'b.md')).toBe('---\nsource: https://youtu.be/abc\n---\nNo frontmatter\n');
-		expect(getFrontMatterInfo(fileText(app, 'b.md'))).toEqual({
-			exists: true,
-			frontmatter: 'source: https://youtu.be/abc\n',
-			from: 4,
-			to: 33,
-			contentStart: 37,
-		});
-		expect(parseYaml(stringifyYaml({ a: [1, 'two'] }))).toEqual({ a: [1, 'two'] });
-	});
-
-	it('processFrontMatter throws on invalid YAML and leaves the file untouched', async () => {
-		const text = '---\na: [unclosed\n---\nBody';
-		const app = createTestApp({ files: { 'bad.md': text } });
-		await expect(
-			app.fileManager.processFrontMatter(app.vault.getFileByPath('bad.md') as TFile, () => undefined),
-		).rejects.toThrow();
-		expect(fileText(app, 'bad.md')).toBe(text);
-	});
-
 	it('generateMarkdownLink honours the wikilink / Markdown link setting', () => {
 		const app = createTestApp({
 			files: { 'Digests/My Video.md': '', 'X/Dup.md': '', 'Y/Dup.md': '', 'Notes/src.md': '' },
@@ -309,17 +259,6 @@ describe('FileManager', () => {
 		vault.setConfig('newLinkFormat', 'absolute');
 		vault.setConfig('useMarkdownLinks', false);
 		expect(app.fileManager.generateMarkdownLink(video, 'Notes/src.md')).toBe('[[Digests/My Video]]');
-	});
-
-	it('renameFile updates links in other notes', async () => {
-		const app = createTestApp({ files: { 'a.md': 'See [[Target|t]] and [[Target#H]].', 'Target.md': '' } });
-		await app.fileManager
-			.renameFile(app.vault.getFileByPath('Target.md') as TFile, 'Sub/Renamed.md')
-			.catch((e: unknown) => e);
-		// The destination folder must exist (like vault.rename); create it and retry.
-		await app.vault.createFolder('Sub');
-		await app.fileManager.renameFile(app.vault.getFileByPath('Target.md') as TFile, 'Sub/Renamed.md');
-		expect(fileText(app, 'a.md')).toBe('See [[Renamed|t]] and [[Renamed#H]].');
 	});
 });
 
@@ -391,7 +330,6 @@ describe('requestUrl', () => {
 		const res = await requestUrl({ url: `${base}/missing`, throw: false });
 		expect([res.status, res.text]).toEqual([404, 'not here']);
 		expect(() => res.json).toThrow(SyntaxError);
-		await expect(request(`${base}/missing`)).rejects.toMatchObject({ status: 404 });
 	});
 
 	it('sends method, contentType and body', async () => {
@@ -402,8 +340,6 @@ describe('requestUrl', () => {
 			body: '{"a":1}',
 		});
 		expect(res.text).toBe('POST application/json {"a":1}');
-		const buffer = new TextEncoder().encode('bytes').buffer as ArrayBuffer;
-		expect(await request({ url: `${base}/echo`, method: 'PUT', body: buffer })).toBe('PUT undefined bytes');
 	});
 
 	it('refuses anything that is not loopback after routing', async () => {
@@ -415,9 +351,9 @@ describe('requestUrl', () => {
 describe('UI', () => {
 	it('records notices with their current text', () => {
 		const notice = new Notice('Working…', 0);
-		notice.setMessage(createFragment((f) => f.appendText('Done: 3 notes')));
+		notice.setMessage('Done: 3 notes');
 		new Notice('Other').hide();
-		expect(noticeTexts()).toEqual(['Done: 3 notes', 'Other']);
+		expect(notices().map((record) => record.message)).toEqual(['Done: 3 notes', 'Other']);
 		expect(lastNotice()).toMatchObject({ message: 'Other', hidden: true });
 	});
 
@@ -562,36 +498,6 @@ describe('UI', () => {
 			secret: '',
 		});
 	});
-
-	it('Component unload runs children, then registered cleanups (newest first), then onunload', () => {
-		const order: string[] = [];
-		class C extends Component {
-			onunload() {
-				order.push('onunload');
-			}
-		}
-		const parent = new C();
-		parent.load();
-		const child = parent.addChild(new Component());
-		child.register(() => order.push('child'));
-		parent.register(() => order.push('first'));
-		parent.register(() => order.push('second'));
-		const button = createEl('button');
-		parent.registerDomEvent(button, 'click', () => order.push('clicked'));
-		button.click();
-		parent.unload();
-		button.click();
-		expect(order).toEqual(['clicked', 'child', 'second', 'first', 'onunload']);
-	});
-
-	it('debounce coalesces calls', async () => {
-		const calls: number[] = [];
-		const d = debounce((n: number) => calls.push(n), 5);
-		d(1);
-		d(2);
-		await waitFor(() => calls.length > 0);
-		expect(calls).toEqual([2]);
-	});
 });
 
 describe('loadBuiltPlugin', () => {
@@ -611,26 +517,30 @@ class Tab extends obsidian.PluginSettingTab {
   display() {
     const { containerEl } = this;
     containerEl.empty();
-    new obsidian.Setting(containerEl).setName("Greeting").addText((t) => t.setValue(this.plugin.settings.greeting).onChange(async (v) => {
-      this.plugin.settings.greeting = v;
-      await this.plugin.saveData(this.plugin.settings);
-    }));
+    new obsidian.Setting(containerEl).setName("Greeting").addText((t) =>
+      t.setValue(this.plugin.settings.greeting).onChange(async (v) => {
+        this.plugin.settings.greeting = v;
+        await this.plugin.saveData(this.plugin.settings);
+      }),
+    );
   }
 }
 class TestPlugin extends obsidian.Plugin {
   async onload() {
     this.settings = Object.assign({ greeting: "hi", count: 0 }, await this.loadData());
-    this.addCommand({ id: "say-hello", name: "Say hello", callback: () => { new obsidian.Notice(this.settings.greeting); } });
-    this.addCommand({ id: "tag-note", name: "Tag note", editorCallback: (editor, view) => { editor.replaceSelection("[" + view.file.basename + "]"); } });
+    this.addCommand({
+      id: "say-hello", name: "Say hello", callback: () => { new obsidian.Notice(this.settings.greeting); },
+    });
+    this.addCommand({
+      id: "tag-note", name: "Tag note",
+      editorCallback: (editor, view) => { editor.replaceSelection("[" + view.file.basename + "]"); },
+    });
     this.addCommand({ id: "bump", name: "Bump", checkCallback: (checking) => {
       if (!this.app.workspace.getActiveFile()) return false;
       if (!checking) return this.bump();
       return true;
     } });
     this.addSettingTab(new Tab(this.app, this));
-    this.registerEvent(this.app.workspace.on("file-menu", (menu, file) => {
-      menu.addItem((item) => item.setTitle("Digest").onClick(async () => { await this.app.vault.append(file, "\\nDigested"); }));
-    }));
   }
   async bump() { this.settings.count++; await this.saveData(this.settings); }
 }
@@ -661,9 +571,6 @@ module.exports = { default: TestPlugin };
 		const view = await openInEditor(app, 'Notes/Video.md', { cursor: 4 });
 		await handle.runCommand('tag-note');
 		expect(view.editor.getValue()).toBe('text[Video]');
-		setViewMode(view, 'preview');
-		await expect(handle.runCommand('tag-note')).rejects.toThrow('not available');
-		setViewMode(view, 'source');
 		await runCommand(app, 'bump');
 		expect(JSON.parse(await app.vault.adapter.read('.obsidian/plugins/test-plugin/data.json'))).toEqual({
 			greeting: 'hello from data',
@@ -674,14 +581,8 @@ module.exports = { default: TestPlugin };
 		await changeValue(findSetting(settings, 'Greeting'), 'changed');
 		expect((handle.plugin as Plugin & { settings: { greeting: string } }).settings.greeting).toBe('changed');
 
-		const menu = triggerFileMenu(app, app.vault.getFileByPath('Notes/Video.md') as TFile);
-		expect(menuItemTitles(menu)).toEqual(['Digest']);
-		await clickMenuItem(menu, 'Digest');
-		expect(fileText(app, 'Notes/Video.md')).toBe('text[Video]\nDigested');
-
 		handle.unload();
 		expect(handle.commands).toEqual({});
-		expect(menuItemTitles(triggerFileMenu(app, app.vault.getFileByPath('Notes/Video.md') as TFile))).toEqual([]);
 		await flush(app);
 		expect(uncaughtErrors()).toEqual([]);
 	});

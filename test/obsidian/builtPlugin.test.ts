@@ -28,6 +28,34 @@ import {
 } from './pluginHarness';
 
 const harness = useBuiltPlugin();
+afterEach(() => jest.useRealTimers());
+
+/**
+ * Fakes only Date (main.js runs in this realm, so it reads the same clock), starting at `now` and moving with
+ * real time so that waits measured with Date.now still end. Timers stay real: the servers and the SDK need them.
+ */
+function useFixedDate(now: Date): void {
+	jest.useFakeTimers({
+		now,
+		advanceTimers: true,
+		doNotFake: [
+			'hrtime',
+			'nextTick',
+			'performance',
+			'queueMicrotask',
+			'requestAnimationFrame',
+			'cancelAnimationFrame',
+			'requestIdleCallback',
+			'cancelIdleCallback',
+			'setImmediate',
+			'clearImmediate',
+			'setInterval',
+			'clearInterval',
+			'setTimeout',
+			'clearTimeout',
+		],
+	});
+}
 const loadPlugin = harness.loadPlugin;
 const summarizeSourceNote = (plugin: Parameters<typeof runOnSourceNote>[0]) => runOnSourceNote(plugin);
 
@@ -48,12 +76,13 @@ describe('the built main.js in a fake Obsidian', () => {
 	});
 
 	it('summarizes the video linked in the current note into a digest note linked both ways', async () => {
+		// The plugin dates the digest with the clock of the run; a fixed clock keeps the expected date right at
+		// midnight.
+		useFixedDate(new Date(2026, 10, 25, 12, 0));
 		const plugin = await loadPlugin();
 		await summarizeSourceNote(plugin);
 		expect(await finalNotice()).toMatch(written(DIGEST_PATH));
 
-		const created = new Date();
-		const today = `${created.getFullYear()}-${String(created.getMonth() + 1).padStart(2, '0')}-${String(created.getDate()).padStart(2, '0')}`;
 		// The new layout (issue 10): slim properties, one question style, no links in headings, a folded transcript.
 		expect(fileText(plugin.app, DIGEST_PATH)).toBe(
 			[
@@ -62,7 +91,7 @@ describe('the built main.js in a fake Obsidian', () => {
 				'source: "https://www.youtube.com/watch?v=GJLlxj_dtq8"',
 				'author:',
 				'  - "[[Dave2D]]"',
-				`created: ${today}`,
+				'created: 2026-11-25',
 				'description: "Dave2D review of the Microsoft Surface Go. This is the best 2 in 1 laptop from Microsoft for students on a tighter budget. On Sale Here - https://amzn.to/2n3Y4sj This 2in1 tablet/laptop is incredibly small and has a ton of potential for people who need an ultra portable device that can be used as…"',
 				'tags:',
 				'  - "youtube"',
@@ -175,12 +204,16 @@ describe('the built main.js in a fake Obsidian', () => {
 	});
 
 	it('keeps what the user types while the digest is being made', async () => {
-		harness.openai.set({ respond: (request) => delayed(400, jsonReply(scriptedDigest(request))) });
+		// The model answers only once the user has typed, so the typing surely falls inside the run.
+		let answer = () => {};
+		const typed = new Promise<void>((resolve) => (answer = resolve));
+		harness.openai.set({ respond: (request) => typed.then(() => jsonReply(scriptedDigest(request))) });
 		const plugin = await loadPlugin();
 		await summarizeSourceNote(plugin);
 		await waitFor(() => harness.openai.requests.length === 1);
 		const editor = activeEditor(plugin.app);
 		editor?.replaceRange('Typed meanwhile.\n', { line: 0, ch: 0 });
+		answer();
 		await finalNotice();
 		expect(fileText(plugin.app, SOURCE_PATH)).toBe(
 			'Typed meanwhile.\n# Watch later\n\nA review I want to see:\nhttps://youtu.be/GJLlxj_dtq8\nDigest: [[Surface Go Review - It’s Awesome]]\n\nMore later.\n',

@@ -96,6 +96,7 @@ export function finalNotice(after = 0): Promise<string> {
 /** The notice of a successful run: the path, then the tokens used and the cost (free on a loopback server). */
 export function written(path: string): RegExp {
 	return new RegExp(
-		`^Digest written: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d[\\d,]* tokens in, \\d[\\d,]* out, free\\)$`,
+		`^Digest written: ${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(\\d[\\d,]* tokens in, ` +
+			`\\d[\\d,]* out, free\\)$`,
 	);
 }

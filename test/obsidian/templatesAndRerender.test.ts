@@ -42,7 +42,8 @@ describe('choosing a template', () => {
 		expect(await finalNotice()).toMatch(written(DIGEST_PATH));
 		const note = fileText(plugin.app, DIGEST_PATH);
 		expect(note).toContain(
-			'%% youtube-digest:digest:start %%\n# Surface Go Review - It’s Awesome\nA scripted TL;DR about the video.\n%% youtube-digest:digest:end %%\n',
+			'%% youtube-digest:digest:start %%\n# Surface Go Review - It’s Awesome\n' +
+				'A scripted TL;DR about the video.\n%% youtube-digest:digest:end %%\n',
 		);
 		expect(note).not.toContain('[template]');
 	});
@@ -85,7 +86,7 @@ describe('the template editor in the settings', () => {
 });
 
 describe('re-rendering a digest note', () => {
-	it("applies the current template and properties again with no request, keeping the user's text and properties", async () => {
+	it("re-applies the template and properties with no request; the user's text and properties stay", async () => {
 		const plugin = await harness.loadPlugin();
 		await makeDigest(plugin);
 		const original = fileText(plugin.app, DIGEST_PATH);

@@ -58,7 +58,7 @@ async function summarizeNote(plugin: Awaited<ReturnType<typeof harness.loadPlugi
 }
 
 describe('channel notes', () => {
-	it("are created, link from the digest, list the channel's digests newest first, and keep the user's text", async () => {
+	it("are created, link from the digest, list the channel's digests newest first, keep the user's text", async () => {
 		serveVideos();
 		const plugin = await harness.loadPlugin({ files: { 'Second.md': 'https://youtu.be/Dave2Dvid02\n' } });
 		await runOnSourceNote(plugin);
@@ -163,7 +163,10 @@ describe('people and concepts', () => {
 describe('related digests', () => {
 	it("are ranked from the vault's properties and left unchanged", async () => {
 		const digestNote = (title: string, tags: string[], entities: string[], author: string) =>
-			`---\ntitle: "${title}"\nyoutube_id: "${title.replace(/\W/g, '').padEnd(11, 'x').slice(0, 11)}"\nauthor: "${author}"\ntags: [${tags.join(', ')}]\nentities: [${entities.join(', ')}]\nlanguage: "en"\n---\nBody\n`;
+			`---\ntitle: "${title}"\n` +
+			`youtube_id: "${title.replace(/\W/g, '').padEnd(11, 'x').slice(0, 11)}"\n` +
+			`author: "${author}"\ntags: [${tags.join(', ')}]\nentities: [${entities.join(', ')}]\n` +
+			`language: "en"\n---\nBody\n`;
 		const files = {
 			'Old/Shares entity and tag.md': digestNote(
 				'Shares entity and tag',
@@ -192,7 +195,7 @@ describe('related digests', () => {
 });
 
 describe('re-running a video', () => {
-	it("updates its digest in place: one note, the user's text and properties kept, no second link in the source", async () => {
+	it("updates its digest in place: one note, user's text and properties kept, no second source link", async () => {
 		const plugin = await harness.loadPlugin();
 		await runOnSourceNote(plugin);
 		await finalNotice();
@@ -241,6 +244,7 @@ describe('batches', () => {
 		await plugin.runCommand('summarize-all-in-note');
 		const summary = await finalNotice();
 		expect(summary).toMatch(
+			// eslint-disable-next-line max-len -- one regular expression reads best on one line
 			/^YouTube links: 3 digested, 1 failed, 1 skipped\. https:\/\/youtu\.be\/Missing0001: This video is unavailable/,
 		);
 		for (const title of ['Second review', 'Third video', 'Fourth video'])
@@ -267,6 +271,7 @@ describe('placement', () => {
 		expect(await finalNotice()).toMatch(written(SOURCE_PATH));
 		let text = fileText(plugin.app, SOURCE_PATH);
 		expect(text).toMatch(
+			// eslint-disable-next-line max-len -- one regular expression reads best on one line
 			/^# Watch later\n\nA review I want to see:\nhttps:\/\/youtu\.be\/GJLlxj_dtq8\n\n%% youtube-digest:digest-GJLlxj_dtq8:start %%\n!\[Surface Go/,
 		);
 		expect(text).toContain('%% youtube-digest:digest-GJLlxj_dtq8:end %%\n\nMore later.\n');

@@ -15,7 +15,8 @@ describe('toSrv3', () => {
 		expect(body).toContain('<w t="0" id="1" wp="1" ws="1"/>');
 		// Words are spread over the time until the next cue starts (2441 ms here).
 		expect(body).toContain(
-			'<p t="15519" d="4241" w="1"><s ac="0">for</s><s t="610" ac="0"> years</s><s t="1221" ac="0"> it&#39;s</s><s t="1831" ac="0"> one</s></p>',
+			'<p t="15519" d="4241" w="1"><s ac="0">for</s><s t="610" ac="0"> years</s><s t="1221" ' +
+				'ac="0"> it&#39;s</s><s t="1831" ac="0"> one</s></p>',
 		);
 		// The append cue starts 10 ms before the next line and lasts until the current line leaves (19760).
 		expect(body).toContain('<p t="17950" d="1810" w="1" a="1">\n</p>');
@@ -73,7 +74,8 @@ describe('toSrv1', () => {
 		expect(toSrv1(tricky)).toBe(
 			'<?xml version="1.0" encoding="utf-8" ?><transcript>' +
 				'<text start="0" dur="1.54">Hey, this is just a test</text>' +
-				'<text start="8.94" dur="2.1">Hey, I&amp;#39;m Jason &amp;amp; that&amp;#39;s &amp;quot;it&amp;quot;</text>' +
+				'<text start="8.94" dur="2.1">Hey, I&amp;#39;m Jason &amp;amp; that&amp;#39;s ' +
+				'&amp;quot;it&amp;quot;</text>' +
 				'</transcript>',
 		);
 	});

@@ -92,7 +92,8 @@ export function toSrv3(cues: readonly Cue[], options: AsrOption = {}): string {
 				.join('');
 			lines.push(`<p t="${toMs(cue.start)}" d="${toMs(cue.duration)}" w="1">${spans}</p>`);
 			const append = next && appendCue(cue, next);
-			if (append) lines.push(`<p t="${append.tMs}" d="${append.dMs}" w="1" a="1">`, '</p>'); // body is one newline
+			// body is one newline
+			if (append) lines.push(`<p t="${append.tMs}" d="${append.dMs}" w="1" a="1">`, '</p>');
 		});
 	} else {
 		lines.push('<body>');

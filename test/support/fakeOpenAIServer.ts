@@ -201,7 +201,9 @@ function defaultError(status: number, model: string): ErrorBody {
 			};
 		case 429:
 			return {
-				message: `Rate limit reached for ${model} in organization org-fake on requests per min (RPM): Limit 3, Used 3, Requested 1. Please try again in 20s.`,
+				message:
+					`Rate limit reached for ${model} in organization org-fake on requests per ` +
+					`min (RPM): Limit 3, Used 3, Requested 1. Please try again in 20s.`,
 				type: 'requests',
 				param: null,
 				code: 'rate_limit_exceeded',
@@ -375,7 +377,10 @@ export async function startFakeOpenAI(initial: FakeOpenAIOptions = {}): Promise<
 		const body = parseBody(request.body);
 		if (!body) {
 			return invalidRequest(
-				"We could not parse the JSON body of your request. (HINT: This likely means you aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not valid JSON. If you have trouble figuring out how to fix this, please contact us through our help center at help.openai.com.)",
+				'We could not parse the JSON body of your request. (HINT: This likely means you ' +
+					"aren't using your HTTP library correctly. The OpenAI API expects a JSON payload, but what was " +
+					'sent was not valid JSON. If you have trouble figuring out how to fix this, please contact us ' +
+					'through our help center at help.openai.com.)',
 			);
 		}
 		if (body.stream === true) {

@@ -288,8 +288,8 @@ export function inSequence<A extends unknown[]>(
 // Watch page and oEmbed responders
 
 /**
- * Serves a recorded HTML page, e.g. 'youtube_too_many_requests.html' (the recaptcha page; YouTube sends it with 429)
- * or 'youtube_consent_page.html' (the EU consent interstitial, sent with 200).
+ * Serves a recorded HTML page, e.g. 'youtube_too_many_requests.html' (the recaptcha page; YouTube sends it with
+ * 429).
  */
 export function recordedPage(fileName: string, statusCode = 200): WatchPageResponder {
 	const body = loadRecordedText(fileName);

@@ -85,7 +85,9 @@ export async function startLoopbackServer(
 		} catch (error) {
 			reply = {
 				status: 500,
-				body: `fake server handler threw: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+				body:
+					`fake server handler threw: ` +
+					`${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
 			};
 		}
 		report(writeResponse(res, reply));

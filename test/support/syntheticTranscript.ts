@@ -16,7 +16,10 @@ export interface SyntheticCuesOptions {
 	durationSeconds: number;
 	/** PRNG seed; the same seed always yields the same cues. Default 1. */
 	seed?: number;
-	/** Average on-screen time of one cue before the next starts; each cue varies ±20 %. Default 4 (manual) / 3 (ASR). */
+	/**
+	 * Average on-screen time of one cue before the next starts; each cue varies ±20 %. Default 4 (manual) / 3
+	 * (ASR).
+	 */
 	cueSeconds?: number;
 	/**
 	 * Imitate YouTube auto captions: lower case, no punctuation, and rolling cues where each cue stays on screen until
@@ -201,7 +204,9 @@ function sentence(rng: SeededRandom): string {
 			text = `Why do we ${rng.pick(VERBS)} ${nounPhrase(rng)}?`;
 			break;
 		default:
-			text = `The "${rng.pick(ADJECTIVES)} ${rng.pick(NOUNS)}" ${thirdPerson(rng.pick(VERBS))} ${nounPhrase(rng)}.`;
+			text =
+				`The "${rng.pick(ADJECTIVES)} ${rng.pick(NOUNS)}" ${thirdPerson(rng.pick(VERBS))} ` +
+				`${nounPhrase(rng)}.`;
 	}
 	return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -19,7 +19,7 @@ export interface OpenAIChatOptions {
 	model: string;
 	/** Longest wait for one answer; a timed-out call is not repeated (the wait was already spent). */
 	timeoutMs?: number;
-	/** Repeats after a rate limit, a server error or a dropped connection. */
+	/** Repeats after a rate limit or a server error. */
 	maxRetries?: number;
 	/** Waits between attempts; tests pass an instant one. */
 	sleep?: Sleep;
@@ -90,13 +90,10 @@ export function createOpenAIChatModel(options: OpenAIChatOptions): ChatModel {
 
 /** Milliseconds to wait before trying again, or null when this failure is not worth another attempt. */
 function retryWait(sdk: OpenAISdk, error: unknown, attempt: number): number | null {
-	const timedOut = error instanceof sdk.APIConnectionTimeoutError;
-	const transient =
-		error instanceof sdk.RateLimitError ||
-		error instanceof sdk.InternalServerError ||
-		(error instanceof sdk.APIConnectionError && !timedOut && !(error instanceof sdk.APIUserAbortError));
+	// A network that is down or a local server that is not running is not back in seconds: say so at once.
+	const transient = error instanceof sdk.RateLimitError || error instanceof sdk.InternalServerError;
 	if (!transient) return null;
-	const asked = error instanceof sdk.APIError ? retryAfterMs(error.headers) : null;
+	const asked = retryAfterMs(error.headers);
 	if (asked !== null) return asked <= LONGEST_RETRY_WAIT_MS ? asked : null;
 	return 1000 * 2 ** attempt;
 }

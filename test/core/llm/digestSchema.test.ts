@@ -45,7 +45,9 @@ describe('the digest schema', () => {
 			entities: [{ name: 'Ada', type: 'alien' }],
 		};
 		expect(describeProblems(validateDigest(broken))).toBe(
-			'$.extra is not allowed; $.tldr expected a string, got number; $.insights[0].at is missing; $.sections[0].questions[0].answer expected a string, got null; $.entities[0].type expected one of person, organization, work, concept, place, product',
+			'$.extra is not allowed; $.tldr expected a string, got number; $.insights[0].at is missing; ' +
+				'$.sections[0].questions[0].answer expected a string, got null; ' +
+				'$.entities[0].type expected one of person, organization, work, concept, place, product',
 		);
 	});
 

@@ -197,6 +197,8 @@ describe('rate limits and failures', () => {
 			kind: 'llm-unavailable',
 		});
 		expect(openai.requests).toHaveLength(2);
+		// One backoff of a second before the single retry.
+		expect(waits).toEqual([1000]);
 	});
 
 	it('reports a refusal', async () => {
@@ -231,8 +233,10 @@ describe('provider presets', () => {
 			'model-a',
 			'model-b',
 		]);
-		expect(await listModels({ http: routedHttp({}).http, baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'k' })).toEqual(
-			[],
-		);
+	});
+
+	it('lists no models when the server cannot be reached', async () => {
+		const unreachable = { http: routedHttp({}).http, baseUrl: 'http://127.0.0.1:9/v1', apiKey: 'k' };
+		expect(await listModels(unreachable)).toEqual([]);
 	});
 });

@@ -74,7 +74,7 @@ describe('summarizeTranscript on a three-hour transcript', () => {
 		expect(outcome).toMatchObject({ calls: 1, rounds: 1 });
 	});
 
-	it('summarizes the parts in parallel, then merges them in a second round, covering the whole timeline', async () => {
+	it('summarizes the parts in parallel, then merges them in a second round covering the whole timeline', async () => {
 		const plan = planSummary(input, 12_000);
 		expect(plan.chunks.length).toBeGreaterThanOrEqual(4);
 		const counting = countingModel();

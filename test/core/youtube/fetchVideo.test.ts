@@ -55,7 +55,7 @@ describe('fetchVideo through youtube-transcript against a fake YouTube', () => {
 		},
 	);
 
-	it("makes two requests: one player call as the first client and one caption call forced to srv3 with that client's identity", async () => {
+	it("makes a player call as the first client, then a caption call in srv3 with that client's identity", async () => {
 		youtube.set({ player: recordedPlayer('youtube.innertube.json'), timedtext: captionsFromCues({ en: cues }) });
 		const video = await run();
 		expect(video.clientName).toBe('IOS');

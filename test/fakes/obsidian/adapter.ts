@@ -6,6 +6,7 @@
  * writes them through the vault, which fires the vault events Obsidian's file watcher would fire.
  */
 import type * as O from 'obsidian';
+import type { Faithful } from './conformance';
 import { fsError, isHiddenPath, joinPath, parentPath } from './files';
 import { normalizePath, toArrayBuffer } from './util';
 
@@ -43,7 +44,7 @@ export function contentSize(data: Content): number {
 	return typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength;
 }
 
-export class FileSystemAdapter implements O.DataAdapter {
+export class FileSystemAdapter implements Faithful<O.DataAdapter> {
 	private readonly hiddenFiles = new Map<string, HiddenEntry>();
 	private readonly hiddenFolders = new Map<string, number>();
 
@@ -59,17 +60,8 @@ export class FileSystemAdapter implements O.DataAdapter {
 		return this.vault.getName();
 	}
 
-	/** There is no disk: a path that does not exist on the test machine. */
-	getBasePath(): string {
-		return this.basePath;
-	}
-
 	getFullPath(normalizedPath: string): string {
 		return normalizedPath === '/' || normalizedPath === '' ? this.basePath : `${this.basePath}/${normalizedPath}`;
-	}
-
-	getFilePath(normalizedPath: string): string {
-		return `file://${this.getFullPath(normalizedPath)}`;
 	}
 
 	getResourcePath(normalizedPath: string): string {
@@ -265,10 +257,6 @@ export class FileSystemAdapter implements O.DataAdapter {
 		this.writeSync(normalizedPath, String(data), options);
 	}
 
-	async writeBinary(normalizedPath: string, data: ArrayBuffer, options?: O.DataWriteOptions): Promise<void> {
-		this.writeSync(normalizedPath, new Uint8Array(data.slice(0)), options);
-	}
-
 	async append(normalizedPath: string, data: string, options?: O.DataWriteOptions): Promise<void> {
 		const existing = this.kind(normalizedPath) === 'file' ? contentToText(this.readSync(normalizedPath)) : '';
 		this.writeSync(normalizedPath, existing + data, options);
@@ -294,16 +282,6 @@ export class FileSystemAdapter implements O.DataAdapter {
 
 	async mkdir(normalizedPath: string): Promise<void> {
 		this.mkdirSync(normalizedPath);
-	}
-
-	async trashSystem(normalizedPath: string): Promise<boolean> {
-		if (this.kind(normalizedPath) === 'folder') this.rmdirSync(normalizedPath, true);
-		else this.removeSync(normalizedPath);
-		return true;
-	}
-
-	async trashLocal(normalizedPath: string): Promise<void> {
-		this.trashLocalSync(normalizedPath);
 	}
 
 	async rmdir(normalizedPath: string, recursive: boolean): Promise<void> {

@@ -4,6 +4,7 @@
  * ribbon and status bar) and vault-scoped localStorage.
  */
 import type * as O from 'obsidian';
+import type { Faithful } from './conformance';
 import { createFakeElement, FakeElement } from './dom';
 import { FileManager } from './fileManager';
 import { MetadataCache } from './metadataCache';
@@ -33,10 +34,6 @@ export class CommandRegistry {
 		return this.commands[id];
 	}
 
-	listCommands(): O.Command[] {
-		return Object.values(this.commands);
-	}
-
 	/**
 	 * How Obsidian decides whether a command can run now and runs it. Editor commands need an active
 	 * Markdown editor in editing mode; check callbacks are asked with `checking = true` first.
@@ -60,11 +57,6 @@ export class CommandRegistry {
 		}
 		if (command.callback) return [true, command.callback()];
 		return [false, undefined];
-	}
-
-	executeCommandById(id: string): boolean {
-		const command = this.commands[id];
-		return command ? this.execute(command)[0] : false;
 	}
 }
 
@@ -106,7 +98,7 @@ export interface AppOptions {
 	vaultName?: string;
 }
 
-export class App implements Omit<O.App, 'keymap' | 'renderContext'> {
+export class App implements Faithful<Omit<O.App, 'keymap' | 'renderContext'>> {
 	keymap: O.Keymap;
 	scope: O.Scope;
 	workspace: O.Workspace;
@@ -160,10 +152,6 @@ export class App implements Omit<O.App, 'keymap' | 'renderContext'> {
 		this.fileManager = this.fakeFileManager as unknown as O.FileManager;
 		this.workspace = this.fakeWorkspace as unknown as O.Workspace;
 		this.secretStorage = this.fakeSecretStorage as unknown as O.SecretStorage;
-	}
-
-	isDarkMode(): boolean {
-		return this.darkMode;
 	}
 
 	loadLocalStorage(key: string): any | null {

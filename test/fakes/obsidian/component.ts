@@ -1,4 +1,5 @@
 import type * as O from 'obsidian';
+import type { Faithful } from './conformance';
 import type { FakeEventRef } from './events';
 
 /**
@@ -6,7 +7,7 @@ import type { FakeEventRef } from './events';
  * unload() unloads the children (last added first), runs the registered cleanups (last registered
  * first), then onunload().
  */
-export class Component implements O.Component {
+export class Component implements Faithful<O.Component> {
 	/** @internal (Obsidian's own field names) */
 	_loaded = false;
 	/** @internal */
@@ -32,12 +33,6 @@ export class Component implements O.Component {
 	}
 
 	onunload(): void {}
-
-	addChild<T extends O.Component>(component: T): T {
-		this._children.push(component as unknown as Component);
-		if (this._loaded) component.load();
-		return component;
-	}
 
 	removeChild<T extends O.Component>(component: T): T {
 		const index = this._children.indexOf(component as unknown as Component);
@@ -69,10 +64,5 @@ export class Component implements O.Component {
 		};
 		target.addEventListener(type, callback, options);
 		this.register(() => target.removeEventListener(type, callback, options));
-	}
-
-	registerInterval(id: number): number {
-		this.register(() => globalThis.clearInterval(id as unknown as ReturnType<typeof setInterval>));
-		return id;
 	}
 }

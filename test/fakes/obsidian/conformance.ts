@@ -22,3 +22,16 @@ type NonClass = Exclude<
 export type Mismatches = { [K in NonClass]: FakeValues[K] extends RealValues[K] ? never : K }[NonClass];
 
 export const functionsConform: [Mismatches] extends [never] ? true : Mismatches = true;
+
+/**
+ * What a fake class implements: only the members of Obsidian's class that the plugin and the tests use, each with
+ * Obsidian's type. Methods are compared the way TypeScript compares methods (parameters either way), because their
+ * callbacks receive the fake's own objects; a method that returns its own object for chaining (`this` in
+ * obsidian.d.ts) may return the fake's object, which has only the members kept.
+ */
+export type Faithful<Real> = {
+	[K in keyof Real]?: [Real[K]] extends [(...args: infer A) => infer R]
+		? Method<A, [R] extends [Real] ? unknown : R>
+		: Real[K];
+};
+type Method<A extends unknown[], R> = { method(...args: A): R }['method'];

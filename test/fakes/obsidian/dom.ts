@@ -68,15 +68,6 @@ export class FakeEvent {
 		this.propagationStopped = true;
 	}
 
-	stopImmediatePropagation(): void {
-		this.propagationStopped = true;
-		this.immediatePropagationStopped = true;
-	}
-
-	get targetNode(): FakeNode | null {
-		return this.target;
-	}
-
 	instanceOf(type: new (...args: never[]) => unknown): boolean {
 		return this instanceof type;
 	}
@@ -128,50 +119,8 @@ export abstract class FakeNode {
 		return this.childNodes[0] ?? null;
 	}
 
-	get lastChild(): FakeNode | null {
-		return this.childNodes[this.childNodes.length - 1] ?? null;
-	}
-
-	get nextSibling(): FakeNode | null {
-		if (!this.parentNode) return null;
-		const siblings = this.parentNode.childNodes;
-		return siblings[siblings.indexOf(this) + 1] ?? null;
-	}
-
-	get previousSibling(): FakeNode | null {
-		if (!this.parentNode) return null;
-		const siblings = this.parentNode.childNodes;
-		return siblings[siblings.indexOf(this) - 1] ?? null;
-	}
-
 	get children(): FakeElement[] {
 		return this.childNodes.filter((n): n is FakeElement => n instanceof FakeElement);
-	}
-
-	get childElementCount(): number {
-		return this.children.length;
-	}
-
-	get firstElementChild(): FakeElement | null {
-		return this.children[0] ?? null;
-	}
-
-	get lastElementChild(): FakeElement | null {
-		const c = this.children;
-		return c[c.length - 1] ?? null;
-	}
-
-	get isConnected(): boolean {
-		let node: FakeNode | null = this.parentNode;
-		while (node) {
-			if (node instanceof FakeDocument) return true;
-			node = node.parentNode;
-		}
-		return false;
-	}
-
-	get ownerDocument(): FakeDocument {
-		return getFakeDocument();
 	}
 
 	/** Obsidian: the document/window this node belongs to. */
@@ -183,10 +132,6 @@ export abstract class FakeNode {
 		return getFakeDocument().defaultView;
 	}
 
-	get constructorWin(): unknown {
-		return this.win;
-	}
-
 	get textContent(): string {
 		return this.childNodes.map((n) => n.textContent).join('');
 	}
@@ -195,10 +140,6 @@ export abstract class FakeNode {
 		this.removeAllChildren();
 		const text = value ?? '';
 		if (text !== '') this.appendChild(new FakeText(text));
-	}
-
-	hasChildNodes(): boolean {
-		return this.childNodes.length > 0;
 	}
 
 	contains(other: FakeNode | null): boolean {
@@ -245,12 +186,6 @@ export abstract class FakeNode {
 		return child;
 	}
 
-	replaceChild<T>(newChild: FakeNode, oldChild: T): T {
-		this.insertBefore(newChild, oldChild as unknown as FakeNode);
-		this.removeChild(oldChild);
-		return oldChild;
-	}
-
 	append(...nodes: (FakeNode | string)[]): void {
 		for (const node of nodes) this.appendChild(typeof node === 'string' ? new FakeText(node) : node);
 	}
@@ -258,11 +193,6 @@ export abstract class FakeNode {
 	prepend(...nodes: (FakeNode | string)[]): void {
 		const first = this.firstChild;
 		for (const node of nodes) this.insertBefore(typeof node === 'string' ? new FakeText(node) : node, first);
-	}
-
-	replaceChildren(...nodes: (FakeNode | string)[]): void {
-		this.removeAllChildren();
-		this.append(...nodes);
 	}
 
 	remove(): void {
@@ -284,21 +214,8 @@ export abstract class FakeNode {
 		this.removeAllChildren();
 	}
 
-	insertAfter<T>(node: T, child: FakeNode | null): T {
-		this.insertBefore(node, child ? child.nextSibling : this.firstChild);
-		return node;
-	}
-
 	indexOf(other: FakeNode): number {
 		return this.childNodes.indexOf(other);
-	}
-
-	setChildrenInPlace(children: FakeNode[]): void {
-		this.replaceChildren(...children);
-	}
-
-	appendText(val: string): void {
-		this.appendChild(new FakeText(val));
 	}
 
 	instanceOf(type: abstract new (...args: never[]) => unknown): boolean {
@@ -455,10 +372,6 @@ export class FakeText extends FakeNode {
 		this.data = value ?? '';
 	}
 
-	get nodeValue(): string {
-		return this.data;
-	}
-
 	cloneNode(): FakeText {
 		return new FakeText(this.data);
 	}
@@ -471,19 +384,6 @@ export class FakeStyle {
 	setProperty(name: string, value: string | null): void {
 		if (name.startsWith('--')) customProps(this).set(name, value ?? '');
 		else this[kebabToCamel(name)] = value ?? '';
-	}
-
-	getPropertyValue(name: string): string {
-		if (name.startsWith('--')) return customProps(this).get(name) ?? '';
-		const value = this[kebabToCamel(name)];
-		return typeof value === 'string' ? value : '';
-	}
-
-	removeProperty(name: string): string {
-		const previous = this.getPropertyValue(name);
-		if (name.startsWith('--')) customProps(this).delete(name);
-		else delete this[kebabToCamel(name)];
-		return previous;
 	}
 
 	get cssText(): string {
@@ -961,20 +861,16 @@ export class FakeElement extends FakeNode {
 		else this.textContent = String(val);
 	}
 
+	setCssStyles(styles: Record<string, unknown>): void {
+		Object.assign(this.style, styles);
+	}
+
 	addClass(...classes: string[]): void {
 		this.classList.add(...classes.flatMap(splitClasses));
 	}
 
-	addClasses(classes: string[]): void {
-		this.addClass(...classes);
-	}
-
 	removeClass(...classes: string[]): void {
 		this.classList.remove(...classes.flatMap(splitClasses));
-	}
-
-	removeClasses(classes: string[]): void {
-		this.removeClass(...classes);
 	}
 
 	toggleClass(classes: string | string[], value: boolean): void {
@@ -991,27 +887,11 @@ export class FakeElement extends FakeNode {
 		else this.setAttribute(name, String(value));
 	}
 
-	setAttrs(obj: Record<string, string | number | boolean | null>): void {
-		for (const [key, value] of Object.entries(obj)) this.setAttr(key, value);
-	}
-
-	getAttr(name: string): string | null {
-		return this.getAttribute(name);
-	}
-
 	matchParent(selector: string, lastParent?: FakeElement): FakeElement | null {
 		for (let el: FakeElement | null = this; el && el !== lastParent; el = el.parentElement) {
 			if (el.matches(selector)) return el;
 		}
 		return null;
-	}
-
-	getCssPropertyValue(property: string): string {
-		return this.style.getPropertyValue(property);
-	}
-
-	isActiveElement(): boolean {
-		return getFakeDocument().activeElement === this;
 	}
 
 	show(): void {
@@ -1027,36 +907,12 @@ export class FakeElement extends FakeNode {
 		else this.hide();
 	}
 
-	toggleVisibility(visible: boolean): void {
-		this.style.visibility = visible ? '' : 'hidden';
-	}
-
-	/** Shown when no ancestor (inclusive) has display: none or the hidden attribute. */
-	isShown(): boolean {
-		for (let el: FakeElement | null = this; el; el = el.parentElement) {
-			if (el.style.display === 'none' || el.hidden) return false;
-		}
-		return true;
-	}
-
-	setCssStyles(styles: Record<string, unknown>): void {
-		Object.assign(this.style, styles);
-	}
-
-	setCssProps(props: Record<string, string>): void {
-		for (const [key, value] of Object.entries(props)) this.style.setProperty(key, value);
-	}
-
 	get innerWidth(): number {
 		return 0;
 	}
 
 	get innerHeight(): number {
 		return 0;
-	}
-
-	findAllSelf(selector: string): FakeElement[] {
-		return [...(this.matches(selector) ? [this] : []), ...this.findAll(selector)];
 	}
 
 	on(
@@ -1085,21 +941,6 @@ export class FakeElement extends FakeNode {
 		}
 	}
 
-	onClickEvent(listener: (ev: FakeEvent) => unknown, options?: boolean | { capture?: boolean }): void {
-		this.addEventListener('click', listener as Listener, options);
-		this.addEventListener('auxclick', listener as Listener, options);
-	}
-
-	onNodeInserted(listener: () => unknown): () => void {
-		// There is no layout in the fake; call it right away if already attached.
-		if (this.isConnected) listener();
-		return () => undefined;
-	}
-
-	onWindowMigrated(): () => void {
-		return () => undefined;
-	}
-
 	trigger(eventType: string): void {
 		this.dispatchEvent(createEvent(eventType));
 	}
@@ -1112,20 +953,6 @@ export class FakeElement extends FakeNode {
 
 	closest(selector: string): FakeElement | null {
 		return this.matchParent(selector);
-	}
-
-	getElementsByClassName(cls: string): FakeElement[] {
-		return this.querySelectorAll(
-			cls
-				.split(/\s+/)
-				.filter(Boolean)
-				.map((c) => `.${c}`)
-				.join(''),
-		);
-	}
-
-	getElementsByTagName(tag: string): FakeElement[] {
-		return this.querySelectorAll(tag);
 	}
 
 	/**
@@ -1167,19 +994,6 @@ export class FakeElement extends FakeNode {
 	scrollIntoView(): void {}
 
 	scrollTo(): void {}
-
-	getBoundingClientRect(): {
-		x: number;
-		y: number;
-		top: number;
-		left: number;
-		right: number;
-		bottom: number;
-		width: number;
-		height: number;
-	} {
-		return { x: 0, y: 0, top: 0, left: 0, right: 0, bottom: 0, width: 0, height: 0 };
-	}
 
 	cloneNode(deep = false): FakeElement {
 		const copy = new FakeElement(this.localName, this.namespaceURI.endsWith('svg'));
@@ -1224,26 +1038,6 @@ export class FakeDocument extends FakeNode {
 		this.appendChild(this.documentElement);
 		this.head = this.documentElement.createEl('head');
 		this.body = this.documentElement.createEl('body');
-	}
-
-	createElement(tag: string): FakeElement {
-		return new FakeElement(tag);
-	}
-
-	createElementNS(_ns: string, tag: string): FakeElement {
-		return new FakeElement(tag, true);
-	}
-
-	createTextNode(text: string): FakeText {
-		return new FakeText(text);
-	}
-
-	createDocumentFragment(): FakeFragment {
-		return new FakeFragment();
-	}
-
-	getElementById(id: string): FakeElement | null {
-		return this.querySelector(`#${id}`);
 	}
 
 	hasFocus(): boolean {
@@ -1393,6 +1187,7 @@ function splitTopLevel(text: string, sep: string): string[] {
 function parseCompound(token: string): Compound {
 	const compound: Compound = { classes: [], attrs: [], not: [] };
 	const re =
+		// eslint-disable-next-line max-len -- one regular expression reads best on one line
 		/^(\*|[a-zA-Z][\w-]*)|#([\w-]+)|\.([\w-]+)|\[\s*([\w-]+)\s*(?:([~^$*|]?=)\s*(?:"([^"]*)"|'([^']*)'|([^\]\s]*)))?\s*\]|:not\(([^)]*)\)/g;
 	let match: RegExpExecArray | null;
 	let consumed = 0;

@@ -11,6 +11,7 @@
  * buffer to the vault and calls `setValueFromFile` when the file changes on disk.
  */
 import type * as O from 'obsidian';
+import type { Faithful } from './conformance';
 
 interface Range {
 	anchor: number;
@@ -23,11 +24,7 @@ interface Change {
 	insert: string;
 }
 
-export abstract class Editor implements O.Editor {
-	getDoc(): this {
-		return this;
-	}
-
+export abstract class Editor implements Faithful<O.Editor> {
 	abstract refresh(): void;
 	abstract getValue(): string;
 	abstract setValue(content: string): void;
@@ -40,10 +37,6 @@ export abstract class Editor implements O.Editor {
 	abstract lineCount(): number;
 	abstract lastLine(): number;
 	abstract getSelection(): string;
-
-	somethingSelected(): boolean {
-		return this.listSelections().some((s) => s.anchor.line !== s.head.line || s.anchor.ch !== s.head.ch);
-	}
 
 	abstract getRange(from: O.EditorPosition, to: O.EditorPosition): string;
 	abstract replaceSelection(replacement: string, origin?: string): void;

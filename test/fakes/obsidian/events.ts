@@ -1,4 +1,5 @@
 import type * as O from 'obsidian';
+import type { Faithful } from './conformance';
 import { recordUncaughtError } from './registry';
 
 /** What Obsidian keeps in an EventRef: the emitter, the event name, the callback and its `this`. */
@@ -18,7 +19,7 @@ export interface FakeEventRef extends O.EventRef {
  * handler list; a throwing handler does not stop the others (Obsidian rethrows it asynchronously, so it
  * only reaches the console; the fake records it, see `uncaughtErrors()` in testing.ts).
  */
-export class Events implements O.Events {
+export class Events implements Faithful<O.Events> {
 	private readonly handlers = new Map<string, FakeEventRef[]>();
 
 	on(name: string, callback: Handler, ctx?: unknown): O.EventRef {

@@ -15,7 +15,8 @@
  * is kept.
  */
 import type * as O from 'obsidian';
-import { TAbstractFile, TFile, TFolder, joinPath, parentPath } from './files';
+import type { Faithful } from './conformance';
+import { TAbstractFile, TFile, TFolder, parentPath } from './files';
 import { getFrontMatterInfo, parseYaml, stringifyYaml } from './frontmatter';
 import type { MetadataCache } from './metadataCache';
 import { parseLinktext } from './util';
@@ -29,23 +30,11 @@ export interface FileManagerHost {
 	confirm(title: string, message: string, confirmText: string): Promise<boolean>;
 }
 
-export class FileManager implements O.FileManager {
+export class FileManager implements Faithful<O.FileManager> {
 	constructor(private readonly host: FileManagerHost) {}
 
 	private get vault(): Vault {
 		return this.host.vault;
-	}
-
-	getNewFileParent(sourcePath: string, _newFilePath?: string): O.TFolder {
-		const location = this.vault.getConfig('newFileLocation');
-		if (location === 'current') {
-			const source = this.vault.getAbstractFileByPath(sourcePath);
-			if (source?.parent) return source.parent;
-		} else if (location === 'folder') {
-			const folder = this.vault.getFolderByPath(String(this.vault.getConfig('newFileFolderPath') ?? ''));
-			if (folder) return folder;
-		}
-		return this.vault.getRoot();
 	}
 
 	async renameFile(file: O.TAbstractFile, newPath: string): Promise<void> {
@@ -163,24 +152,6 @@ export class FileManager implements O.FileManager {
 		);
 		if (confirmed) await this.trashFile(file);
 		return confirmed;
-	}
-
-	async getAvailablePathForAttachment(filename: string, sourcePath?: string): Promise<string> {
-		const source = sourcePath ?? this.host.activeFilePath() ?? '';
-		const setting = String(this.vault.getConfig('attachmentFolderPath') ?? '/');
-		const noteFolder = parentPath(source);
-		let folder: string;
-		if (setting === '/' || setting === '') folder = '/';
-		else if (setting === './' || setting === '.') folder = noteFolder;
-		else if (setting.startsWith('./')) folder = joinPath(noteFolder, setting.slice(2));
-		else folder = setting;
-		if (folder !== '/') this.vault.fakeAdapter.mkdirSync(folder);
-		const dot = filename.lastIndexOf('.');
-		const [stem, ext] = dot > 0 ? [filename.slice(0, dot), filename.slice(dot)] : [filename, ''];
-		let candidate = joinPath(folder, filename);
-		for (let i = 1; this.vault.fakeAdapter.kind(candidate) !== null; i++)
-			candidate = joinPath(folder, `${stem} ${i}${ext}`);
-		return candidate;
 	}
 }
 

@@ -1,7 +1,8 @@
 import type * as O from 'obsidian';
+import type { Faithful } from './conformance';
 
 /** A file or folder of the vault tree. Paths are vault-relative without a leading slash; the root is '/'. */
-export abstract class TAbstractFile implements O.TAbstractFile {
+export abstract class TAbstractFile implements Faithful<O.TAbstractFile> {
 	vault!: O.Vault;
 	path = '';
 	name = '';
@@ -14,7 +15,7 @@ export abstract class TAbstractFile implements O.TAbstractFile {
 	}
 }
 
-export class TFile extends TAbstractFile implements O.TFile {
+export class TFile extends TAbstractFile implements Faithful<O.TFile> {
 	stat: O.FileStats = { ctime: 0, mtime: 0, size: 0 };
 	basename = '';
 	extension = '';
@@ -33,7 +34,7 @@ export class TFile extends TAbstractFile implements O.TFile {
 	}
 }
 
-export class TFolder extends TAbstractFile implements O.TFolder {
+export class TFolder extends TAbstractFile implements Faithful<O.TFolder> {
 	children: O.TAbstractFile[] = [];
 
 	isRoot(): boolean {

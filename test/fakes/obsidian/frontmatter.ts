@@ -43,22 +43,6 @@ export function getFrontMatterInfo(content: string): O.FrontMatterInfo {
 	return none;
 }
 
-function findKey(frontmatter: any, key: string | RegExp): string | null {
-	if (!frontmatter || typeof frontmatter !== 'object') return null;
-	if (typeof key === 'string') return Object.prototype.hasOwnProperty.call(frontmatter, key) ? key : null;
-	for (const k of Object.keys(frontmatter)) {
-		key.lastIndex = 0;
-		if (key.test(k)) return k;
-	}
-	return null;
-}
-
-export function parseFrontMatterEntry(frontmatter: any | null, key: string | RegExp): any | null {
-	const k = findKey(frontmatter, key);
-	if (k === null) return null;
-	return (frontmatter as Record<string, unknown>)[k] ?? null;
-}
-
 function toStringArray(value: unknown, separator: RegExp): string[] | null {
 	if (value === null || value === undefined) return null;
 	const items = Array.isArray(value) ? value : [value];
@@ -77,24 +61,6 @@ function toStringArray(value: unknown, separator: RegExp): string[] | null {
 	return out.length > 0 ? out : null;
 }
 
-/** A string value is split on commas; a list value is taken item by item. */
-export function parseFrontMatterStringArray(frontmatter: any | null, key: string | RegExp): string[] | null {
-	const k = findKey(frontmatter, key);
-	return k === null ? null : toStringArray((frontmatter as Record<string, unknown>)[k], /,/);
-}
-
-/** `tags`/`tag` (any case): strings split on commas and spaces, every tag prefixed with '#'. */
-export function parseFrontMatterTags(frontmatter: any | null): string[] | null {
-	if (!frontmatter || typeof frontmatter !== 'object') return null;
-	const tags: string[] = [];
-	for (const key of Object.keys(frontmatter)) {
-		if (!/^tags?$/i.test(key)) continue;
-		const values = toStringArray((frontmatter as Record<string, unknown>)[key], /[,\s]+/);
-		if (values) tags.push(...values.map((t) => (t.startsWith('#') ? t : `#${t}`)));
-	}
-	return tags.length > 0 ? tags : null;
-}
-
 /** `aliases`/`alias` (any case): strings split on commas. */
 export function parseFrontMatterAliases(frontmatter: any | null): string[] | null {
 	if (!frontmatter || typeof frontmatter !== 'object') return null;
@@ -105,23 +71,4 @@ export function parseFrontMatterAliases(frontmatter: any | null): string[] | nul
 		if (values) aliases.push(...values);
 	}
 	return aliases.length > 0 ? aliases : null;
-}
-
-/** Frontmatter tags, then body tags, each with its '#'. */
-export function getAllTags(cache: O.CachedMetadata): string[] | null {
-	const tags: string[] = [];
-	const fmTags = parseFrontMatterTags(cache.frontmatter ?? null);
-	if (fmTags) tags.push(...fmTags);
-	for (const tag of cache.tags ?? []) tags.push(tag.tag);
-	return tags;
-}
-
-export function iterateRefs(refs: O.Reference[], cb: (ref: O.Reference) => boolean | void): boolean {
-	for (const ref of refs) if (cb(ref)) return true;
-	return false;
-}
-
-export function iterateCacheRefs(cache: O.CachedMetadata, cb: (ref: O.ReferenceCache) => boolean | void): boolean {
-	for (const ref of [...(cache.links ?? []), ...(cache.embeds ?? [])]) if (cb(ref)) return true;
-	return false;
 }

@@ -77,10 +77,6 @@ export class FakeWindow {
 		globalThis.clearTimeout(handle as ReturnType<typeof setTimeout>);
 	}
 
-	getComputedStyle(el: FakeElement): unknown {
-		return el.style;
-	}
-
 	addEventListener(
 		type: string,
 		listener: (ev: FakeEvent) => unknown,

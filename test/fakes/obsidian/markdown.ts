@@ -54,6 +54,7 @@ const HTML_BLOCK = /^ {0,3}<(?:[A-Za-z][\w-]*|!--)/;
 const TAG = /(^|\s)#((?:[\p{L}\p{N}_\-/]|\p{Extended_Pictographic})+)/gu;
 const WIKILINK = /(!?)\[\[([^[\]\n]+?)\]\]/g;
 const MDLINK =
+	// eslint-disable-next-line max-len -- one regular expression reads best on one line
 	/(!?)\[((?:[^[\]\n]|\[[^[\]\n]*\])*)\]\(\s*(<[^>\n]*>|(?:[^\s()]|\([^\s()]*\))*)(?:\s+(?:"[^"\n]*"|'[^'\n]*'))?\s*\)/g;
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
 

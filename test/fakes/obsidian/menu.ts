@@ -4,11 +4,12 @@
  * callback (menus are not rendered as DOM).
  */
 import type * as O from 'obsidian';
+import type { Faithful } from './conformance';
 import { Component } from './component';
 import { textOf } from './dom';
 import { state, trackHandlerResult } from './registry';
 
-export class MenuItem implements O.MenuItem {
+export class MenuItem implements Faithful<O.MenuItem> {
 	/** @internal */ title = '';
 	/** @internal */ icon: string | null = null;
 	/** @internal */ checked: boolean | null = null;
@@ -31,11 +32,6 @@ export class MenuItem implements O.MenuItem {
 		return this;
 	}
 
-	setChecked(checked: boolean | null): this {
-		this.checked = checked;
-		return this;
-	}
-
 	setDisabled(disabled: boolean): this {
 		this.disabled = disabled;
 		return this;
@@ -46,36 +42,18 @@ export class MenuItem implements O.MenuItem {
 		return this;
 	}
 
-	setIsLabel(isLabel: boolean): this {
-		this.isLabel = isLabel;
-		return this;
-	}
-
 	onClick(callback: (evt: MouseEvent | KeyboardEvent) => unknown): this {
 		this.callback = callback;
 		return this;
 	}
-
-	setSection(section: string): this {
-		this.section = section;
-		return this;
-	}
 }
 
-export class MenuSeparator implements O.MenuSeparator {}
+export class MenuSeparator implements Faithful<O.MenuSeparator> {}
 
-export class Menu extends Component implements O.Menu {
+export class Menu extends Component implements Faithful<O.Menu> {
 	/** @internal */ readonly items: (MenuItem | MenuSeparator)[] = [];
 	/** @internal */ shown = false;
 	private readonly hideCallbacks: (() => unknown)[] = [];
-
-	setNoIcon(): this {
-		return this;
-	}
-
-	setUseNativeMenu(_useNativeMenu: boolean): this {
-		return this;
-	}
 
 	addItem(cb: (item: O.MenuItem) => unknown): this {
 		if (this.shown) return this;
@@ -83,19 +61,6 @@ export class Menu extends Component implements O.Menu {
 		cb(item as unknown as O.MenuItem);
 		this.items.push(item);
 		return this;
-	}
-
-	addSeparator(): this {
-		if (!this.shown) this.items.push(new MenuSeparator());
-		return this;
-	}
-
-	setParentElement(_el: HTMLElement): this {
-		return this;
-	}
-
-	showAtMouseEvent(_evt: MouseEvent): this {
-		return this.show();
 	}
 
 	showAtPosition(_position: O.MenuPositionDef, _doc?: Document): this {
@@ -132,10 +97,6 @@ export class Menu extends Component implements O.Menu {
 
 	onHistoryBack(): void {
 		this.hide();
-	}
-
-	static forEvent(_evt: PointerEvent | MouseEvent): Menu {
-		return new Menu();
 	}
 
 	/** @internal Menu items (not separators), in order. */

@@ -13,6 +13,7 @@
  * then alphabetical order. Obsidian's own tie-breaking among same-named files is not documented.
  */
 import type * as O from 'obsidian';
+import type { Faithful } from './conformance';
 import { Events } from './events';
 import { joinPath, parentPath, TAbstractFile, TFile } from './files';
 import { parseMarkdown } from './markdown';
@@ -21,7 +22,7 @@ import type { Vault } from './vault';
 
 const realSetTimeout = globalThis.setTimeout;
 
-export class MetadataCache extends Events implements O.MetadataCache {
+export class MetadataCache extends Events implements Faithful<O.MetadataCache> {
 	resolvedLinks: Record<string, Record<string, number>> = {};
 	unresolvedLinks: Record<string, Record<string, number>> = {};
 	private readonly caches = new Map<string, O.CachedMetadata>();
@@ -84,7 +85,10 @@ export class MetadataCache extends Events implements O.MetadataCache {
 		return (matches[0] ?? null) as O.TFile | null;
 	}
 
-	/** The file's name when no other file has the same name (case-insensitive), else its full path; '.md' is omitted by default. */
+	/**
+	 * The file's name when no other file has the same name (case-insensitive), else its full path; '.md' is omitted
+	 * by default.
+	 */
 	fileToLinktext(file: O.TFile, _sourcePath: string, omitMdExtension = true): string {
 		const name = file.name.toLowerCase();
 		const unique = this.vault.getFiles().filter((f) => f.name.toLowerCase() === name).length <= 1;

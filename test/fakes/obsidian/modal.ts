@@ -8,13 +8,14 @@
  * first and then calls onChooseSuggestion (so onClose runs before onChooseSuggestion, as in Obsidian).
  */
 import type * as O from 'obsidian';
+import type { Faithful } from './conformance';
 import { BaseComponent } from './components';
 import { asDom, createEvent, createFakeElement, FakeElement, FakeFragment, getFakeDocument } from './dom';
 import { state, trackHandlerResult } from './registry';
 import { Scope } from './scope';
 import { prepareFuzzySearch, renderResults } from './search';
 
-export class Modal implements O.Modal {
+export class Modal implements Faithful<O.Modal> {
 	app: O.App;
 	scope: O.Scope;
 	containerEl: HTMLElement;
@@ -45,10 +46,6 @@ export class Modal implements O.Modal {
 		this.headerEl = asDom(header);
 		this.titleEl = asDom(header.createDiv('modal-title'));
 		this.contentEl = asDom(modal.createDiv('modal-content'));
-	}
-
-	get isOpen(): boolean {
-		return this._isOpen;
 	}
 
 	open(): void {
@@ -100,12 +97,11 @@ export interface RenderedSuggestion<T> {
 	el: HTMLElement;
 }
 
-export abstract class SuggestModal<T> extends Modal implements O.SuggestModal<T> {
+export abstract class SuggestModal<T> extends Modal implements Faithful<O.SuggestModal<T>> {
 	limit = 100;
 	emptyStateText = 'No results found.';
 	inputEl: HTMLInputElement;
 	resultContainerEl: HTMLElement;
-	private readonly instructionsEl: FakeElement;
 	/** @internal What is currently rendered, in order. */
 	_rendered: RenderedSuggestion<T>[] = [];
 	/** @internal Index of the highlighted suggestion. */
@@ -123,7 +119,7 @@ export abstract class SuggestModal<T> extends Modal implements O.SuggestModal<T>
 		const input = inputContainer.createEl('input', { cls: 'prompt-input', type: 'text' });
 		this.inputEl = asDom<HTMLInputElement>(input);
 		this.resultContainerEl = asDom(modal.createDiv('prompt-results'));
-		this.instructionsEl = modal.createDiv('prompt-instructions');
+		modal.createDiv('prompt-instructions');
 		input.addEventListener('input', () => this.updateSuggestions());
 		this.scope.register([], 'Enter', (evt) => {
 			this.selectActiveSuggestion(evt);
@@ -146,15 +142,6 @@ export abstract class SuggestModal<T> extends Modal implements O.SuggestModal<T>
 
 	setPlaceholder(placeholder: string): void {
 		(this.inputEl as unknown as FakeElement).placeholder = placeholder;
-	}
-
-	setInstructions(instructions: O.Instruction[]): void {
-		this.instructionsEl.empty();
-		for (const i of instructions) {
-			const row = this.instructionsEl.createDiv('prompt-instruction');
-			row.createSpan({ cls: 'prompt-instruction-command', text: i.command });
-			row.createSpan({ text: i.purpose });
-		}
 	}
 
 	/** @internal Recomputes and renders the suggestions for the current input value. */
@@ -216,7 +203,10 @@ export abstract class SuggestModal<T> extends Modal implements O.SuggestModal<T>
 	abstract onChooseSuggestion(item: T, evt: MouseEvent | KeyboardEvent): unknown;
 }
 
-export abstract class FuzzySuggestModal<T> extends SuggestModal<O.FuzzyMatch<T>> implements O.FuzzySuggestModal<T> {
+export abstract class FuzzySuggestModal<T>
+	extends SuggestModal<O.FuzzyMatch<T>>
+	implements Faithful<O.FuzzySuggestModal<T>>
+{
 	getSuggestions(query: string): O.FuzzyMatch<T>[] {
 		const search = prepareFuzzySearch(query);
 		const out: O.FuzzyMatch<T>[] = [];
@@ -284,15 +274,6 @@ export class ConfirmationButton extends BaseComponent {
 		return this;
 	}
 
-	setInitialFocus(): this {
-		return this;
-	}
-
-	setSecondary(): this {
-		(this.buttonEl as unknown as FakeElement).addClass('mod-secondary');
-		return this;
-	}
-
 	setCancel(): this {
 		(this.buttonEl as unknown as FakeElement).addClass('mod-cancel');
 		return this;
@@ -315,14 +296,6 @@ export class ConfirmationModal extends Modal {
 
 	addClass(cls: string): this {
 		(this.modalEl as unknown as FakeElement).addClass(cls);
-		return this;
-	}
-
-	addCheckbox(label: string, cb: (value: boolean) => unknown): this {
-		const row = (this.contentEl as unknown as FakeElement).createEl('label', { cls: 'mod-checkbox' });
-		const input = row.createEl('input', { type: 'checkbox' });
-		row.appendText(label);
-		input.addEventListener('change', () => cb(input.checked));
 		return this;
 	}
 

@@ -1,4 +1,5 @@
 import type * as O from 'obsidian';
+import type { Faithful } from './conformance';
 import { asDom, createFakeElement, FakeElement, FakeFragment, getFakeDocument, textOf } from './dom';
 import { state, type NoticeRecord } from './registry';
 
@@ -13,7 +14,7 @@ function noticeContainer(): FakeElement {
  * (unless the click's propagation is stopped inside it). The fake does not hide notices when their
  * duration elapses (no timers are left behind); `hidden` reflects hide() and clicks.
  */
-export class Notice implements O.Notice {
+export class Notice implements Faithful<O.Notice> {
 	/** @deprecated in Obsidian; the same element as messageEl here. */
 	noticeEl: HTMLElement;
 	containerEl: HTMLElement;

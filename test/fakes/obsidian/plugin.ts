@@ -10,14 +10,13 @@
  * - Everything registered is undone on unload(), in reverse order, before onunload().
  */
 import type * as O from 'obsidian';
+import type { Faithful } from './conformance';
 import type { App } from './app';
 import { Component } from './component';
-import { asDom, FakeElement } from './dom';
-import { setIcon } from './util';
 
 export type PluginManifest = O.PluginManifest;
 
-export abstract class Plugin extends Component implements Omit<O.Plugin, 'onload' | 'registerDomEvent'> {
+export abstract class Plugin extends Component implements Faithful<Omit<O.Plugin, 'onload' | 'registerDomEvent'>> {
 	app: O.App;
 	manifest: O.PluginManifest;
 	settings?: unknown;
@@ -58,25 +57,6 @@ export abstract class Plugin extends Component implements Omit<O.Plugin, 'onload
 
 	onUserEnable(): void {}
 
-	addRibbonIcon(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
-		const el = this.fakeApp.ribbonEl.createDiv({
-			cls: 'side-dock-ribbon-action clickable-icon',
-			attr: { 'aria-label': title },
-		});
-		setIcon(asDom(el), icon);
-		el.addEventListener('click', (evt) => callback(evt as unknown as MouseEvent));
-		this.register(() => el.detach());
-		return asDom(el);
-	}
-
-	addStatusBarItem(): HTMLElement {
-		const el: FakeElement = this.fakeApp.statusBarEl.createDiv(
-			`status-bar-item plugin-${this.manifest.id.toLowerCase().replace(/[^a-z0-9-]/g, '-')}`,
-		);
-		this.register(() => el.detach());
-		return asDom(el);
-	}
-
 	addCommand(command: O.Command): O.Command {
 		command.id = `${this.manifest.id}:${command.id}`;
 		command.name = `${this.manifest.name}: ${command.name}`;
@@ -104,11 +84,6 @@ export abstract class Plugin extends Component implements Omit<O.Plugin, 'onload
 		});
 	}
 
-	registerHoverLinkSource(id: string, info: O.HoverLinkSource): void {
-		this.fakeApp.hoverLinkSources.set(id, info);
-		this.register(() => this.fakeApp.hoverLinkSources.delete(id));
-	}
-
 	registerExtensions(extensions: string[], viewType: string): void {
 		const map = this.fakeApp.fakeWorkspace.views.typeByExtension;
 		for (const ext of extensions) {
@@ -118,50 +93,9 @@ export abstract class Plugin extends Component implements Omit<O.Plugin, 'onload
 		this.register(() => extensions.forEach((ext) => map.delete(ext)));
 	}
 
-	registerMarkdownPostProcessor(postProcessor: O.MarkdownPostProcessor, sortOrder?: number): O.MarkdownPostProcessor {
-		const entry = { processor: postProcessor, sortOrder };
-		this.markdownPostProcessors.push(entry);
-		this.register(() => this.markdownPostProcessors.splice(this.markdownPostProcessors.indexOf(entry), 1));
-		return postProcessor;
-	}
-
-	registerMarkdownCodeBlockProcessor(
-		language: string,
-		handler: (source: string, el: HTMLElement, ctx: O.MarkdownPostProcessorContext) => Promise<unknown> | void,
-		sortOrder?: number,
-	): O.MarkdownPostProcessor {
-		this.codeBlockProcessors.set(language, handler);
-		this.register(() => this.codeBlockProcessors.delete(language));
-		const processor = (() => undefined) as unknown as O.MarkdownPostProcessor;
-		processor.sortOrder = sortOrder;
-		return processor;
-	}
-
-	/** Bases are not modelled: behaves as a vault where Bases is disabled. */
-	registerBasesView(_viewId: string, _registration: O.BasesViewRegistration): boolean {
-		return false;
-	}
-
 	registerEditorExtension(extension: Parameters<O.Plugin['registerEditorExtension']>[0]): void {
 		this.editorExtensions.push(extension);
 		this.register(() => this.editorExtensions.splice(this.editorExtensions.indexOf(extension), 1));
-	}
-
-	registerObsidianProtocolHandler(action: string, handler: O.ObsidianProtocolHandler): void {
-		this.fakeApp.protocolHandlers.set(action, handler);
-		this.register(() => this.fakeApp.protocolHandlers.delete(action));
-	}
-
-	registerEditorSuggest(editorSuggest: O.EditorSuggest<unknown>): void {
-		this.editorSuggests.push(editorSuggest);
-		this.register(() => this.editorSuggests.splice(this.editorSuggests.indexOf(editorSuggest), 1));
-	}
-
-	registerCliHandler(command: string, description: string, flags: O.CliFlags | null, handler: O.CliHandler): void {
-		const handlers = this.fakeApp.cliHandlers;
-		if (handlers.has(command)) throw new Error(`CLI command "${command}" is already registered`);
-		handlers.set(command, { description, flags, handler });
-		this.register(() => handlers.delete(command));
 	}
 
 	/** @internal */

@@ -67,7 +67,10 @@ export function trackHandlerResult(result: unknown, source: string): void {
 	void promise.finally(() => pending.delete(promise));
 }
 
-/** Runs `fn` (which fires UI handlers synchronously), then awaits what the handlers returned; rethrows the first failure. */
+/**
+ * Runs `fn` (which fires UI handlers synchronously), then awaits what the handlers returned; rethrows the first
+ * failure.
+ */
 export async function collectHandlerResults(fn: () => void): Promise<void> {
 	const bucket: unknown[] = [];
 	collectors.push(bucket);

@@ -180,7 +180,8 @@ async function perform(param: O.RequestUrlParam): Promise<O.RequestUrlResponse> 
 				throw new Error(`net::ERR_UNKNOWN_URL_SCHEME (${routed})`);
 			if (!isLoopback(url.hostname)) {
 				throw new Error(
-					`net::ERR_INTERNET_DISCONNECTED: the fake requestUrl only reaches loopback servers; route ${original} with setRequestUrlRoutes`,
+					`net::ERR_INTERNET_DISCONNECTED: the fake requestUrl only reaches loopback ` +
+						`servers; route ${original} with setRequestUrlRoutes`,
 				);
 			}
 			const sendHeaders = { ...headers };

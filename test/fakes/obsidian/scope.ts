@@ -1,4 +1,5 @@
 import type * as O from 'obsidian';
+import type { Faithful } from './conformance';
 import { Platform } from './util';
 
 interface Handler extends O.KeymapEventHandler {
@@ -9,7 +10,7 @@ interface Handler extends O.KeymapEventHandler {
  * A keyboard scope. Handlers match on key (case-insensitive, null = any) and modifiers (null = any);
  * 'Mod' means Meta on macOS and Ctrl elsewhere. An unhandled key falls through to the parent scope.
  */
-export class Scope implements O.Scope {
+export class Scope implements Faithful<O.Scope> {
 	private readonly handlers: Handler[] = [];
 
 	constructor(readonly parent?: O.Scope) {}
@@ -23,11 +24,6 @@ export class Scope implements O.Scope {
 		};
 		this.handlers.push(handler);
 		return handler;
-	}
-
-	unregister(handler: O.KeymapEventHandler): void {
-		const index = this.handlers.indexOf(handler as Handler);
-		if (index !== -1) this.handlers.splice(index, 1);
 	}
 
 	/**
@@ -57,7 +53,7 @@ function normalizeModifiers(modifiers: readonly string[]): string {
 }
 
 /** The app's scope stack. */
-export class Keymap implements O.Keymap {
+export class Keymap implements Faithful<O.Keymap> {
 	readonly scopes: O.Scope[] = [];
 
 	pushScope(scope: O.Scope): void {
@@ -67,22 +63,5 @@ export class Keymap implements O.Keymap {
 	popScope(scope: O.Scope): void {
 		const index = this.scopes.lastIndexOf(scope);
 		if (index !== -1) this.scopes.splice(index, 1);
-	}
-
-	static isModifier(evt: MouseEvent | TouchEvent | KeyboardEvent, modifier: O.Modifier): boolean {
-		const e = evt as unknown as Record<string, boolean>;
-		if (modifier === 'Mod') return Platform.isMacOS ? !!e.metaKey : !!e.ctrlKey;
-		return !!e[`${modifier.toLowerCase()}Key`];
-	}
-
-	static isModEvent(evt?: O.UserEvent | null): O.PaneType | boolean {
-		if (!evt) return false;
-		const mod = Keymap.isModifier(evt, 'Mod');
-		const alt = Keymap.isModifier(evt, 'Alt');
-		const shift = Keymap.isModifier(evt, 'Shift');
-		if (mod && alt && shift) return 'window';
-		if (mod && alt) return 'split';
-		if (mod || (evt as MouseEvent).button === 1) return 'tab';
-		return false;
 	}
 }

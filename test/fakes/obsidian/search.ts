@@ -35,22 +35,6 @@ export function prepareFuzzySearch(query: string): (text: string) => O.SearchRes
 	};
 }
 
-/** Every space-separated word must occur (case-insensitive); score prefers earlier matches. */
-export function prepareSimpleSearch(query: string): (text: string) => O.SearchResult | null {
-	const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-	return (text: string) => {
-		const t = text.toLowerCase();
-		const ranges: O.SearchMatchPart[] = [];
-		for (const word of words) {
-			const found = t.indexOf(word);
-			if (found === -1) return null;
-			ranges.push([found, found + word.length]);
-		}
-		const first = ranges.length > 0 ? Math.min(...ranges.map((r) => r[0])) : 0;
-		return { score: -first, matches: mergeRanges(ranges) };
-	};
-}
-
 /** Writes `text` into `el`, wrapping matched ranges in `<span class="suggestion-highlight">`. */
 export function renderMatches(
 	el: HTMLElement | DocumentFragment,
@@ -76,8 +60,4 @@ export function renderMatches(
 
 export function renderResults(el: HTMLElement, text: string, result: O.SearchResult, offset?: number): void {
 	renderMatches(el, text, result.matches, offset);
-}
-
-export function sortSearchResults(results: O.SearchResultContainer[]): void {
-	results.sort((a, b) => b.match.score - a.match.score);
 }

@@ -19,7 +19,6 @@ import {
 	ExtraButtonComponent,
 } from './components';
 import { asFake, createEvent, FakeElement, getFakeDocument } from './dom';
-import { TFile } from './files';
 import { dispatchWindowEvent, installGlobals } from './globals';
 import { Menu } from './menu';
 import { Modal, pressKeyInModal, SuggestModal } from './modal';
@@ -34,7 +33,7 @@ import {
 } from './registry';
 import { clearRequestUrlLog, requestUrlLog, setRequestUrlRoutes } from './requestUrl';
 import { renderSettingDefinitions, Setting, settingOfElement, type SettingTab } from './settings';
-import { inputSuggestOf } from './suggest';
+
 import { setLanguageForTests } from './util';
 import type { VaultConfig } from './vault';
 import { MarkdownView } from './views';
@@ -186,11 +185,6 @@ export async function openInEditor(
 	return view as unknown as O.MarkdownView;
 }
 
-/** Switches a MarkdownView between editing ('source') and reading ('preview'); editor commands need 'source'. */
-export function setViewMode(view: O.MarkdownView, mode: O.MarkdownViewModeType): void {
-	(view as unknown as MarkdownView).setMode(mode);
-}
-
 /** The active editor, or null when no Markdown note is active. */
 export function activeEditor(app: O.App): O.Editor | null {
 	return app.workspace.activeEditor?.editor ?? null;
@@ -308,31 +302,14 @@ export function notices(): NoticeRecord[] {
 	return [...state.notices];
 }
 
-export function noticeTexts(): string[] {
-	return state.notices.map((n) => n.message);
-}
-
 export function lastNotice(): NoticeRecord | undefined {
 	return state.notices[state.notices.length - 1];
-}
-
-export function clearNotices(): void {
-	state.notices.length = 0;
 }
 
 // ----- errors Obsidian would only log -----
 
 export function uncaughtErrors(): UncaughtRecord[] {
 	return [...state.uncaught];
-}
-
-export function clearUncaughtErrors(): void {
-	state.uncaught.length = 0;
-}
-
-/** Whether errors that Obsidian would log to its console are also printed with console.error (default true). */
-export function setLogUncaughtErrors(log: boolean): void {
-	state.logUncaught = log;
 }
 
 // ----- DOM interaction -----
@@ -358,14 +335,6 @@ export async function typeInto(
 		field.dispatchEvent(createEvent('input'));
 		if (options.commit) field.dispatchEvent(createEvent('change'));
 	});
-}
-
-/** All elements under `root` whose trimmed text equals `text` (or matches the RegExp). */
-export function findByText(root: HTMLElement, text: string | RegExp, selector = '*'): HTMLElement[] {
-	const match = (t: string) => (typeof text === 'string' ? t.trim() === text : text.test(t));
-	return el(root)
-		.querySelectorAll(selector)
-		.filter((e) => match(e.textContent)) as unknown as HTMLElement[];
 }
 
 /** Clicks the button (or clickable element) labelled `text` (text or aria-label) inside `root`. */
@@ -485,11 +454,6 @@ export async function openSettingTab(app: O.App, pluginId?: string): Promise<HTM
 	return tab.containerEl;
 }
 
-/** Closes the settings tab (calls hide()). */
-export function closeSettingTab(app: O.App, pluginId?: string): void {
-	settingTabOf(app, pluginId).hide();
-}
-
 // ----- modals -----
 
 export function openModals(): O.Modal[] {
@@ -588,34 +552,6 @@ export function closeAllModals(): void {
 
 // ----- input suggest -----
 
-/** Texts offered by the AbstractInputSuggest attached to `input` for its current value. */
-export async function inputSuggestionTexts(input: HTMLInputElement | HTMLElement): Promise<string[]> {
-	const suggest = inputSuggestOf(el(input));
-	if (!suggest) throw new Error('No AbstractInputSuggest is attached to this input');
-	return (await suggest.refresh()).map((r) => r.el.textContent);
-}
-
-/** Selects a suggestion of the AbstractInputSuggest attached to `input` (optionally after typing `query`). */
-export async function chooseInputSuggestion(
-	input: HTMLInputElement | HTMLElement,
-	match: string | RegExp | number,
-	options: { query?: string } = {},
-): Promise<void> {
-	const suggest = inputSuggestOf(el(input));
-	if (!suggest) throw new Error('No AbstractInputSuggest is attached to this input');
-	if (options.query !== undefined) await typeInto(input, options.query);
-	const rendered = await suggest.refresh();
-	const texts = rendered.map((r) => r.el.textContent);
-	const index =
-		typeof match === 'number'
-			? match
-			: texts.findIndex((t) => (typeof match === 'string' ? t.trim() === match : match.test(t)));
-	const chosen = rendered[index];
-	if (!chosen)
-		throw new Error(`No input suggestion matching ${String(match)}. Suggestions: ${texts.join(' | ') || '(none)'}`);
-	await click(chosen.el as unknown as HTMLElement);
-}
-
 // ----- menus, ribbon, status bar -----
 
 /** Opens the file context menu for `file` (workspace 'file-menu') and returns the menu, shown. */
@@ -656,40 +592,11 @@ export async function clickMenuItem(menu: O.Menu, title: string | RegExp): Promi
 	await collectHandlerResults(() => trackHandlerResult(item.callback?.(evt), `menu item "${item.title}"`));
 }
 
-/** Clicks the ribbon icon whose tooltip is `title` and awaits its callback. */
-export async function clickRibbonIcon(app: O.App, title: string): Promise<void> {
-	const icon = fakeApp(app)
-		.ribbonEl.querySelectorAll('.side-dock-ribbon-action')
-		.find((e) => e.getAttribute('aria-label') === title);
-	if (!icon) throw new Error(`No ribbon icon "${title}"`);
-	await click(icon as unknown as HTMLElement);
-}
-
-export function ribbonIconTitles(app: O.App): string[] {
-	return fakeApp(app)
-		.ribbonEl.querySelectorAll('.side-dock-ribbon-action')
-		.map((e) => e.getAttribute('aria-label') ?? '');
-}
-
-export function statusBarTexts(app: O.App): string[] {
-	return fakeApp(app).statusBarEl.children.map((e) => e.textContent);
-}
-
 // ----- misc -----
 
 /** Changes what getLanguage() returns (default 'en'). */
 export function setLanguage(code: string): void {
 	setLanguageForTests(code);
-}
-
-/** Marks a TFile-typed value as coming from this fake (useful in type guards of tests). */
-export function isFakeFile(value: unknown): value is O.TFile {
-	return value instanceof TFile;
-}
-
-/** The body of the fake document (where open modals and notices are attached). */
-export function documentBody(): HTMLElement {
-	return getFakeDocument().body as unknown as HTMLElement;
 }
 
 /**
@@ -725,9 +632,4 @@ export function unregisterLoadedPlugin(app: O.App, id: string): void {
 	const a = fakeApp(app);
 	delete a.plugins.plugins[id];
 	a.plugins.enabledPlugins.delete(id);
-}
-
-/** Dispatches a DOM event on an element (bubbling like the browser for click/input/change/keydown). */
-export async function dispatch(target: HTMLElement, type: string, init: Record<string, unknown> = {}): Promise<void> {
-	await collectHandlerResults(() => el(target).dispatchEvent(createEvent(type, init)));
 }

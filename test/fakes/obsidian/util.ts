@@ -6,18 +6,6 @@ import { asFake, FakeElement } from './dom';
 /** Obsidian 1.13.1, the version of the `obsidian` types this fake mirrors. */
 export const apiVersion = '1.13.1';
 
-/** True when `apiVersion` is equal to or newer than `version` (numeric dotted comparison). */
-export function requireApiVersion(version: string): boolean {
-	const a = apiVersion.split('.').map(Number);
-	const b = version.split('.').map(Number);
-	for (let i = 0; i < Math.max(a.length, b.length); i++) {
-		const x = a[i] ?? 0;
-		const y = b[i] ?? 0;
-		if (x !== y) return x > y;
-	}
-	return true;
-}
-
 /**
  * Obsidian's documented normalisation: runs of slashes/backslashes become one '/', leading and trailing
  * slashes go, the empty path becomes '/', non-breaking spaces become spaces, and the result is NFC.
@@ -112,37 +100,7 @@ export function getLinkpath(linktext: string): string {
 	return parseLinktext(linktext).path;
 }
 
-/** Heading normalisation for link matching: special characters become spaces, runs of spaces collapse. */
-export function stripHeading(heading: string): string {
-	return heading
-		.replace(/[!"#$%&()*+,.:;<=>?@^`{|}~/\\[\]]/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
-}
-
-/** Removes the characters that would break a link to a heading. */
-export function stripHeadingForLink(heading: string): string {
-	return heading
-		.replace(/[#|^\\%[\]:]+/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
-}
-
 // ----- icons and tooltips -----
-
-const customIcons = new Map<string, string>();
-
-export function addIcon(iconId: string, svgContent: string): void {
-	customIcons.set(iconId, svgContent);
-}
-
-export function removeIcon(iconId: string): void {
-	customIcons.delete(iconId);
-}
-
-export function getIconIds(): string[] {
-	return [...customIcons.keys()];
-}
 
 function iconEl(iconId: string): FakeElement {
 	const svg = new FakeElement('svg', true);
@@ -171,32 +129,10 @@ export function setTooltip(el: HTMLElement, tooltip: string, options?: O.Tooltip
 	if (options?.placement) fake.setAttr('data-tooltip-position', options.placement);
 }
 
-export function displayTooltip(): void {}
-
 // ----- encodings -----
-
-export function arrayBufferToBase64(buffer: ArrayBuffer): string {
-	return Buffer.from(new Uint8Array(buffer)).toString('base64');
-}
-
-export function base64ToArrayBuffer(base64: string): ArrayBuffer {
-	return toArrayBuffer(Buffer.from(base64, 'base64'));
-}
-
-export function arrayBufferToHex(data: ArrayBuffer): string {
-	return Buffer.from(new Uint8Array(data)).toString('hex');
-}
-
-export function hexToArrayBuffer(hex: string): ArrayBuffer {
-	return toArrayBuffer(Buffer.from(hex, 'hex'));
-}
 
 export function toArrayBuffer(bytes: Uint8Array): ArrayBuffer {
 	const out = new ArrayBuffer(bytes.byteLength);
 	new Uint8Array(out).set(bytes);
 	return out;
-}
-
-export async function getBlobArrayBuffer(blob: Blob): Promise<ArrayBuffer> {
-	return blob.arrayBuffer();
 }

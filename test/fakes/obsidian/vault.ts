@@ -14,6 +14,7 @@
  * - Operating on a TFile that is no longer in the vault (deleted) throws ENOENT.
  */
 import type * as O from 'obsidian';
+import type { Faithful } from './conformance';
 import {
 	contentSize,
 	contentToBuffer,
@@ -35,7 +36,10 @@ export interface VaultConfig {
 	/** "Default location for new notes". Default 'root'. */
 	newFileLocation: 'root' | 'current' | 'folder';
 	newFileFolderPath: string;
-	/** "Default location for new attachments": '/' root, './' same folder as note, './sub' subfolder, or a folder path. */
+	/**
+	 * "Default location for new attachments": '/' root, './' same folder as note, './sub' subfolder, or a folder
+	 * path.
+	 */
 	attachmentFolderPath: string;
 	/** "Automatically update internal links" (FileManager.renameFile). Default true. */
 	alwaysUpdateLinks: boolean;
@@ -62,7 +66,7 @@ export interface VaultHooks {
 	rename(file: TAbstractFile, oldPath: string): void;
 }
 
-export class Vault extends Events implements Omit<O.Vault, 'adapter'>, VisibleStore {
+export class Vault extends Events implements Faithful<Omit<O.Vault, 'adapter'>>, VisibleStore {
 	/** Typed as Obsidian's DataAdapter; at runtime a FileSystemAdapter (desktop). */
 	adapter: O.DataAdapter;
 	configDir = '.obsidian';
@@ -86,7 +90,7 @@ export class Vault extends Events implements Omit<O.Vault, 'adapter'>, VisibleSt
 			`/fake-obsidian/${vaultName.replace(/[^\w.-]+/g, '-')}`,
 			this.configDir,
 		);
-		this.adapter = this.fakeAdapter;
+		this.adapter = this.fakeAdapter as unknown as O.DataAdapter;
 	}
 
 	/** @internal */
@@ -133,16 +137,6 @@ export class Vault extends Events implements Omit<O.Vault, 'adapter'>, VisibleSt
 		return this.root as unknown as O.TFolder;
 	}
 
-	getAllLoadedFiles(): O.TAbstractFile[] {
-		return [...this.entries.values()] as unknown as O.TAbstractFile[];
-	}
-
-	getAllFolders(includeRoot = false): O.TFolder[] {
-		return [...this.entries.values()].filter(
-			(f): f is TFolder => f instanceof TFolder && (includeRoot || !f.isRoot()),
-		) as unknown as O.TFolder[];
-	}
-
 	getFiles(): O.TFile[] {
 		return [...this.entries.values()].filter((f) => f instanceof TFile) as unknown as O.TFile[];
 	}
@@ -167,10 +161,6 @@ export class Vault extends Events implements Omit<O.Vault, 'adapter'>, VisibleSt
 
 	async create(path: string, data: string, options?: O.DataWriteOptions): Promise<O.TFile> {
 		return this.createFileSync(path, String(data), options);
-	}
-
-	async createBinary(path: string, data: ArrayBuffer, options?: O.DataWriteOptions): Promise<O.TFile> {
-		return this.createFileSync(path, new Uint8Array(data.slice(0)), options);
 	}
 
 	/** @internal Synchronous create, used by create() and by test seeding. */
@@ -265,10 +255,6 @@ export class Vault extends Events implements Omit<O.Vault, 'adapter'>, VisibleSt
 
 	async modify(file: O.TFile, data: string, options?: O.DataWriteOptions): Promise<void> {
 		this.writeSync(file, String(data), options);
-	}
-
-	async modifyBinary(file: O.TFile, data: ArrayBuffer, options?: O.DataWriteOptions): Promise<void> {
-		this.writeSync(file, new Uint8Array(data.slice(0)), options);
 	}
 
 	async append(file: O.TFile, data: string, options?: O.DataWriteOptions): Promise<void> {

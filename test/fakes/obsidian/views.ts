@@ -8,12 +8,10 @@
  * through the change.
  */
 import type * as O from 'obsidian';
+import type { Faithful } from './conformance';
 import { Component } from './component';
 import { asDom, createFakeElement, FakeElement } from './dom';
 import { BufferEditor } from './editor';
-import { TFile } from './files';
-import { trackHandlerResult } from './registry';
-import { setIcon } from './util';
 import type { Vault } from './vault';
 
 /** What views need from their leaf (implemented by WorkspaceLeaf). */
@@ -23,7 +21,7 @@ export interface LeafLike {
 	_editorChanged(view: MarkdownView): void;
 }
 
-export abstract class View extends Component implements Omit<O.View, 'leaf' | 'onOpen' | 'onClose'> {
+export abstract class View extends Component implements Faithful<Omit<O.View, 'leaf' | 'onOpen' | 'onClose'>> {
 	app: O.App;
 	icon = '';
 	navigation = false;
@@ -75,31 +73,24 @@ export abstract class View extends Component implements Omit<O.View, 'leaf' | 'o
 	onResize(): void {}
 
 	abstract getDisplayText(): string;
-
-	onPaneMenu(_menu: O.Menu, _source: string): void {}
 }
 
-export abstract class ItemView extends View implements Omit<O.ItemView, 'leaf' | 'onOpen' | 'onClose'> {
+export abstract class ItemView extends View implements Faithful<Omit<O.ItemView, 'leaf' | 'onOpen' | 'onClose'>> {
 	contentEl: HTMLElement;
-	private readonly actionsEl: FakeElement;
 
 	constructor(leaf: O.WorkspaceLeaf) {
 		super(leaf);
 		const container = this.containerEl as unknown as FakeElement;
 		const header = container.createDiv('view-header');
-		this.actionsEl = header.createDiv('view-actions');
+		header.createDiv('view-actions');
 		this.contentEl = asDom(container.createDiv('view-content'));
-	}
-
-	addAction(icon: string, title: string, callback: (evt: MouseEvent) => unknown): HTMLElement {
-		const el = this.actionsEl.createEl('a', { cls: 'clickable-icon view-action', attr: { 'aria-label': title } });
-		setIcon(asDom(el), icon);
-		el.addEventListener('click', (evt) => callback(evt as unknown as MouseEvent));
-		return asDom(el);
 	}
 }
 
-export abstract class FileView extends ItemView implements Omit<O.FileView, 'leaf' | 'onOpen' | 'onClose' | 'file'> {
+export abstract class FileView
+	extends ItemView
+	implements Faithful<Omit<O.FileView, 'leaf' | 'onOpen' | 'onClose' | 'file'>>
+{
 	allowNoFile = false;
 	file: O.TFile | null = null;
 	override navigation = true;
@@ -148,7 +139,7 @@ export abstract class EditableFileView extends FileView {}
 
 export abstract class TextFileView
 	extends EditableFileView
-	implements Omit<O.TextFileView, 'leaf' | 'onOpen' | 'onClose' | 'file'>
+	implements Faithful<Omit<O.TextFileView, 'leaf' | 'onOpen' | 'onClose' | 'file'>>
 {
 	data = '';
 	/** Obsidian debounces by 2 s; the fake saves right away. */
@@ -190,7 +181,10 @@ export abstract class TextFileView
 
 export class MarkdownView
 	extends TextFileView
-	implements Omit<O.MarkdownView, 'leaf' | 'onOpen' | 'onClose' | 'file' | 'editor' | 'previewMode' | 'currentMode'>
+	implements
+		Faithful<
+			Omit<O.MarkdownView, 'leaf' | 'onOpen' | 'onClose' | 'file' | 'editor' | 'previewMode' | 'currentMode'>
+		>
 {
 	/** Typed as Obsidian's Editor; at runtime a BufferEditor. */
 	editor: O.Editor;
@@ -207,7 +201,7 @@ export class MarkdownView
 			this.saveSync();
 			(this.leaf as unknown as LeafLike)._editorChanged(this);
 		});
-		this.editor = this.buffer;
+		this.editor = this.buffer as unknown as O.Editor;
 		const subView = {
 			getScroll: () => 0,
 			applyScroll: () => undefined,
@@ -247,8 +241,6 @@ export class MarkdownView
 		this.buffer.setValueFromFile('');
 	}
 
-	showSearch(_replace?: boolean): void {}
-
 	override canAcceptExtension(extension: string): boolean {
 		return extension === 'md';
 	}
@@ -280,13 +272,4 @@ export class UnknownFileView extends FileView {
 	override canAcceptExtension(): boolean {
 		return true;
 	}
-}
-
-/** Runs a UI callback that may return a promise, tracking it for tests. */
-export function runCallback(result: unknown, source: string): void {
-	trackHandlerResult(result, source);
-}
-
-export function isMarkdownFile(file: O.TFile | null): file is O.TFile {
-	return file instanceof TFile && file.extension === 'md';
 }

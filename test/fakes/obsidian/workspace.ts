@@ -10,13 +10,14 @@
  * - Deleting a file detaches the leaves showing it; renaming keeps them.
  */
 import type * as O from 'obsidian';
+import type { Faithful } from './conformance';
 import { asDom, createFakeElement } from './dom';
 import { Events } from './events';
-import { TAbstractFile, TFile, joinPath } from './files';
+import { TAbstractFile, TFile } from './files';
 import type { FileManager } from './fileManager';
 import type { MetadataCache } from './metadataCache';
 import { trackHandlerResult } from './registry';
-import { debounce, parseLinktext } from './util';
+import { debounce } from './util';
 import type { Vault } from './vault';
 import { EmptyView, FileView, MarkdownView, UnknownFileView, View, type LeafLike } from './views';
 
@@ -66,12 +67,6 @@ export class WorkspaceSidedock extends WorkspaceSplit {
 	toggle(): void {
 		this.collapsed = !this.collapsed;
 	}
-	collapse(): void {
-		this.collapsed = true;
-	}
-	expand(): void {
-		this.collapsed = false;
-	}
 }
 export class WorkspaceMobileDrawer extends WorkspaceSidedock {}
 export class WorkspaceRibbon {}
@@ -82,7 +77,7 @@ export class WorkspaceLeaf
 	extends WorkspaceItem
 	implements
 		LeafLike,
-		Omit<O.WorkspaceLeaf, 'parent' | 'view' | 'getRoot' | 'getContainer' | 'openFile' | 'setViewState'>
+		Faithful<Omit<O.WorkspaceLeaf, 'parent' | 'view' | 'getRoot' | 'getContainer' | 'openFile' | 'setViewState'>>
 {
 	readonly id = `fake-leaf-${++leafCounter}`;
 	parent: O.WorkspaceTabs | O.WorkspaceMobileDrawer;
@@ -116,12 +111,6 @@ export class WorkspaceLeaf
 	_editorChanged(view: MarkdownView): void {
 		this.workspace.trigger('editor-change', view.editor, view);
 	}
-
-	get isDeferred(): boolean {
-		return false;
-	}
-
-	async loadIfDeferred(): Promise<void> {}
 
 	private async replaceView(view: View): Promise<void> {
 		const old = this.view as unknown as View;
@@ -193,24 +182,9 @@ export class WorkspaceLeaf
 		this.view.setEphemeralState(state);
 	}
 
-	togglePinned(): void {
-		this.setPinned(!this.pinned);
-	}
-
 	setPinned(pinned: boolean): void {
 		this.pinned = pinned;
 		this.trigger('pinned-change', pinned);
-	}
-
-	setGroupMember(other: O.WorkspaceLeaf): void {
-		const group = (other as unknown as WorkspaceLeaf).group ?? `group-${this.id}`;
-		(other as unknown as WorkspaceLeaf).setGroup(group);
-		this.setGroup(group);
-	}
-
-	setGroup(group: string): void {
-		this.group = group;
-		this.trigger('group-change', group);
 	}
 
 	detach(): void {
@@ -236,18 +210,20 @@ export class WorkspaceLeaf
 export class Workspace
 	extends Events
 	implements
-		Omit<
-			O.Workspace,
-			| 'leftSplit'
-			| 'rightSplit'
-			| 'leftRibbon'
-			| 'rightRibbon'
-			| 'rootSplit'
-			| 'activeLeaf'
-			| 'activeEditor'
-			| 'createLeafInParent'
-			| 'moveLeafToPopout'
-			| 'getLayout'
+		Faithful<
+			Omit<
+				O.Workspace,
+				| 'leftSplit'
+				| 'rightSplit'
+				| 'leftRibbon'
+				| 'rightRibbon'
+				| 'rootSplit'
+				| 'activeLeaf'
+				| 'activeEditor'
+				| 'createLeafInParent'
+				| 'moveLeafToPopout'
+				| 'getLayout'
+			>
 		>
 {
 	leftSplit = new WorkspaceSidedock();
@@ -352,32 +328,12 @@ export class Workspace
 		trackHandlerResult(callback(), 'onLayoutReady callback');
 	}
 
-	async changeLayout(_workspace: unknown): Promise<void> {}
-
 	getLayout(): Record<string, unknown> {
 		return { main: this.leaves.map((l) => l.getViewState()) };
 	}
 
 	createLeafInParent(_parent: O.WorkspaceSplit, _index: number): O.WorkspaceLeaf {
 		return this.createLeaf('root') as unknown as O.WorkspaceLeaf;
-	}
-
-	createLeafBySplit(_leaf: O.WorkspaceLeaf, _direction?: O.SplitDirection, _before?: boolean): O.WorkspaceLeaf {
-		return this.createLeaf('root') as unknown as O.WorkspaceLeaf;
-	}
-
-	splitActiveLeaf(_direction?: O.SplitDirection): O.WorkspaceLeaf {
-		return this.createLeaf('root') as unknown as O.WorkspaceLeaf;
-	}
-
-	async duplicateLeaf(leaf: O.WorkspaceLeaf, ..._rest: unknown[]): Promise<O.WorkspaceLeaf> {
-		const copy = this.createLeaf('root');
-		await copy.setViewState({ ...leaf.getViewState(), active: false });
-		return copy as unknown as O.WorkspaceLeaf;
-	}
-
-	getUnpinnedLeaf(): O.WorkspaceLeaf {
-		return this.getLeaf(false);
 	}
 
 	getLeaf(newLeaf?: O.PaneType | boolean, _direction?: O.SplitDirection): O.WorkspaceLeaf {
@@ -393,30 +349,6 @@ export class Workspace
 		return new WorkspaceRoot() as unknown as O.WorkspaceWindow;
 	}
 
-	openPopoutLeaf(): O.WorkspaceLeaf {
-		return this.createLeaf('root') as unknown as O.WorkspaceLeaf;
-	}
-
-	/** Opens the linked note; like Obsidian, an unresolved link creates the note (in the folder for new notes). */
-	async openLinkText(
-		linktext: string,
-		sourcePath: string,
-		newLeaf?: O.PaneType | boolean,
-		openViewState?: O.OpenViewState,
-	): Promise<void> {
-		const { path } = parseLinktext(linktext);
-		let file =
-			path === ''
-				? this.host.vault.getFileByPath(sourcePath)
-				: this.host.metadataCache.getFirstLinkpathDest(path, sourcePath);
-		if (!file) {
-			const folder = this.host.fileManager.getNewFileParent(sourcePath);
-			const name = /\.[^/]+$/.test(path) ? path : `${path}.md`;
-			file = await this.host.vault.create(joinPath(folder.path, name), '');
-		}
-		await this.getLeaf(newLeaf).openFile(file, openViewState);
-	}
-
 	setActiveLeaf(leaf: O.WorkspaceLeaf, params?: { focus?: boolean } | boolean, _focus?: boolean): void {
 		if (this.activeLeaf === leaf) return;
 		this.activeLeaf = leaf;
@@ -425,45 +357,6 @@ export class Workspace
 		const focus = typeof params === 'object' ? params.focus !== false : _focus !== false;
 		if (focus && view instanceof MarkdownView) view.editor.focus();
 		this.trigger('active-leaf-change', leaf);
-	}
-
-	getLeafById(id: string): O.WorkspaceLeaf | null {
-		return (this.leaves.find((l) => l.id === id) ?? null) as unknown as O.WorkspaceLeaf | null;
-	}
-
-	getGroupLeaves(group: string): O.WorkspaceLeaf[] {
-		return this.leaves.filter((l) => l.group === group) as unknown as O.WorkspaceLeaf[];
-	}
-
-	getMostRecentLeaf(_root?: O.WorkspaceParent): O.WorkspaceLeaf | null {
-		const active = this.activeLeaf as unknown as WorkspaceLeaf | null;
-		if (active && active.side === 'root') return this.activeLeaf;
-		return (this.leaves.find((l) => l.side === 'root') ?? null) as unknown as O.WorkspaceLeaf | null;
-	}
-
-	getLeftLeaf(_split: boolean): O.WorkspaceLeaf | null {
-		return this.createLeaf('left') as unknown as O.WorkspaceLeaf;
-	}
-
-	getRightLeaf(_split: boolean): O.WorkspaceLeaf | null {
-		return this.createLeaf('right') as unknown as O.WorkspaceLeaf;
-	}
-
-	async ensureSideLeaf(
-		type: string,
-		side: O.Side,
-		options?: { active?: boolean; split?: boolean; reveal?: boolean; state?: unknown },
-	): Promise<O.WorkspaceLeaf> {
-		const existing = this.leaves.find((l) => l.side === side && l.view.getViewType() === type);
-		const leaf = existing ?? this.createLeaf(side);
-		if (!existing)
-			await leaf.setViewState({
-				type,
-				state: options?.state as Record<string, unknown> | undefined,
-				active: options?.active,
-			});
-		else if (options?.active) this.setActiveLeaf(leaf as unknown as O.WorkspaceLeaf);
-		return leaf as unknown as O.WorkspaceLeaf;
 	}
 
 	getActiveViewOfType<T extends O.View>(type: O.Constructor<T>): T | null {
@@ -479,31 +372,7 @@ export class Workspace
 		return this.lastActiveFile;
 	}
 
-	iterateRootLeaves(callback: (leaf: O.WorkspaceLeaf) => unknown): void {
-		for (const leaf of this.leaves.filter((l) => l.side === 'root')) callback(leaf as unknown as O.WorkspaceLeaf);
-	}
-
-	iterateAllLeaves(callback: (leaf: O.WorkspaceLeaf) => unknown): void {
-		for (const leaf of [...this.leaves]) callback(leaf as unknown as O.WorkspaceLeaf);
-	}
-
-	getLeavesOfType(viewType: string): O.WorkspaceLeaf[] {
-		return this.leaves.filter((l) => l.view.getViewType() === viewType) as unknown as O.WorkspaceLeaf[];
-	}
-
 	detachLeavesOfType(viewType: string): void {
 		for (const leaf of this.leaves.filter((l) => l.view.getViewType() === viewType)) leaf.detach();
-	}
-
-	async revealLeaf(_leaf: O.WorkspaceLeaf): Promise<void> {}
-
-	getLastOpenFiles(): string[] {
-		return [...this.lastOpenFiles];
-	}
-
-	updateOptions(): void {}
-
-	handleLinkContextMenu(_menu: O.Menu, _linktext: string, _sourcePath: string, _leaf?: O.WorkspaceLeaf): boolean {
-		return false;
 	}
 }

@@ -1,0 +1,63 @@
+import { parseCliArgs, UsageError } from '../../src/cli/cliArgs';
+
+describe('parseCliArgs', () => {
+	it('fills in the defaults around a single link', () => {
+		expect(parseCliArgs(['GJLlxj_dtq8'])).toEqual({
+			input: 'GJLlxj_dtq8',
+			vault: '.',
+			folder: 'YouTube digests',
+			note: null,
+			model: null,
+			baseUrl: null,
+			lang: null,
+			template: null,
+			json: false,
+			quiet: false,
+			help: false,
+			version: false,
+		});
+	});
+
+	it('reads every option, in any order around the link', () => {
+		const argv = ['--vault', 'v', '--folder=Media', 'https://youtu.be/GJLlxj_dtq8', '--note', 'Inbox/a.md'];
+		argv.push('--model', 'm', '--base-url', 'http://localhost:11434/v1', '--lang', 'de', '--template', 'study');
+		argv.push('--json', '--quiet');
+		expect(parseCliArgs(argv)).toEqual({
+			input: 'https://youtu.be/GJLlxj_dtq8',
+			vault: 'v',
+			folder: 'Media',
+			note: 'Inbox/a.md',
+			model: 'm',
+			baseUrl: 'http://localhost:11434/v1',
+			lang: 'de',
+			template: 'study',
+			json: true,
+			quiet: true,
+			help: false,
+			version: false,
+		});
+	});
+
+	it('takes --note alone, without a link', () => {
+		expect(parseCliArgs(['--note', 'Inbox/a.md'])).toMatchObject({ input: null, note: 'Inbox/a.md' });
+	});
+
+	it('needs no link for --help, -h, --version or -v', () => {
+		expect(parseCliArgs(['--help']).help).toBe(true);
+		expect(parseCliArgs(['-h']).help).toBe(true);
+		expect(parseCliArgs(['--version']).version).toBe(true);
+		expect(parseCliArgs(['-v']).version).toBe(true);
+	});
+
+	it.each([
+		[[], /Give a YouTube link or video id, or --note/],
+		[['--quiet'], /Give a YouTube link/],
+		[['GJLlxj_dtq8', 'second'], /^Expected one link, got 2: GJLlxj_dtq8 second$/],
+		[['--unknown', 'GJLlxj_dtq8'], /--unknown/],
+		[['GJLlxj_dtq8', '--model'], /--model/],
+		[['GJLlxj_dtq8', '--json=yes'], /--json/],
+	])('refuses %j with a usage error', (argv, message) => {
+		expect(() => parseCliArgs(argv)).toThrow(UsageError);
+		expect(() => parseCliArgs(argv)).toThrow(message);
+	});
+});
