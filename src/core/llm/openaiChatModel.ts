@@ -58,7 +58,7 @@ export function createOpenAIChatModel(options: OpenAIChatOptions): ChatModel {
 				} catch (error) {
 					const canLoosen =
 						request.jsonSchema && index < MODES.length - 1 && rejectsResponseFormat(sdk, error);
-					if (!canLoosen) throw toDigestError(sdk, error, request.signal);
+					if (!canLoosen) throw toDigestError(sdk, error, options.baseUrl, request.signal);
 				}
 			}
 		},
@@ -153,13 +153,13 @@ function rejectsResponseFormat(sdk: OpenAISdk, error: unknown): boolean {
 	return rejected && !/context|too long|maximum|token/i.test(error.message);
 }
 
-function toDigestError(sdk: OpenAISdk, error: unknown, signal?: AbortSignal): DigestError {
+function toDigestError(sdk: OpenAISdk, error: unknown, baseUrl: string, signal?: AbortSignal): DigestError {
 	if (error instanceof DigestError) return error;
 	if (signal?.aborted || error instanceof sdk.APIUserAbortError) return new DigestError('cancelled');
 	if (error instanceof sdk.APIConnectionTimeoutError)
 		return new DigestError('llm-unavailable', 'the request timed out');
 	if (error instanceof sdk.APIConnectionError)
-		return new DigestError('network', error.cause instanceof Error ? error.cause.message : undefined);
+		return new DigestError('llm-unreachable', baseUrl, { cause: error });
 	if (error instanceof sdk.AuthenticationError || error instanceof sdk.PermissionDeniedError)
 		return new DigestError('bad-api-key');
 	if (error instanceof sdk.NotFoundError) return new DigestError('model-not-found', error.message.slice(0, 200));
