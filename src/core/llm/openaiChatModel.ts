@@ -158,8 +158,7 @@ function toDigestError(sdk: OpenAISdk, error: unknown, baseUrl: string, signal?:
 	if (signal?.aborted || error instanceof sdk.APIUserAbortError) return new DigestError('cancelled');
 	if (error instanceof sdk.APIConnectionTimeoutError)
 		return new DigestError('llm-unavailable', 'the request timed out');
-	if (error instanceof sdk.APIConnectionError)
-		return new DigestError('llm-unreachable', baseUrl, { cause: error });
+	if (error instanceof sdk.APIConnectionError) return new DigestError('llm-unreachable', baseUrl, { cause: error });
 	if (error instanceof sdk.AuthenticationError || error instanceof sdk.PermissionDeniedError)
 		return new DigestError('bad-api-key');
 	if (error instanceof sdk.NotFoundError) return new DigestError('model-not-found', error.message.slice(0, 200));
