@@ -165,7 +165,7 @@ async function readSourceNote(vault: string, cwd: string, given: string): Promis
 	try {
 		return { path, text: await readFile(found, 'utf8') };
 	} catch (error) {
-		const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+		const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
 		throw new UsageError(`The note ${given} could not be read (${reason}).`);
 	}
 }
