@@ -11,8 +11,8 @@ export interface CliOptions {
 	lang: string | null;
 	template: string | null;
 	json: boolean;
-	/** Without a key, replace a full digest with a transcript digest all the same. */
-	force: boolean;
+	/** Without a key, replace a full digest with a transcript digest all the same; set only when given. */
+	force?: true;
 	quiet: boolean;
 	help: boolean;
 	version: boolean;
@@ -61,7 +61,8 @@ Exit codes:
      or a run without a key that would replace a full digest (see --force)
   3  the video has no transcript to read (no captions, private, age-restricted,
      unavailable, withheld)
-  4  network trouble, or YouTube refused or rate limited the requests
+  4  network trouble (YouTube or the model server cannot be reached), or YouTube
+     refused or rate limited the requests
   5  the language model failed (bad key, unknown model, rate limit, refusal,
      invalid output)
   6  the note could not be written
@@ -112,7 +113,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
 		lang: values.lang ?? null,
 		template: values.template ?? null,
 		json: values.json,
-		force: values.force,
+		...(values.force ? { force: true as const } : {}),
 		quiet: values.quiet,
 		help: values.help,
 		version: values.version,

@@ -3,6 +3,7 @@ import * as fsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { EXIT } from '../../src/cli/exitCodes';
 import { runCli } from '../../src/cli/runCli';
 import { errorReply, FakeOpenAI, jsonReply, startFakeOpenAI, textReply } from '../support/fakeOpenAIServer';
 import { captionsFromCues, FakeYouTube, recordedPlayer, startFakeYouTube, status } from '../support/fakeYouTubeServer';
@@ -213,6 +214,16 @@ describe('youtube-digest arguments and exit codes', () => {
 		expect(result.code).toBe(code);
 		if (code !== 0) expect(result.stderr.length).toBeGreaterThan(0);
 		expect(await vaultFiles()).toEqual([]);
+	});
+
+	it('documents every exit code it uses, in --help and in the README', async () => {
+		const help = (await cli(['--help'])).stdout;
+		const readme = await readFile(join(__dirname, '../../README.md'), 'utf8');
+		const readmeCodes = [...readme.matchAll(/^\| (\d+) \|/gm)].map((match) => Number(match[1]));
+		const helpCodes = [...(help.split('Exit codes:')[1] ?? '').matchAll(/^ {2}(\d+) /gm)].map((m) => Number(m[1]));
+		const used = Object.values(EXIT).sort((a, b) => a - b);
+		expect(helpCodes).toEqual(used);
+		expect(readmeCodes).toEqual(used);
 	});
 
 	it('prints usage with examples and the version', async () => {
