@@ -11,6 +11,8 @@ export interface CliOptions {
 	lang: string | null;
 	template: string | null;
 	json: boolean;
+	/** Without a key, replace a full digest with a transcript digest all the same; set only when given. */
+	force?: true;
 	quiet: boolean;
 	help: boolean;
 	version: boolean;
@@ -26,31 +28,41 @@ section summaries, takeaways and the timestamped transcript) into a folder of
 Markdown notes, such as an Obsidian vault.
 
 Options:
-  --vault DIR       Folder used as the vault (default: the current folder)
+  --vault DIR       Folder used as the vault, which must exist (default: the
+                    current folder)
   --folder F        Folder inside the vault for digest notes (default: "${DEFAULT_OUTPUT_FOLDER}")
-  --note PATH       A note inside the vault: its YouTube link is summarized (unless
-                    a URL is given) and it gets a link to the digest below that link
+  --note PATH       A note inside the vault, as a path in the vault (or from the
+                    current folder): its YouTube link is summarized (unless a URL is
+                    given) and it gets a link to the digest below that link
   --model M         Model name (default: $YOUTUBE_DIGEST_MODEL or ${DEFAULT_MODEL})
   --base-url U      OpenAI-compatible server (default: $OPENAI_BASE_URL or OpenAI)
-  --lang L          Language of the digest (default: the video's); captions in
-                    that language are preferred when the video has them
+  --lang L          Language of the digest, as a code or an English name (de,
+                    pt-BR, German; default: the video's); captions in that
+                    language are preferred when the video has them
   --template T      Template for the note body: a preset (digest, compact, study,
                     transcript) or a Handlebars template file
   --json            Print the digest data as JSON instead of writing a note
+  --force           Without a key, replace an existing full digest of the video
+                    with a transcript digest (refused otherwise)
   --quiet           No progress on stderr
   -h, --help        Show this help
   -v, --version     Show the version
 
 The API key is read from OPENAI_API_KEY, never from a flag. Without a key (and
 with a server that needs one) a transcript digest is written: metadata, chapters
-and the timestamped transcript, with no summary.
+and the timestamped transcript, with no summary. It never replaces a full digest
+of the same video unless --force is given.
 
 Exit codes:
   0  digest written (or printed)
-  2  bad input: usage, not a YouTube link, missing note, broken template
+  1  unexpected error (a bug: please report it)
+  2  bad input, before any request: usage, not a YouTube link, a missing or
+     unreadable note, vault or template, a broken template, an unknown --lang,
+     or a run without a key that would replace a full digest (see --force)
   3  the video has no transcript to read (no captions, private, age-restricted,
      unavailable, withheld)
-  4  network trouble, or YouTube refused or rate limited the requests
+  4  network trouble (YouTube or the model server cannot be reached), or YouTube
+     refused or rate limited the requests
   5  the language model failed (bad key, unknown model, rate limit, refusal,
      invalid output)
   6  the note could not be written
@@ -79,6 +91,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
 				lang: { type: 'string' },
 				template: { type: 'string' },
 				json: { type: 'boolean', default: false },
+				force: { type: 'boolean', default: false },
 				quiet: { type: 'boolean', default: false },
 				help: { type: 'boolean', short: 'h', default: false },
 				version: { type: 'boolean', short: 'v', default: false },
@@ -100,6 +113,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
 		lang: values.lang ?? null,
 		template: values.template ?? null,
 		json: values.json,
+		...(values.force ? { force: true as const } : {}),
 		quiet: values.quiet,
 		help: values.help,
 		version: values.version,

@@ -25,6 +25,8 @@ const BY_KIND: Record<DigestErrorKind, number> = {
 	'no-captions': EXIT.noTranscript,
 	'po-token-required': EXIT.noTranscript,
 	network: EXIT.network,
+	'youtube-refused': EXIT.network,
+	'llm-unreachable': EXIT.network,
 	'bot-check': EXIT.network,
 	'youtube-rate-limited': EXIT.network,
 	'bad-api-key': EXIT.llm,

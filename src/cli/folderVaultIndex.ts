@@ -3,14 +3,17 @@ import { join } from 'node:path';
 import { indexedDigest, IndexedDigest, VaultIndex } from '../core/web/vaultIndex';
 import { ExistingNote } from '../core/web/entityLinks';
 import { propertiesFromFrontmatter } from './frontmatterProperties';
-import { listVaultNotes } from './vaultNotes';
 
-/** The notes of a folder vault, read once at start: their names, aliases, and which are digests. */
-export async function folderVaultIndex(root: string): Promise<VaultIndex> {
+/**
+ * The notes of a folder vault, read once at start: their names, aliases, and which are digests. A note that
+ * cannot be read still counts as a note (its name can be linked), just without properties.
+ */
+export async function folderVaultIndex(root: string, vaultNotes: readonly string[]): Promise<VaultIndex> {
 	const digests: IndexedDigest[] = [];
 	const notes: ExistingNote[] = [];
-	for (const path of await listVaultNotes(root)) {
-		const properties = propertiesFromFrontmatter(await readFile(join(root, path), 'utf8'));
+	for (const path of vaultNotes) {
+		const text = await readFile(join(root, path), 'utf8').catch(() => '');
+		const properties = propertiesFromFrontmatter(text);
 		const digest = indexedDigest(path, properties);
 		if (digest) digests.push(digest);
 		const aliases = ([] as unknown[])

@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { DigestRequest, DigestStage } from '../core/digest';
 import { createDigest, DigestDependencies, makeDigestData } from '../core/digestPipeline';
@@ -8,7 +9,9 @@ import { folderVaultIndex } from './folderVaultIndex';
 import { presetById, PRESETS } from '../core/render/presets';
 import { formatCost } from '../core/llm/pricing';
 import { connectChatModel } from '../core/llm/modelConnection';
-import { DigestError, userMessage } from '../core/errors';
+import { DigestError } from '../core/errors';
+import { frontmatterEnd } from '../core/notes/frontmatterBlock';
+import { VaultIndex } from '../core/web/vaultIndex';
 import { HttpClient } from '../core/http';
 import { chooseVideoLink } from '../core/notes/linkInNote';
 import { parseVideoInput, VideoRef } from '../core/youtube/videoUrl';
@@ -17,6 +20,9 @@ import { EXIT, exitCodeFor } from './exitCodes';
 import { folderNoteStore } from './folderNoteStore';
 import { nodeHttp } from './nodeHttp';
 import { propertiesFromFrontmatter } from './frontmatterProperties';
+import { cliMessage } from './cliMessages';
+import { languageCode } from './languageCode';
+import { listVaultNotes } from './vaultNotes';
 
 export interface CliEnvironment {
 	argv: string[];
@@ -63,16 +69,20 @@ export async function runCli(environment: CliEnvironment): Promise<number> {
 		return await digest(options, environment);
 	} catch (error) {
 		const usage = error instanceof UsageError;
-		environment.stderr(`${usage ? error.message : userMessage(error)}\n`);
+		environment.stderr(`${usage ? error.message : cliMessage(error)}\n`);
 		return usage ? EXIT.badInput : exitCodeFor(error);
 	}
 }
 
+/**
+ * Everything the user typed is checked first (vault, note, language, template), so that bad input ends the
+ * run with exit 2 before any request is made and before anything is written.
+ */
 async function digest(options: CliOptions, environment: CliEnvironment): Promise<number> {
-	const vault = resolve(environment.cwd, options.vault);
-	const notes = await folderNoteStore(vault);
-	const notePath = options.note ? vaultRelative(vault, resolve(environment.cwd, options.note)) : null;
-	const { video, linkText } = await chooseVideo(options, vault, notePath);
+	const vault = await vaultFolder(environment.cwd, options.vault);
+	const source = options.note ? await readSourceNote(vault, environment.cwd, options.note) : null;
+	const { video, linkText } = chooseVideo(options.input, source);
+	const language = options.lang === null ? null : checkedLanguage(options.lang);
 	const http = environment.http ?? nodeHttp;
 	const chatModel = connectChatModel(http, {
 		apiKey: environment.env.OPENAI_API_KEY?.trim() ?? '',
@@ -81,20 +91,24 @@ async function digest(options: CliOptions, environment: CliEnvironment): Promise
 	});
 	const request: DigestRequest = {
 		video,
-		source: notePath ? { path: notePath, linkText } : undefined,
+		source: source ? { path: source.path, linkText } : undefined,
 		options: digestOptions({
 			outputFolder: options.folder,
-			transcriptLanguages: options.lang ? [options.lang] : [],
-			outputLanguage: options.lang ?? '',
+			transcriptLanguages: language ? [language] : [],
+			outputLanguage: language ?? '',
 			template: await chooseTemplate(options.template, chatModel !== null, environment.cwd),
 		}),
 	};
+	// --json writes nothing, so it needs neither the vault's notes nor its index.
+	const vaultNotes = options.json ? [] : await listVaultNotes(vault);
+	const index = options.json ? undefined : await folderVaultIndex(vault, vaultNotes);
+	if (!chatModel && index && !options.force) await refuseDowngrade(vault, index, video.id, language);
 	const showProgress = environment.stderrIsTTY && !options.quiet;
 	const deps: DigestDependencies = {
 		http,
 		chatModel,
-		notes,
-		index: await folderVaultIndex(vault),
+		notes: folderNoteStore(vault, vaultNotes),
+		index,
 		now: environment.now ?? (() => new Date()),
 		onProgress: showProgress
 			? (stage, parts) =>
@@ -125,54 +139,119 @@ async function digest(options: CliOptions, environment: CliEnvironment): Promise
 	return EXIT.ok;
 }
 
-async function chooseVideo(
-	options: CliOptions,
-	vault: string,
-	notePath: string | null,
-): Promise<{ video: VideoRef; linkText?: string }> {
-	if (options.input) {
-		const video = parseVideoInput(options.input);
-		if (!video) throw new DigestError('invalid-link', options.input);
-		return { video };
-	}
-	const text = await readNote(vault, notePath ?? '');
-	const link = chooseVideoLink({
-		selection: '',
-		cursorLine: '',
-		cursorColumn: 0,
-		properties: propertiesFromFrontmatter(text),
-		text,
-	});
-	if (!link) throw new DigestError('no-link', notePath ?? undefined);
-	return { video: link.ref, linkText: link.linkText };
+/** The vault folder, which must exist: a mistyped --vault is reported, not created. */
+async function vaultFolder(cwd: string, given: string): Promise<string> {
+	const path = resolve(cwd, given);
+	const info = await stat(path).catch(() => null);
+	if (!info) throw new UsageError(`The vault folder ${path} does not exist: check --vault.`);
+	if (!info.isDirectory()) throw new UsageError(`--vault ${given} is a file, not a folder.`);
+	return path;
 }
 
-function vaultRelative(vault: string, absolutePath: string): string {
-	const path = relative(vault, absolutePath);
+interface SourceNoteText {
+	/** The vault path. */
+	path: string;
+	text: string;
+}
+
+/**
+ * The --note, read up front: a path in the vault (as in the help's example), else a path from the current
+ * folder that lies inside the vault.
+ */
+async function readSourceNote(vault: string, cwd: string, given: string): Promise<SourceNoteText> {
+	const candidates = isAbsolute(given) ? [given] : [resolve(vault, given), resolve(cwd, given)];
+	const found = candidates.find((candidate) => existsSync(candidate));
+	if (!found) throw new UsageError(`The note ${given} was not found in the vault ${vault}.`);
+	const path = await vaultRelative(vault, found);
+	try {
+		return { path, text: await readFile(found, 'utf8') };
+	} catch (error) {
+		const reason = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+		throw new UsageError(`The note ${given} could not be read (${reason}).`);
+	}
+}
+
+/** Symbolic links resolved on both sides, so a vault reached through a link still contains its notes. */
+async function vaultRelative(vault: string, absolutePath: string): Promise<string> {
+	const path = relative(await realpath(vault), await realpath(absolutePath));
 	if (!path || path.startsWith('..') || isAbsolute(path))
 		throw new UsageError(`The note ${absolutePath} is not inside the vault ${vault}.`);
 	return path.split(sep).join('/');
 }
 
-async function readNote(vault: string, path: string): Promise<string> {
-	try {
-		return await readFile(resolve(vault, path), 'utf8');
-	} catch {
-		throw new DigestError('no-link', `the note ${path} could not be read`);
+function chooseVideo(input: string | null, source: SourceNoteText | null): { video: VideoRef; linkText?: string } {
+	if (input) {
+		const video = parseVideoInput(input);
+		if (!video) throw new DigestError('invalid-link', input);
+		return { video };
+	}
+	const link = source
+		? chooseVideoLink({
+				selection: '',
+				cursorLine: '',
+				cursorColumn: 0,
+				properties: propertiesFromFrontmatter(source.text),
+				text: source.text,
+			})
+		: null;
+	if (!link) throw new DigestError('no-link', source?.path);
+	return { video: link.ref, linkText: link.linkText };
+}
+
+function checkedLanguage(given: string): string {
+	const code = languageCode(given);
+	if (!code) {
+		throw new UsageError(
+			`--lang ${given} is neither a language code (such as en, de or pt-BR) nor a language name this tool ` +
+				'knows: give the code.',
+		);
+	}
+	return code;
+}
+
+/**
+ * Without a model the run would write a transcript digest over the full digest that a re-run updates in
+ * place, losing a paid summary: refused unless --force.
+ */
+async function refuseDowngrade(vault: string, index: VaultIndex, videoId: string, language: string | null) {
+	for (const existing of index.digests()) {
+		if (existing.youtubeId !== videoId) continue;
+		if (language && existing.language && existing.language.toLowerCase() !== language.toLowerCase()) continue;
+		const text = await readFile(resolve(vault, existing.path), 'utf8').catch(() => '');
+		if (!isFullDigest(text)) continue;
+		throw new UsageError(
+			`${existing.path} is a full digest of this video; without OPENAI_API_KEY this run would ` +
+				'replace it with a transcript digest. Set OPENAI_API_KEY, or add --force to replace it anyway.',
+		);
 	}
 }
 
-/** A preset by name (`compact`), or a template file; the full digest, or the transcript digest without a model. */
+/**
+ * A digest a model wrote: its `model` property when the user keeps one, else the TL;DR callout that every
+ * summarizing preset starts with (the transcript digest has none).
+ */
+function isFullDigest(text: string): boolean {
+	const model = propertiesFromFrontmatter(text)?.model;
+	if (typeof model === 'string' && !['', 'null', '~'].includes(model)) return true;
+	return /^> \[!tldr\]/im.test(text.slice(frontmatterEnd(text)));
+}
+
+/**
+ * A preset by name (`compact`), or a template file without its properties (as the plugin reads template
+ * notes); the full digest, or the transcript digest without a model.
+ */
 async function chooseTemplate(template: string | null, withModel: boolean, cwd: string): Promise<string> {
 	if (!template) return (presetById(withModel ? 'digest' : 'transcript') ?? PRESETS[0]).source;
 	const preset = presetById(template);
 	if (preset) return preset.source;
+	let text: string;
 	try {
-		return await readFile(resolve(cwd, template), 'utf8');
+		text = await readFile(resolve(cwd, template), 'utf8');
 	} catch {
 		throw new DigestError(
 			'template-invalid',
 			`${template} is neither a preset (${PRESETS.map((p) => p.id).join(', ')}) nor a readable file`,
 		);
 	}
+	return text.slice(frontmatterEnd(text));
 }

@@ -16,6 +16,8 @@ export type DigestErrorKind =
 	| 'no-captions'
 	| 'po-token-required'
 	| 'network'
+	| 'youtube-refused'
+	| 'llm-unreachable'
 	| 'bad-api-key'
 	| 'model-not-found'
 	| 'llm-rate-limited'
@@ -41,6 +43,10 @@ const USER_MESSAGES: Record<DigestErrorKind, string> = {
 	'no-captions': 'This video has no captions, so there is no transcript to summarize.',
 	'po-token-required': "YouTube withheld this video's captions from anonymous clients; try again later.",
 	network: 'Could not reach the server; check your internet connection.',
+	// An answer did arrive, so the connection is not the problem.
+	'youtube-refused': 'YouTube refused the request',
+	// The model server is often local (Ollama, LM Studio): not running is likelier than being offline.
+	'llm-unreachable': 'Could not connect to the language model server; check that it is running and its address',
 	'bad-api-key': 'The API key was rejected: check it in the plugin settings.',
 	'model-not-found': 'The model was not found on the server: check the model name in the settings.',
 	'llm-rate-limited': 'The language model service is rate limiting requests; wait a moment and try again.',

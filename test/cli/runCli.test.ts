@@ -1,13 +1,22 @@
-import { mkdtemp, mkdir, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, readdir, rm, unlink, writeFile } from 'node:fs/promises';
+import * as fsPromises from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { EXIT } from '../../src/cli/exitCodes';
 import { runCli } from '../../src/cli/runCli';
 import { errorReply, FakeOpenAI, jsonReply, startFakeOpenAI, textReply } from '../support/fakeOpenAIServer';
 import { captionsFromCues, FakeYouTube, recordedPlayer, startFakeYouTube, status } from '../support/fakeYouTubeServer';
 import { routedHttp } from '../support/routedHttp';
 import { scriptedDigest } from '../support/scriptedDigest';
 import { syntheticCues } from '../support/syntheticTranscript';
+
+// readdir is wrapped so that a test can make one folder unreadable, as it is for a user without permission
+// (tests may run as root, who can read any folder).
+jest.mock('node:fs/promises', () => {
+	const actual = jest.requireActual<typeof import('node:fs/promises')>('node:fs/promises');
+	return { ...actual, readdir: jest.fn(actual.readdir) };
+});
 
 const VIDEO = 'GJLlxj_dtq8';
 const KEY = 'sk-test-key';
@@ -37,13 +46,14 @@ afterEach(() => rm(vault, { recursive: true, force: true }));
 async function cli(
 	args: string[],
 	env: Record<string, string | undefined> = { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: openai.baseUrl },
+	cwd = vault,
 ) {
 	const out: string[] = [];
 	const err: string[] = [];
 	const code = await runCli({
 		argv: args,
 		env,
-		cwd: vault,
+		cwd,
 		stdout: (text) => out.push(text),
 		stderr: (text) => err.push(text),
 		stderrIsTTY: false,
@@ -58,6 +68,15 @@ async function vaultFiles(): Promise<string[]> {
 	const entries = await readdir(vault, { recursive: true, withFileTypes: true });
 	return entries
 		.filter((entry) => entry.isFile())
+		.map((entry) => join(entry.parentPath, entry.name).slice(vault.length + 1))
+		.sort();
+}
+
+/** Every folder in the vault, so a test can see that a failed run left no empty one behind. */
+async function vaultFolders(): Promise<string[]> {
+	const entries = await readdir(vault, { recursive: true, withFileTypes: true });
+	return entries
+		.filter((entry) => entry.isDirectory())
 		.map((entry) => join(entry.parentPath, entry.name).slice(vault.length + 1))
 		.sort();
 }
@@ -191,6 +210,16 @@ describe('youtube-digest arguments and exit codes', () => {
 		expect(await vaultFiles()).toEqual([]);
 	});
 
+	it('documents every exit code it uses, in --help and in the README', async () => {
+		const help = (await cli(['--help'])).stdout;
+		const readme = await readFile(join(__dirname, '../../README.md'), 'utf8');
+		const readmeCodes = [...readme.matchAll(/^\| (\d+) \|/gm)].map((match) => Number(match[1]));
+		const helpCodes = [...(help.split('Exit codes:')[1] ?? '').matchAll(/^ {2}(\d+) /gm)].map((m) => Number(m[1]));
+		const used = Object.values(EXIT).sort((a, b) => a - b);
+		expect(helpCodes).toEqual(used);
+		expect(readmeCodes).toEqual(used);
+	});
+
 	it('prints usage with examples and the version', async () => {
 		expect((await cli(['--help'])).stdout).toContain('Examples:');
 		expect((await cli(['-v'])).stdout).toBe('9.9.9\n');
@@ -255,5 +284,180 @@ describe('youtube-digest arguments and exit codes', () => {
 	it('exits 4 when the language model server cannot be reached', async () => {
 		const result = await cli([VIDEO], { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
 		expect(result.code).toBe(4);
+	});
+});
+
+describe('youtube-digest as a newcomer meets it', () => {
+	const source = '# Watch later\n\n- https://youtu.be/GJLlxj_dtq8\n';
+	const digestPath = () => join(vault, 'YouTube digests', 'Surface Go Review - It’s Awesome.md');
+	let elsewhere: string;
+	beforeEach(async () => {
+		elsewhere = await mkdtemp(join(tmpdir(), 'digest-cwd-'));
+	});
+	afterEach(() => rm(elsewhere, { recursive: true, force: true }));
+
+	const noRequests = () => {
+		expect(youtube.requests).toHaveLength(0);
+		expect(openai.requests).toHaveLength(0);
+	};
+
+	it('takes --note as a path in the vault, as the example in --help does, from any current folder', async () => {
+		await mkdir(join(vault, 'Inbox'));
+		await writeFile(join(vault, 'Inbox', 'Watch later.md'), source);
+		const result = await cli(['--note', 'Inbox/Watch later.md', '--vault', vault], undefined, elsewhere);
+		expect(result).toMatchObject({ code: 0, stdout: `${digestPath()}\n` });
+		expect(await readFile(join(vault, 'Inbox', 'Watch later.md'), 'utf8')).toContain(
+			'- Digest: [[Surface Go Review - It’s Awesome]]',
+		);
+	});
+
+	it('takes --note from the current folder when that is inside the vault', async () => {
+		await mkdir(join(vault, 'Inbox'));
+		await writeFile(join(vault, 'Inbox', 'Watch later.md'), source);
+		const result = await cli(['--note', 'Watch later.md', '--vault', '..'], undefined, join(vault, 'Inbox'));
+		expect(result.code).toBe(0);
+		expect(frontmatterOf(await readFile(digestPath(), 'utf8')).source_note).toBe('[[Watch later]]');
+	});
+
+	it('refuses a --note outside the vault before any request', async () => {
+		await writeFile(join(elsewhere, 'Outside.md'), source);
+		const result = await cli(['--note', 'Outside.md', '--vault', vault], undefined, elsewhere);
+		expect(result.code).toBe(2);
+		expect(result.stderr).toContain('is not inside the vault');
+		noRequests();
+	});
+
+	it.each([
+		['a missing --note next to a link', () => [VIDEO, '--note', 'missing.md'], 'was not found in the vault'],
+		['a --note that cannot be read', () => [VIDEO, '--note', 'Folder.md'], 'could not be read'],
+		['a --vault that is a file', () => [VIDEO, '--vault', 'file.txt'], 'is a file, not a folder'],
+		['a mistyped --vault', () => [VIDEO, '--vault', 'Notse'], 'does not exist'],
+		['an unknown --lang', () => [VIDEO, '--lang', 'Klingonish'], 'neither a language code'],
+	])('exits 2 for %s before any request, creating nothing', async (_, args, words) => {
+		await mkdir(join(vault, 'Folder.md'));
+		await writeFile(join(vault, 'file.txt'), 'not a folder');
+		const result = await cli(args());
+		expect(result.code).toBe(2);
+		expect(result.stderr).toContain(words);
+		expect(result.stderr).not.toMatch(/ENOTDIR|ENOENT/);
+		noRequests();
+		expect(await vaultFiles()).toEqual(['file.txt']);
+		expect(await vaultFolders()).toEqual(['Folder.md']);
+	});
+
+	it('makes one note for --lang en, EN and English, with the language as one code', async () => {
+		for (const lang of ['en', 'EN', 'English']) expect((await cli([VIDEO, '--lang', lang])).code).toBe(0);
+		expect(await vaultFiles()).toEqual([
+			join('YouTube channels', 'Dave2D.md'),
+			join('YouTube digests', 'Surface Go Review - It’s Awesome.md'),
+		]);
+		expect(frontmatterOf(await readFile(digestPath(), 'utf8')).language).toBe('en');
+	});
+
+	it('leaves no note and no new folder when the run fails while writing', async () => {
+		await writeFile(join(vault, 'Source.md'), source);
+		openai.set({
+			respond: async (request) => {
+				await unlink(join(vault, 'Source.md')); // the source note disappears during the run
+				return jsonReply(scriptedDigest(request));
+			},
+		});
+		const result = await cli(['--note', 'Source.md']);
+		expect(result.code).toBe(6);
+		expect(await vaultFiles()).toEqual([]);
+		expect(await vaultFolders()).toEqual([]);
+	});
+
+	it('strips the properties of a template file, as the plugin does', async () => {
+		await writeFile(join(vault, 'mine.hbs'), '---\ntags: [template]\n---\n# {{title}}\n');
+		expect((await cli([VIDEO, '--template', 'mine.hbs'])).code).toBe(0);
+		const note = await readFile(digestPath(), 'utf8');
+		expect(note).toContain('%% youtube-digest:digest:start %%\n# Surface Go Review - It’s Awesome\n%%');
+		expect(note).not.toContain('template');
+	});
+
+	it('never replaces a full digest with a transcript digest when run without a key, unless --force', async () => {
+		await cli([VIDEO]);
+		const full = await readFile(digestPath(), 'utf8');
+		youtube.reset();
+		const refused = await cli([VIDEO], {});
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toContain('is a full digest of this video');
+		expect(refused.stderr).toContain('--force');
+		expect(youtube.requests).toHaveLength(0);
+		expect(await readFile(digestPath(), 'utf8')).toBe(full);
+
+		const forced = await cli([VIDEO, '--force'], {});
+		expect(forced.code).toBe(0);
+		expect(await readFile(digestPath(), 'utf8')).not.toContain('[!tldr]');
+	});
+
+	it('skips a folder of the vault it cannot read', async () => {
+		await mkdir(join(vault, 'Locked'));
+		await writeFile(join(vault, 'Locked', 'Secret.md'), 'x');
+		const locked = join(vault, 'Locked');
+		// As the system answers a user without permission: the folder, or any walk that reaches it, fails.
+		jest.mocked(fsPromises.readdir).mockImplementation(((path: string, options?: { recursive?: boolean }) => {
+			const reaches = String(path) === locked || (options?.recursive && locked.startsWith(`${String(path)}/`));
+			if (reaches)
+				return Promise.reject(Object.assign(new Error(`EACCES: permission denied`), { code: 'EACCES' }));
+			return jest.requireActual<typeof fsPromises>('node:fs/promises').readdir(path, options as never);
+		}) as typeof fsPromises.readdir);
+		try {
+			const result = await cli([VIDEO]);
+			expect(result).toMatchObject({ code: 0, stderr: '' });
+		} finally {
+			jest.mocked(fsPromises.readdir).mockImplementation(
+				jest.requireActual<typeof fsPromises>('node:fs/promises').readdir,
+			);
+		}
+		expect(await readFile(digestPath(), 'utf8')).toContain('youtube_id: "GJLlxj_dtq8"');
+	});
+
+	it('reads nothing of the vault with --json', async () => {
+		await mkdir(join(vault, 'Notes'));
+		jest.mocked(fsPromises.readdir).mockClear();
+		expect((await cli([VIDEO, '--json'])).code).toBe(0);
+		expect(fsPromises.readdir).not.toHaveBeenCalled();
+	});
+
+	it('costs one player request for a video whose captions are disabled, as the README says', async () => {
+		youtube.set({ player: recordedPlayer('youtube_transcripts_disabled.innertube.json') });
+		expect((await cli([VIDEO])).code).toBe(3);
+		expect(youtube.requests.map((request) => request.path)).toEqual(['/youtubei/v1/player']);
+	});
+});
+
+describe('youtube-digest messages name its own options', () => {
+	const plugin = /plugin|settings|internet connection/;
+
+	it('names OPENAI_API_KEY for a rejected key', async () => {
+		const result = await cli([VIDEO], { OPENAI_API_KEY: 'sk-wrong', OPENAI_BASE_URL: openai.baseUrl });
+		expect(result.stderr).toContain('check OPENAI_API_KEY');
+		expect(result.stderr).not.toMatch(plugin);
+	});
+
+	it('names --model for an unknown model', async () => {
+		openai.set({
+			respond: errorReply(404, { message: 'The model `nope` does not exist', code: 'model_not_found' }),
+		});
+		const result = await cli([VIDEO, '--model', 'nope']);
+		expect(result.stderr).toContain('check --model');
+		expect(result.stderr).not.toMatch(plugin);
+	});
+
+	it('asks whether a local server is running instead of blaming the internet connection', async () => {
+		const result = await cli([VIDEO], { OPENAI_BASE_URL: 'http://127.0.0.1:9/v1' });
+		expect(result.code).toBe(4);
+		expect(result.stderr).toContain('Could not connect to http://127.0.0.1:9/v1: is the server running?');
+		expect(result.stderr).not.toMatch(plugin);
+	});
+
+	it('says YouTube refused the captions, with the status, for a 404 on the caption track', async () => {
+		youtube.set({ timedtext: status(404) });
+		const result = await cli([VIDEO]);
+		expect(result.code).toBe(4);
+		expect(result.stderr).toContain('YouTube refused the request: HTTP 404 for the captions.');
+		expect(result.stderr).not.toMatch(plugin);
 	});
 });

@@ -2,7 +2,7 @@
  * Names of common language codes, as `Intl.DisplayNames` gives them in English (a test keeps them equal):
  * its first use costs a run about 10 ms, for loading the locale data.
  */
-const COMMON_LANGUAGES: Record<string, string> = {
+export const COMMON_LANGUAGES: Record<string, string> = {
 	ar: 'Arabic',
 	cs: 'Czech',
 	da: 'Danish',

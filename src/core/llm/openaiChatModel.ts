@@ -78,7 +78,7 @@ export function createOpenAIChatModel(options: OpenAIChatOptions): ChatModel {
 				} catch (error) {
 					const wait = attempt < maxRetries ? retryWait(sdk, error, attempt) : null;
 					if (wait === null || request.signal?.aborted)
-						throw toDigestError(sdk, error, request.signal, options.apiKey);
+						throw toDigestError(sdk, error, request.signal, options);
 					await (options.sleep ?? sleep)(wait, request.signal).catch(() => {
 						throw new DigestError('cancelled');
 					});
@@ -186,15 +186,15 @@ function rejectsResponseFormat(sdk: OpenAISdk, error: unknown): boolean {
 	return rejected && !/context|too long|maximum|token/i.test(error.message);
 }
 
-function toDigestError(sdk: OpenAISdk, error: unknown, signal: AbortSignal | undefined, apiKey: string) {
+function toDigestError(sdk: OpenAISdk, error: unknown, signal: AbortSignal | undefined, options: OpenAIChatOptions) {
 	if (error instanceof DigestError) return error;
 	if (signal?.aborted || error instanceof sdk.APIUserAbortError) return new DigestError('cancelled');
 	// Servers quote the key back in some errors; nothing of it may reach a notice or a log.
-	const said = (text: string) => redactSecrets(text, [apiKey]).slice(0, 200);
+	const said = (text: string) => redactSecrets(text, [options.apiKey]).slice(0, 200);
 	if (error instanceof sdk.APIConnectionTimeoutError)
 		return new DigestError('llm-unavailable', 'the request timed out');
 	if (error instanceof sdk.APIConnectionError)
-		return new DigestError('network', error.cause instanceof Error ? said(error.cause.message) : undefined);
+		return new DigestError('llm-unreachable', said(options.baseUrl), { cause: error });
 	if (error instanceof sdk.AuthenticationError || error instanceof sdk.PermissionDeniedError)
 		return new DigestError('bad-api-key');
 	if (error instanceof sdk.NotFoundError) return new DigestError('model-not-found', said(error.message));

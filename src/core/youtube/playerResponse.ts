@@ -50,7 +50,8 @@ const PLAYER_URL = 'https://www.youtube.com/youtubei/v1/player?prettyPrint=false
 
 /**
  * Asks each client in turn for the video's player response and returns the first one that is playable
- * and lists usable captions. Failures that no other client can fix (age gate, deleted, private) stop at once.
+ * and lists usable captions. Failures that no other client can fix (age gate, deleted, private, a playable
+ * video without captions) stop at once: only a refused request is repeated with another client.
  */
 export async function fetchPlayer(
 	http: HttpClient,
@@ -139,12 +140,15 @@ export function needsPoToken(track: CaptionTrack): boolean {
 
 function isFinal(failure: DigestError): boolean {
 	return (
-		failure.kind === 'age-restricted' || failure.kind === 'video-unavailable' || failure.kind === 'video-private'
+		failure.kind === 'age-restricted' ||
+		failure.kind === 'video-unavailable' ||
+		failure.kind === 'video-private' ||
+		failure.kind === 'no-captions'
 	);
 }
 
 /** When every client fails, report what says most about the video itself. */
-const SPECIFICITY: DigestError['kind'][] = ['unplayable', 'bot-check', 'po-token-required', 'no-captions'];
+const SPECIFICITY: DigestError['kind'][] = ['unplayable', 'bot-check', 'po-token-required'];
 
 function moreSpecific(current: DigestError | null, next: DigestError): DigestError {
 	if (!current) return next;

@@ -97,7 +97,7 @@ async function requestCaptions(
 	}
 	if (response.status === 429) throw new DigestError('youtube-rate-limited');
 	if (response.status < 200 || response.status >= 300) {
-		throw new DigestError('network', `YouTube answered HTTP ${response.status} for the captions`);
+		throw new DigestError('youtube-refused', `HTTP ${response.status} for the captions`);
 	}
 	if (response.text.trim() === '') throw new DigestError('po-token-required');
 	return response.text;

@@ -72,7 +72,7 @@ describe('fetchVideo through youtube-transcript against a fake YouTube', () => {
 		youtube.set({
 			player: playerByClient({
 				IOS: status(400),
-				ANDROID_VR: recordedPlayer('youtube_transcripts_disabled.innertube.json'),
+				ANDROID_VR: recordedPlayer('youtube_request_blocked.innertube.json'),
 				ANDROID: recordedPlayer('youtube.innertube.json'),
 			}),
 			timedtext: captionsFromCues({ en: cues }),
@@ -104,7 +104,9 @@ describe('fetchVideo through youtube-transcript against a fake YouTube', () => {
 	it.each([
 		['youtube_age_restricted.innertube.json', 'age-restricted', 1],
 		['youtube_video_unavailable.innertube.json', 'video-unavailable', 1],
-		['youtube_transcripts_disabled.innertube.json', 'no-captions', 3],
+		// A playable video without captions has none for any client: one request, as the README promises.
+		['youtube_transcripts_disabled.innertube.json', 'no-captions', 1],
+		['youtube_transcripts_disabled2.innertube.json', 'no-captions', 1],
 		['youtube_request_blocked.innertube.json', 'bot-check', 3],
 		['youtube_unplayable.innertube.json', 'unplayable', 3],
 	])('%s → %s after %i player calls', async (file, kind, calls) => {
@@ -118,6 +120,11 @@ describe('fetchVideo through youtube-transcript against a fake YouTube', () => {
 		await expect(run()).rejects.toMatchObject({ kind: 'youtube-rate-limited' });
 		youtube.set({ player: recordedPlayer('youtube.innertube.json'), timedtext: status(429) });
 		await expect(run()).rejects.toMatchObject({ kind: 'youtube-rate-limited' });
+	});
+
+	it('reports a refused caption request as refused, not as a connection problem', async () => {
+		youtube.set({ player: recordedPlayer('youtube.innertube.json'), timedtext: status(404) });
+		await expect(run()).rejects.toMatchObject({ kind: 'youtube-refused', detail: 'HTTP 404 for the captions' });
 	});
 
 	it('reports a network failure when YouTube cannot be reached', async () => {
