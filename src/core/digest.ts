@@ -56,7 +56,8 @@ export interface DigestOptions extends RenderOptions {
 
 /** The note a link came from: it gets a link to the digest, and the digest links back to it. */
 export interface SourceNote {
-	path: string;
+	/** Read when the note is written to: an adapter may give a getter that follows renames. */
+	readonly path: string;
 	/** The link as written, so the backlink goes right below this very link. */
 	linkText?: string;
 }

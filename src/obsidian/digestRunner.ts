@@ -1,6 +1,6 @@
 import { App, Notice, TFile } from 'obsidian';
 import { DigestArchive } from '../core/digestArchive';
-import type { CostEstimate, DigestStage } from '../core/digest';
+import type { CostEstimate, DigestStage, SourceNote } from '../core/digest';
 import { createDigest, DigestDependencies, DigestOutcome } from '../core/digestPipeline';
 import { DigestError, userMessage } from '../core/errors';
 import { TokenUsage } from '../core/llm/chatModel';
@@ -93,7 +93,7 @@ export class DigestRunner {
 		const outcome = await createDigest(
 			{
 				video,
-				source: source ? { path: source.file.path, linkText: source.linkText } : undefined,
+				source: source ? sourceNote(source.file, source.linkText) : undefined,
 				options: digestOptionsFrom(settings, template),
 			},
 			{
@@ -129,6 +129,19 @@ export class DigestRunner {
 		this.host.settings.lastWorkingClient = clientName;
 		await this.host.saveSettings();
 	}
+}
+
+/**
+ * The source note as the core sees it; its path is read when the backlink is written, and a TFile's path
+ * follows renames, so renaming the note while the digest is being made is harmless.
+ */
+function sourceNote(file: TFile, linkText: string | undefined): SourceNote {
+	return {
+		get path() {
+			return file.path;
+		},
+		linkText,
+	};
 }
 
 /** ` (12,345 tokens in, 1,234 out, $0.0061)`, or nothing when the digest came from the cache. */

@@ -1,12 +1,26 @@
 import { App, MarkdownView, normalizePath, TFile } from 'obsidian';
 import { NoteStore } from '../core/notes/noteStore';
 
-/** The core's vault port over Obsidian's Vault and FileManager, so links follow the user's link settings. */
+/**
+ * The core's vault port over Obsidian's Vault and FileManager, so links follow the user's link settings.
+ * Made per run: it remembers the folders it created, so that a rolled-back run leaves none behind.
+ */
 export function vaultNoteStore(app: App): NoteStore {
+	const madeFolders: string[] = [];
 	const fileAt = (path: string): TFile => {
 		const file = app.vault.getFileByPath(normalizePath(path));
 		if (!file) throw new Error(`${path} does not exist`);
 		return file;
+	};
+	/** Creates each missing folder of the path, outermost first, and remembers it. */
+	const makeFolder = async (folder: string) => {
+		const segments = folder.split('/');
+		for (let depth = 1; depth <= segments.length; depth++) {
+			const path = segments.slice(0, depth).join('/');
+			if (app.vault.getAbstractFileByPath(path)) continue;
+			await app.vault.createFolder(path);
+			madeFolders.push(path);
+		}
 	};
 	return {
 		exists: (path) => app.vault.getAbstractFileByPath(normalizePath(path)) !== null,
@@ -14,12 +28,18 @@ export function vaultNoteStore(app: App): NoteStore {
 		async create(path, content) {
 			const normalized = normalizePath(path);
 			const folder = normalized.includes('/') ? normalized.slice(0, normalized.lastIndexOf('/')) : '';
-			if (folder && !app.vault.getFolderByPath(folder)) await app.vault.createFolder(folder);
+			if (folder && !app.vault.getFolderByPath(folder)) await makeFolder(folder);
 			await app.vault.create(normalized, content);
 		},
 		async remove(path) {
-			const file = app.vault.getFileByPath(normalizePath(path));
-			if (file) await app.fileManager.trashFile(file);
+			// Only notes this run created moments ago come here: they go for good, not to the trash.
+			const normalized = normalizePath(path);
+			if (app.vault.getFileByPath(normalized)) await app.vault.adapter.remove(normalized);
+			for (const folder of [...madeFolders].reverse()) {
+				if (app.vault.getFolderByPath(folder)?.children.length !== 0) continue;
+				await app.vault.adapter.rmdir(folder, false);
+				madeFolders.splice(madeFolders.indexOf(folder), 1);
+			}
 		},
 		async update(path, edit) {
 			await app.vault.process(fileAt(path), edit);
