@@ -8,7 +8,7 @@ import { deadline } from './timing';
 import { ChatModel } from './llm/chatModel';
 import { randomBoundary } from './llm/dataBoundary';
 import { defaultInputBudget, estimateCost } from './llm/pricing';
-import { planSummary, summarizeTranscript } from './llm/summarizeTranscript';
+import { planSummary, SummarizeInput, summarizeTranscript, SummaryPlan } from './llm/summarizeTranscript';
 import { instructionsKey, templateInstructions } from './llm/templateInstructions';
 import { NoteStore } from './notes/noteStore';
 import { sampleDigestContext } from './render/sampleContext';
@@ -71,6 +71,61 @@ export async function createDigest(request: DigestRequest, deps: DigestDependenc
  * same video was summarized with the same model and language, else from the model.
  */
 export async function makeDigestData(request: DigestRequest, deps: DigestDependencies): Promise<DigestData> {
+	const prepared = await prepareDigest(request, deps);
+	if (!prepared.plan) return prepared.data;
+	const { data, plan, input, estimate } = prepared;
+	const model = prepared.model;
+	if (deps.confirmCost && !(await deps.confirmCost(estimate))) throw new DigestError('cancelled');
+	const parts = plan.chunks.length > 1 ? { finished: 0, total: plan.chunks.length } : undefined;
+	deps.onProgress?.('summarizing', parts);
+	const summaryDeadlineMs = deps.summaryDeadlineMs ?? SUMMARY_DEADLINE_MS;
+	const limit = deadline(deps.signal, summaryDeadlineMs);
+	const summary = await summarizeTranscript(model, input, plan, {
+		budgetTokens: request.options.inputBudgetTokens,
+		concurrency: Math.max(1, request.options.concurrency),
+		boundary: deps.boundary ?? randomBoundary,
+		signal: limit.signal,
+		onPart: (finished, total) => deps.onProgress?.('summarizing', { finished, total }),
+	})
+		.catch((error: unknown) => {
+			if (!limit.expired()) throw error;
+			const seconds = Math.round(summaryDeadlineMs / 1000);
+			const limitText = seconds < 120 ? `${seconds} seconds` : `${Math.round(seconds / 60)} minutes`;
+			throw new DigestError('llm-unavailable', `it did not finish within ${limitText}`);
+		})
+		.finally(() => limit.dispose());
+	throwIfCancelled(deps.signal);
+	return {
+		...data,
+		digest: summary.digest,
+		model: model.model,
+		usage: summary.usage,
+		cost: estimateCost(summary.usage, model.model, model.baseUrl, request.options.prices),
+		llmCalls: summary.calls,
+		llmRounds: summary.rounds,
+		warnings: summary.warnings,
+	};
+}
+
+/**
+ * What summarizing this video would cost, without calling the model (the transcript is fetched and kept,
+ * so the run that follows needs no second YouTube request); null when no model call would be made.
+ */
+export async function estimateDigestCost(
+	request: DigestRequest,
+	deps: DigestDependencies,
+): Promise<CostEstimate | null> {
+	const prepared = await prepareDigest(request, deps);
+	return prepared.plan ? prepared.estimate : null;
+}
+
+/** The data so far, and when the model has work to do, its plan and what that will cost. */
+type PreparedDigest =
+	| { data: DigestData; plan?: undefined }
+	| { data: DigestData; model: ChatModel; input: SummarizeInput; plan: SummaryPlan; estimate: CostEstimate };
+
+/** Transcript and metadata, then the digest from the cache when it is there, else the plan for the model. */
+async function prepareDigest(request: DigestRequest, deps: DigestDependencies): Promise<PreparedDigest> {
 	const { options } = request;
 	await checkTemplates(options);
 	deps.onProgress?.('fetching');
@@ -92,7 +147,7 @@ export async function makeDigestData(request: DigestRequest, deps: DigestDepende
 		clientName,
 	};
 	const model = deps.chatModel;
-	if (!model) return data;
+	if (!model) return { data };
 
 	const instructions = templateInstructions(options.template);
 	const cached = await deps.archive?.load(info.id, outputLanguage).catch(() => null);
@@ -100,10 +155,10 @@ export async function makeDigestData(request: DigestRequest, deps: DigestDepende
 		cached?.data.model === model.model && (cached.instructionsKey ?? '') === instructionsKey(instructions);
 	if (cached?.data.digest && sameRequest) {
 		const { digest, usage, cost, warnings } = cached.data;
-		return { ...data, digest, model: model.model, usage, cost, warnings };
+		return { data: { ...data, digest, model: model.model, usage, cost, warnings } };
 	}
 
-	const input = {
+	const input: SummarizeInput = {
 		info,
 		paragraphs,
 		segments: transcript.segments,
@@ -113,39 +168,9 @@ export async function makeDigestData(request: DigestRequest, deps: DigestDepende
 		notes: deps.index?.notes(),
 	};
 	const plan = planSummary(input, options.inputBudgetTokens || defaultInputBudget(model.baseUrl));
-	if (deps.confirmCost) {
-		const tokens = { inputTokens: plan.estimatedInputTokens, outputTokens: plan.estimatedOutputTokens };
-		const cost = estimateCost(tokens, model.model, model.baseUrl, options.prices);
-		if (!(await deps.confirmCost({ calls: plan.calls, ...tokens, cost }))) throw new DigestError('cancelled');
-	}
-	const parts = plan.chunks.length > 1 ? { finished: 0, total: plan.chunks.length } : undefined;
-	deps.onProgress?.('summarizing', parts);
-	const limit = deadline(deps.signal, deps.summaryDeadlineMs ?? SUMMARY_DEADLINE_MS);
-	const summary = await summarizeTranscript(model, input, plan, {
-		budgetTokens: options.inputBudgetTokens,
-		concurrency: Math.max(1, options.concurrency),
-		boundary: deps.boundary ?? randomBoundary,
-		signal: limit.signal,
-		onPart: (finished, total) => deps.onProgress?.('summarizing', { finished, total }),
-	})
-		.catch((error: unknown) => {
-			if (!limit.expired()) throw error;
-			const seconds = Math.round((deps.summaryDeadlineMs ?? SUMMARY_DEADLINE_MS) / 1000);
-			const limitText = seconds < 120 ? `${seconds} seconds` : `${Math.round(seconds / 60)} minutes`;
-			throw new DigestError('llm-unavailable', `it did not finish within ${limitText}`);
-		})
-		.finally(() => limit.dispose());
-	throwIfCancelled(deps.signal);
-	return {
-		...data,
-		digest: summary.digest,
-		model: model.model,
-		usage: summary.usage,
-		cost: estimateCost(summary.usage, model.model, model.baseUrl, options.prices),
-		llmCalls: summary.calls,
-		llmRounds: summary.rounds,
-		warnings: summary.warnings,
-	};
+	const tokens = { inputTokens: plan.estimatedInputTokens, outputTokens: plan.estimatedOutputTokens };
+	const cost = estimateCost(tokens, model.model, model.baseUrl, options.prices);
+	return { data, model, input, plan, estimate: { calls: plan.calls, ...tokens, cost } };
 }
 
 /** The transcript cached for these caption languages, or a fresh one from YouTube (then cached). */

@@ -29,7 +29,8 @@ export type DigestErrorKind =
 	| 'write-failed'
 	| 'no-digest-data'
 	| 'no-generated-part'
-	| 'nothing-to-translate';
+	| 'nothing-to-translate'
+	| 'already-running';
 
 const USER_MESSAGES: Record<DigestErrorKind, string> = {
 	'invalid-link': 'That is not a link to a YouTube video.',
@@ -62,6 +63,7 @@ const USER_MESSAGES: Record<DigestErrorKind, string> = {
 		'summarize the video again instead.',
 	'no-generated-part': 'This note has no generated part to replace: summarize the video again instead.',
 	'nothing-to-translate': 'A transcript digest has no summary to translate.',
+	'already-running': 'This video is already being summarized.',
 };
 
 export class DigestError extends Error {

@@ -1,5 +1,14 @@
 import { App, Notice, TFile, TFolder } from 'obsidian';
-import { batchReport, BatchLink, planBatch, runBatch, videoLinksInNote } from '../core/digestNotes/batch';
+import type { CostEstimate } from '../core/digest';
+import {
+	batchEstimate,
+	BatchJob,
+	batchReport,
+	BatchLink,
+	planBatch,
+	runBatch,
+	videoLinksInNote,
+} from '../core/digestNotes/batch';
 import { DigestRunner } from './digestRunner';
 import { obsidianVaultIndex } from './obsidianVaultIndex';
 import { ProgressNotice } from './progressNotice';
@@ -23,6 +32,10 @@ export async function summarizeLinksIn(app: App, runner: DigestRunner, files: TF
 		return;
 	}
 	const progress = new ProgressNotice(`Summarizing ${jobs.length} YouTube links…`, runner.lifetime);
+	if (!(await confirmBatchCost(app, runner, jobs, progress))) {
+		progress.finish('Cancelled: nothing was written.');
+		return;
+	}
 	const summary = await runBatch(
 		jobs,
 		async (job, signal) => {
@@ -39,6 +52,28 @@ export async function summarizeLinksIn(app: App, runner: DigestRunner, files: TF
 		},
 	);
 	progress.finish(batchReport(summary));
+}
+
+/**
+ * Estimates every video to be summarized (fetching transcripts, which are kept for the run that follows)
+ * and asks once when the whole batch is above the threshold; a video that cannot be estimated counts
+ * nothing here and fails in its run with its own reason.
+ */
+async function confirmBatchCost(app: App, runner: DigestRunner, jobs: BatchJob[], progress: ProgressNotice) {
+	const toRun = jobs.filter((job) => !job.skip);
+	const estimates: (CostEstimate | null)[] = [];
+	for (const [index, job] of toRun.entries()) {
+		if (progress.signal.aborted) return false;
+		progress.setMessage(`Estimating the cost: ${index + 1} of ${toRun.length} videos…`);
+		const file = app.vault.getFileByPath(job.sourcePath);
+		const source = file ? { file, linkText: job.linkText } : undefined;
+		estimates.push(
+			await runner.estimate({ id: job.videoId }, source, { signal: progress.signal }).catch(() => null),
+		);
+	}
+	if (progress.signal.aborted) return false;
+	const videos = toRun.length === 1 ? 'one video' : `${toRun.length} videos`;
+	return runner.confirmCost(batchEstimate(estimates), `Summarize ${videos}?`, `Summarizing ${videos}`);
 }
 
 /** The Markdown notes in a folder and its subfolders, in path order. */

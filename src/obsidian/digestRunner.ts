@@ -1,10 +1,10 @@
 import { App, Notice, TFile } from 'obsidian';
 import { DigestArchive } from '../core/digestArchive';
-import type { CostEstimate, DigestStage, SourceNote } from '../core/digest';
-import { createDigest, DigestDependencies, DigestOutcome } from '../core/digestPipeline';
+import type { CostEstimate, DigestRequest, DigestStage, SourceNote } from '../core/digest';
+import { createDigest, DigestDependencies, DigestOutcome, estimateDigestCost } from '../core/digestPipeline';
 import { DigestError, userMessage } from '../core/errors';
 import { TokenUsage } from '../core/llm/chatModel';
-import { formatCost } from '../core/llm/pricing';
+import { formatCost, needsCostConfirmation } from '../core/llm/pricing';
 import { formatCount } from '../core/llm/formatCount';
 import { VideoRef } from '../core/youtube/videoUrl';
 import { chatModelFromSettings } from './chatModelFromSettings';
@@ -41,6 +41,8 @@ function checkText(warnings: string[] = []): string {
 }
 
 /** Runs one digest with a progress notice, and tells the user how it ended in one sentence. */
+type Control = Pick<DigestDependencies, 'signal' | 'onProgress' | 'confirmCost'> & { templateId?: string };
+
 export class DigestRunner {
 	private readonly running = new Set<string>();
 
@@ -54,10 +56,9 @@ export class DigestRunner {
 	async run(video: VideoRef, source?: { file: TFile; linkText?: string }, templateId?: string): Promise<void> {
 		const { app, settings } = this.host;
 		if (this.running.has(video.id)) {
-			new Notice('This video is already being summarized.');
+			new Notice(userMessage(new DigestError('already-running')));
 			return;
 		}
-		this.running.add(video.id);
 		const progress = new ProgressNotice(STAGE_MESSAGES.fetching(settings.model), this.host.lifetime);
 		try {
 			const outcome = await this.digest(video, source, {
@@ -75,8 +76,6 @@ export class DigestRunner {
 		} catch (error) {
 			if (!(error instanceof DigestError)) console.error('YouTube Digest:', error);
 			progress.finish(userMessage(error));
-		} finally {
-			this.running.delete(video.id);
 		}
 	}
 
@@ -84,44 +83,62 @@ export class DigestRunner {
 	async digest(
 		video: VideoRef,
 		source: { file: TFile; linkText?: string } | undefined,
-		control: Pick<DigestDependencies, 'signal' | 'onProgress' | 'confirmCost'> & { templateId?: string },
+		control: Control,
 	): Promise<DigestOutcome & { withModel: boolean }> {
+		if (this.running.has(video.id)) throw new DigestError('already-running');
+		this.running.add(video.id);
+		try {
+			const { request, deps } = await this.runOf(video, source, control);
+			const outcome = await createDigest(request, deps);
+			await this.remember(outcome.clientName);
+			return { ...outcome, withModel: deps.chatModel !== null };
+		} finally {
+			this.running.delete(video.id);
+		}
+	}
+
+	/** What a digest of this video would cost (its transcript is fetched and kept); null when no call is needed. */
+	async estimate(video: VideoRef, source: { file: TFile; linkText?: string } | undefined, control: Control) {
+		const { request, deps } = await this.runOf(video, source, control);
+		return estimateDigestCost(request, deps);
+	}
+
+	/** Asks above the user's threshold, or for a very large input of unknown price; true to go ahead. */
+	async confirmCost(estimate: CostEstimate, title = 'Summarize this video?', what = 'This digest'): Promise<boolean> {
+		if (!needsCostConfirmation(estimate, this.host.settings.confirmAboveCost)) return true;
+		const calls = estimate.calls === 1 ? 'one call' : `${estimate.calls} calls`;
+		const cost =
+			estimate.cost === null
+				? 'a cost the price table does not know'
+				: `an estimated ${formatCost(estimate.cost)}`;
+		return confirm(
+			this.host.app,
+			title,
+			`${what} needs ${calls} with about ${formatCount(estimate.inputTokens)} input tokens, ${cost}.`,
+			'Summarize',
+		);
+	}
+
+	private async runOf(video: VideoRef, source: { file: TFile; linkText?: string } | undefined, control: Control) {
 		const { app, settings } = this.host;
 		const chatModel = chatModelFromSettings(app, this.host);
 		const templateId = chatModel ? (control.templateId ?? settings.defaultTemplate) : 'transcript';
 		const template = await loadTemplate(app, settings, templateId);
-		const outcome = await createDigest(
-			{
-				video,
-				source: source ? sourceNote(source.file, source.linkText) : undefined,
-				options: digestOptionsFrom(settings, template),
-			},
-			{
-				http: requestUrlHttp,
-				chatModel,
-				notes: vaultNoteStore(app),
-				index: obsidianVaultIndex(app),
-				now: () => new Date(),
-				archive: this.host.archive,
-				...control,
-			},
-		);
-		await this.remember(outcome.clientName);
-		return { ...outcome, withModel: chatModel !== null };
-	}
-
-	/** Asks only above the user's threshold, and only when the price is known. */
-	private async confirmCost(estimate: CostEstimate): Promise<boolean> {
-		const threshold = this.host.settings.confirmAboveCost;
-		if (threshold < 0 || estimate.cost === null || estimate.cost <= threshold) return true;
-		const calls = estimate.calls === 1 ? 'one call' : `${estimate.calls} calls`;
-		return confirm(
-			this.host.app,
-			'Summarize this video?',
-			`This digest needs ${calls} with about ${formatCount(estimate.inputTokens)} input tokens, ` +
-				`an estimated ${formatCost(estimate.cost)}.`,
-			'Summarize',
-		);
+		const request: DigestRequest = {
+			video,
+			source: source ? sourceNote(source.file, source.linkText) : undefined,
+			options: digestOptionsFrom(settings, template),
+		};
+		const deps: DigestDependencies = {
+			http: requestUrlHttp,
+			chatModel,
+			notes: vaultNoteStore(app),
+			index: obsidianVaultIndex(app),
+			now: () => new Date(),
+			archive: this.host.archive,
+			...control,
+		};
+		return { request, deps };
 	}
 
 	private async remember(clientName: string): Promise<void> {

@@ -7,6 +7,8 @@ import {
 	getValue,
 	lastModal,
 	notices,
+	openInEditor,
+	openModals,
 	openSettingTab,
 	setRequestUrlRoutes,
 	waitFor,
@@ -73,6 +75,38 @@ describe('the cache', () => {
 });
 
 describe('cost', () => {
+	it('asks once for a whole batch above the threshold; declining writes nothing and calls no model', async () => {
+		const plugin = await hostedOpenAI({ confirmAboveCost: 0 });
+		const list = '- https://youtu.be/GJLlxj_dtq8\n- https://www.youtube.com/watch?v=GJLlxj_dtq8&t=5\n';
+		await plugin.app.vault.create('List.md', list);
+		await openInEditor(plugin.app, 'List.md');
+		await plugin.runCommand('summarize-all-in-note');
+		await waitFor(() => lastModal());
+		expect(lastModal()?.contentEl.getText()).toMatch(
+			/Summarizing one video needs one call with about [\d,]+ input tokens, an estimated \$0\.\d+\./,
+		);
+		await clickButton(lastModal()!.contentEl, 'Cancel');
+
+		expect(await finalNotice()).toBe('Cancelled: nothing was written.');
+		expect(openModals()).toHaveLength(0);
+		expect(harness.openai.requests).toHaveLength(0);
+		expect(fileText(plugin.app, 'List.md')).toBe(list);
+		expect(plugin.app.vault.getFileByPath(DIGEST_PATH)).toBeNull();
+	});
+
+	it('asks once for a batch it goes ahead with, then not again for each video', async () => {
+		const plugin = await hostedOpenAI({ confirmAboveCost: 0 });
+		await plugin.app.vault.create('List.md', '- https://youtu.be/GJLlxj_dtq8\n');
+		await openInEditor(plugin.app, 'List.md');
+		await plugin.runCommand('summarize-all-in-note');
+		await waitFor(() => lastModal());
+		await clickButton(lastModal()!.contentEl, 'Summarize');
+
+		expect(await finalNotice()).toMatch(/^YouTube links: 1 digested/);
+		expect(harness.openai.requests).toHaveLength(1);
+		expect(plugin.app.vault.getFileByPath(DIGEST_PATH)).not.toBeNull();
+	});
+
 	it('asks before a run above the threshold; declining sends nothing to the model and writes nothing', async () => {
 		const plugin = await hostedOpenAI({ confirmAboveCost: 0 });
 		await runOnSourceNote(plugin);

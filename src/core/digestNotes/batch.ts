@@ -1,4 +1,5 @@
 import { frontmatterEnd } from '../notes/frontmatterBlock';
+import type { CostEstimate } from '../digest';
 import { mapWithConcurrency } from '../concurrency';
 import { userMessage } from '../errors';
 import { generatedRanges } from '../notes/generatedBlock';
@@ -154,4 +155,18 @@ export function batchReport(summary: BatchSummary): string {
 	const cancelled = summary.aborted ? ` Cancelled with ${summary.cancelled} not done.` : '';
 	const counts = `${summary.done} digested, ${summary.failed} failed, ${summary.skipped} skipped.`;
 	return `YouTube links: ${counts}${cancelled}${details.join('')}${more}`;
+}
+
+/** The cost of a whole batch: calls and tokens add up; the cost is unknown when any video's is. */
+export function batchEstimate(estimates: readonly (CostEstimate | null)[]): CostEstimate {
+	const known = estimates.filter((estimate): estimate is CostEstimate => estimate !== null);
+	const sum = (pick: (estimate: CostEstimate) => number) =>
+		known.reduce((total, estimate) => total + pick(estimate), 0);
+	const unknownCost = known.some((estimate) => estimate.cost === null);
+	return {
+		calls: sum((estimate) => estimate.calls),
+		inputTokens: sum((estimate) => estimate.inputTokens),
+		outputTokens: sum((estimate) => estimate.outputTokens),
+		cost: unknownCost ? null : sum((estimate) => estimate.cost ?? 0),
+	};
 }

@@ -58,3 +58,15 @@ export function parsePrices(text: string): Record<string, ModelPrice> {
 	}
 	return prices;
 }
+
+/** An input this large is worth a question even when the model's price is unknown (a local model's time, a bill). */
+export const LARGE_INPUT_TOKENS = 200_000;
+
+/**
+ * Whether to ask before a run (or a batch): above the user's threshold when the price is known, and for a
+ * very large input when it is not; a negative threshold never asks.
+ */
+export function needsCostConfirmation(estimate: { inputTokens: number; cost: number | null }, threshold: number) {
+	if (threshold < 0) return false;
+	return estimate.cost === null ? estimate.inputTokens > LARGE_INPUT_TOKENS : estimate.cost > threshold;
+}

@@ -7,6 +7,7 @@ import {
 	runBatch,
 	videoLinksInNote,
 } from '../../../src/core/digestNotes/batch';
+import { batchEstimate } from '../../../src/core/digestNotes/batch';
 
 const A = 'aaaaaaaaaaa';
 const B = 'bbbbbbbbbbb';
@@ -241,5 +242,24 @@ describe('runBatch', () => {
 			results: [],
 			aborted: false,
 		});
+	});
+});
+
+describe('batchEstimate', () => {
+	it('adds up calls, tokens and dollars, and counts videos with nothing to call as free', () => {
+		const total = batchEstimate([
+			{ calls: 1, inputTokens: 1000, outputTokens: 200, cost: 0.01 },
+			null,
+			{ calls: 3, inputTokens: 30_000, outputTokens: 2000, cost: 0.02 },
+		]);
+		expect(total).toEqual({ calls: 4, inputTokens: 31_000, outputTokens: 2200, cost: 0.03 });
+	});
+
+	it('has an unknown cost when any video has one', () => {
+		const total = batchEstimate([
+			{ calls: 1, inputTokens: 1000, outputTokens: 200, cost: 0.01 },
+			{ calls: 1, inputTokens: 1000, outputTokens: 200, cost: null },
+		]);
+		expect(total.cost).toBeNull();
 	});
 });

@@ -3,6 +3,8 @@ import {
 	defaultInputBudget,
 	estimateCost,
 	formatCost,
+	LARGE_INPUT_TOKENS,
+	needsCostConfirmation,
 	formatPrices,
 	parsePrices,
 } from '../../../src/core/llm/pricing';
@@ -60,5 +62,22 @@ describe('pricing', () => {
 	it('gives small local models a smaller budget per call', () => {
 		expect(defaultInputBudget('https://api.openai.com/v1')).toBe(25_000);
 		expect(defaultInputBudget('http://127.0.0.1:1234/v1')).toBe(6_000);
+	});
+});
+
+describe('needsCostConfirmation', () => {
+	it('asks above the threshold when the price is known', () => {
+		expect(needsCostConfirmation({ inputTokens: 1000, cost: 0.2 }, 0.1)).toBe(true);
+		expect(needsCostConfirmation({ inputTokens: 1000, cost: 0.05 }, 0.1)).toBe(false);
+	});
+
+	it('asks for a very large input of unknown price, such as a 20 MB caption track', () => {
+		expect(needsCostConfirmation({ inputTokens: LARGE_INPUT_TOKENS + 1, cost: null }, 0.1)).toBe(true);
+		expect(needsCostConfirmation({ inputTokens: 5000, cost: null }, 0.1)).toBe(false);
+	});
+
+	it('never asks when the threshold is negative', () => {
+		expect(needsCostConfirmation({ inputTokens: 10_000_000, cost: null }, -1)).toBe(false);
+		expect(needsCostConfirmation({ inputTokens: 1000, cost: 100 }, -1)).toBe(false);
 	});
 });
