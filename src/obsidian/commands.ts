@@ -1,34 +1,24 @@
-import { App, Editor, MarkdownFileInfo, MarkdownView, Notice, Plugin, TFile } from 'obsidian';
-import { DigestArchive } from '../core/digestArchive';
+import { Notice, Plugin, TFile } from 'obsidian';
 import { DigestError, userMessage } from '../core/errors';
-import { chooseVideoLink, ChosenVideoLink } from '../core/notes/linkInNote';
 import { parseVideoInput } from '../core/youtube/videoUrl';
+import { onActiveVideoLink } from './activeVideoLink';
 import { summarizeLinksIn } from './batchCommands';
 import { createDigestIndex } from './digestIndex';
-import { DigestNoteActions } from './digestNoteActions';
-import { DigestRunner } from './digestRunner';
-import { SettingsHost } from './settings';
 import { listTemplates } from './templates';
 import { TemplateSuggestModal } from './templateSuggestModal';
 import { TextPromptModal } from './textPromptModal';
+import { registerTranscriptCommands } from './transcriptCommands';
 
-/** What the commands work with; the runner and note actions are made on first use, not at load. */
-export interface CommandHost extends SettingsHost {
-	app: App;
-	archive: DigestArchive;
-	runner(): DigestRunner;
-	digestNotes(): DigestNoteActions;
-}
+import type { CommandHost } from './commandHost';
+
+export type { CommandHost };
 
 export function registerCommands(plugin: Plugin, host: CommandHost): void {
 	const { app } = host;
 	plugin.addCommand({
 		id: 'summarize-current-note',
 		name: 'Summarize YouTube video',
-		editorCallback: (editor, context) => {
-			const link = linkInNote(app, editor, context);
-			if (link) void host.runner().run(link.ref, sourceOf(context, link));
-		},
+		checkCallback: onActiveVideoLink(app, (link, source) => void host.runner().run(link.ref, source)),
 	});
 	plugin.addCommand({
 		id: 'summarize-url',
@@ -38,14 +28,13 @@ export function registerCommands(plugin: Plugin, host: CommandHost): void {
 	plugin.addCommand({
 		id: 'summarize-with-template',
 		name: 'Summarize YouTube video with template…',
-		editorCallback: (editor, context) => {
-			const link = linkInNote(app, editor, context);
-			if (!link) return;
+		checkCallback: onActiveVideoLink(app, (link, source) => {
 			new TemplateSuggestModal(app, listTemplates(app, host.settings), (choice) => {
-				void host.runner().run(link.ref, sourceOf(context, link), choice.id);
+				void host.runner().run(link.ref, source, { templateId: choice.id });
 			}).open();
-		},
+		}),
 	});
+	registerTranscriptCommands(plugin, host);
 	plugin.addCommand({
 		id: 'rerender-digest',
 		name: 'Re-render digest',
@@ -92,25 +81,6 @@ function onDigestNote(host: CommandHost, action: (file: TFile) => void): (checki
 		if (!checking) action(file);
 		return true;
 	};
-}
-
-function sourceOf(context: MarkdownView | MarkdownFileInfo, link: ChosenVideoLink) {
-	return context.file ? { file: context.file, linkText: link.linkText } : undefined;
-}
-
-/** The video link of the note in the editor, or null after telling the user there is none. */
-function linkInNote(app: App, editor: Editor, context: MarkdownView | MarkdownFileInfo): ChosenVideoLink | null {
-	const file = context.file;
-	const cursor = editor.getCursor();
-	const link = chooseVideoLink({
-		selection: editor.getSelection(),
-		cursorLine: editor.getLine(cursor.line),
-		cursorColumn: cursor.ch,
-		properties: file ? (app.metadataCache.getFileCache(file)?.frontmatter ?? null) : null,
-		text: editor.getValue(),
-	});
-	if (!link) new Notice(userMessage(new DigestError('no-link')));
-	return link;
 }
 
 function askForLink(host: CommandHost): void {

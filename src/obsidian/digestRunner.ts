@@ -1,6 +1,6 @@
 import { App, Notice, TFile } from 'obsidian';
 import { DigestArchive } from '../core/digestArchive';
-import type { CostEstimate, DigestStage } from '../core/digest';
+import type { CostEstimate, DigestStage, TranscriptChoice } from '../core/digest';
 import { createDigest, DigestDependencies, DigestOutcome } from '../core/digestPipeline';
 import { DigestError, userMessage } from '../core/errors';
 import { TokenUsage } from '../core/llm/chatModel';
@@ -14,8 +14,10 @@ import { openNote } from './openNote';
 import { ProgressNotice } from './progressNotice';
 import { requestUrlHttp } from './requestUrlHttp';
 import { digestOptionsFrom, SettingsHost } from './settings';
+import { noteLinkFragment } from './noteLinkFragment';
 import { loadTemplate } from './templates';
 import { vaultNoteStore } from './vaultNoteStore';
+import { vaultTranscriptFile } from './vaultTranscriptFile';
 
 export interface DigestRunnerHost extends SettingsHost {
 	app: App;
@@ -41,8 +43,15 @@ export class DigestRunner {
 
 	constructor(private readonly host: DigestRunnerHost) {}
 
-	/** `templateId`: a preset id or a template note; by default the one chosen in the settings. */
-	async run(video: VideoRef, source?: { file: TFile; linkText?: string }, templateId?: string): Promise<void> {
+	/**
+	 * `templateId`: a preset id or a template note; by default the one chosen in the settings.
+	 * `transcript`: a subtitle file or caption track the user picked; by default YouTube's captions.
+	 */
+	async run(
+		video: VideoRef,
+		source?: { file: TFile; linkText?: string },
+		choice: { templateId?: string; transcript?: TranscriptChoice } = {},
+	): Promise<void> {
 		const { app, settings } = this.host;
 		if (this.running.has(video.id)) {
 			new Notice('This video is already being summarized.');
@@ -52,15 +61,16 @@ export class DigestRunner {
 		const progress = new ProgressNotice(STAGE_MESSAGES.fetching(settings.model));
 		try {
 			const outcome = await this.digest(video, source, {
-				templateId,
+				...choice,
 				signal: progress.signal,
 				onProgress: (stage, parts) => progress.setMessage(STAGE_MESSAGES[stage](settings.model, parts)),
 				confirmCost: (estimate) => this.confirmCost(estimate),
 			});
+			const open = () => void openNote(app, outcome.path);
 			progress.finish(
 				outcome.withModel
-					? `Digest written: ${outcome.path}${usageText(outcome)}`
-					: `Transcript digest written: ${outcome.path}. ${TRANSCRIPT_ONLY}`,
+					? noteLinkFragment('Digest written: ', outcome.path, usageText(outcome), open)
+					: noteLinkFragment('Transcript digest written: ', outcome.path, `. ${TRANSCRIPT_ONLY}`, open),
 			);
 			if (settings.openDigest && outcome.path !== source?.file.path) await openNote(app, outcome.path);
 		} catch (error) {
@@ -75,17 +85,22 @@ export class DigestRunner {
 	async digest(
 		video: VideoRef,
 		source: { file: TFile; linkText?: string } | undefined,
-		control: Pick<DigestDependencies, 'signal' | 'onProgress' | 'confirmCost'> & { templateId?: string },
+		control: Pick<DigestDependencies, 'signal' | 'onProgress' | 'confirmCost'> & {
+			templateId?: string;
+			transcript?: TranscriptChoice;
+		},
 	): Promise<DigestOutcome & { withModel: boolean }> {
 		const { app, settings } = this.host;
 		const chatModel = chatModelFromSettings(app, this.host);
 		const templateId = chatModel ? (control.templateId ?? settings.defaultTemplate) : 'transcript';
 		const template = await loadTemplate(app, settings, templateId);
+		const { transcript, ...progressControl } = control;
 		const outcome = await createDigest(
 			{
 				video,
 				source: source ? { path: source.file.path, linkText: source.linkText } : undefined,
 				options: digestOptionsFrom(settings, template),
+				transcript,
 			},
 			{
 				http: requestUrlHttp,
@@ -94,7 +109,8 @@ export class DigestRunner {
 				index: obsidianVaultIndex(app),
 				now: () => new Date(),
 				archive: this.host.archive,
-				...control,
+				transcriptFile: vaultTranscriptFile(app),
+				...progressControl,
 			},
 		);
 		await this.remember(outcome.clientName);
