@@ -1,4 +1,4 @@
-import { Notice, Plugin, TFile } from 'obsidian';
+import { MarkdownView, Notice, Plugin, TFile } from 'obsidian';
 import { DigestError, userMessage } from '../core/errors';
 import { parseVideoInput } from '../core/youtube/videoUrl';
 import { onActiveVideoLink } from './activeVideoLink';
@@ -44,6 +44,11 @@ export function registerCommands(plugin: Plugin, host: CommandHost): void {
 		id: 'translate-digest',
 		name: 'Translate digest…',
 		checkCallback: onDigestNote(host, (file) => askForLanguage(host, file)),
+	});
+	plugin.addCommand({
+		id: 'ask-video',
+		name: 'Ask this video…',
+		checkCallback: onDigestNote(host, (file) => askQuestion(host, file)),
 	});
 	plugin.addCommand({
 		id: 'clear-cache',
@@ -96,5 +101,19 @@ function askForLanguage(host: CommandHost, file: TFile): void {
 	const prompt = { title: 'Translate digest', label: 'Language', placeholder: 'For example German, fr or Japanese' };
 	new TextPromptModal(host.app, { ...prompt, button: 'Translate' }, (language) => {
 		void host.digestNotes().translate(file, language);
+	}).open();
+}
+
+/** The selected text is the question (one written in the note); without a selection, a dialog asks. */
+function askQuestion(host: CommandHost, file: TFile): void {
+	const view = host.app.workspace.getActiveViewOfType(MarkdownView);
+	const selection = view?.file === file && view.getMode() === 'source' ? view.editor.getSelection().trim() : '';
+	if (selection) {
+		void host.digestNotes().ask(file, selection);
+		return;
+	}
+	const prompt = { title: 'Ask this video', label: 'Question', placeholder: 'What does the video say about…?' };
+	new TextPromptModal(host.app, { ...prompt, button: 'Ask' }, (question) => {
+		void host.digestNotes().ask(file, question);
 	}).open();
 }

@@ -35,6 +35,7 @@ describe('the built main.js in a fake Obsidian', () => {
 	it('registers its commands, with no hotkeys', async () => {
 		const plugin = await loadPlugin();
 		expect(Object.keys(plugin.commands).sort()).toEqual([
+			'youtube-digest:ask-video',
 			'youtube-digest:clear-cache',
 			'youtube-digest:create-digest-index',
 			'youtube-digest:rerender-digest',
@@ -194,7 +195,8 @@ describe('the built main.js in a fake Obsidian', () => {
 		await summarizeSourceNote(plugin);
 		expect(await finalNotice()).toBe(
 			'This video has no captions YouTube will give. To summarize it anyway, put a subtitle file ' +
-				'(SRT, WebVTT or timestamped text) with the video id in its name in the vault, or link it from the note.',
+				'(SRT, WebVTT or timestamped text) with the video id in its name in the vault, ' +
+				'or link it from the note.',
 		);
 		expect(vaultSnapshot(plugin.app)).toEqual(before);
 		expect(harness.openai.requests).toHaveLength(0);
