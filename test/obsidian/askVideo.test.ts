@@ -65,7 +65,7 @@ describe('Ask this video, in the built plugin', () => {
 		);
 	});
 
-	it('asks in a dialog in reading view, says when the video does not answer, keeps answers on re-render', async () => {
+	it('asks in a dialog in reading view, says when the video has no answer, keeps answers on re-render', async () => {
 		const plugin = await digestThenOpen();
 		const view = await openInEditor(plugin.app, DIGEST_PATH);
 		setViewMode(view, 'preview');
