@@ -675,6 +675,21 @@ export function statusBarTexts(app: O.App): string[] {
 	return fakeApp(app).statusBarEl.children.map((e) => e.textContent);
 }
 
+/**
+ * Opens an `obsidian://action?key=value` URI as Obsidian does: the registered handler for the action gets
+ * the decoded parameters plus `action`, and its promise is awaited. Throws when no handler has the action.
+ */
+export async function openObsidianUri(app: O.App, uri: string): Promise<void> {
+	const url = new URL(uri);
+	if (url.protocol !== 'obsidian:') throw new Error(`openObsidianUri: not an obsidian:// URI: ${uri}`);
+	const action = url.hostname || url.pathname.replace(/^\/+/, '');
+	const handler = fakeApp(app).protocolHandlers.get(action);
+	if (!handler) throw new Error(`openObsidianUri: no handler registered for "${action}"`);
+	const params: O.ObsidianProtocolData = { action };
+	for (const [key, value] of url.searchParams) params[key] = value;
+	await collectHandlerResults(() => trackHandlerResult(handler(params), `protocol handler "${action}"`));
+}
+
 // ----- misc -----
 
 /** Changes what getLanguage() returns (default 'en'). */
