@@ -3,6 +3,7 @@ import { DigestError, userMessage } from '../core/errors';
 import { parseVideoInput } from '../core/youtube/videoUrl';
 import { onActiveVideoLink } from './activeVideoLink';
 import { summarizeLinksIn } from './batchCommands';
+import { confirm } from './confirmModal';
 import { createDigestIndex } from './digestIndex';
 import { listTemplates } from './templates';
 import { TemplateSuggestModal } from './templateSuggestModal';
@@ -53,13 +54,7 @@ export function registerCommands(plugin: Plugin, host: CommandHost): void {
 	plugin.addCommand({
 		id: 'clear-cache',
 		name: 'Clear digest cache',
-		callback: async () => {
-			const removed = await host.archive.clear();
-			new Notice(
-				`Digest cache cleared (${removed} ${removed === 1 ? 'file' : 'files'}). ` +
-					'Digests made before cannot be re-rendered or translated now.',
-			);
-		},
+		callback: () => void clearCache(host),
 	});
 	plugin.addCommand({
 		id: 'summarize-all-in-note',
@@ -116,4 +111,22 @@ function askQuestion(host: CommandHost, file: TFile): void {
 	new TextPromptModal(host.app, { ...prompt, button: 'Ask' }, (question) => {
 		void host.digestNotes().ask(file, question);
 	}).open();
+}
+
+/** Clearing is permanent for the digests already made, so it asks first and says what it takes away. */
+async function clearCache(host: CommandHost): Promise<void> {
+	const yes = await confirm(
+		host.app,
+		'Clear digest cache?',
+		'The cache keeps each video’s transcript and digest. Without it, digests made so far can no longer be ' +
+			're-rendered, translated or asked about, and summarizing them again fetches the transcript and calls ' +
+			'the model again.',
+		'Clear cache',
+	);
+	if (!yes) return;
+	const removed = await host.archive.clear();
+	new Notice(
+		`Digest cache cleared (${removed} ${removed === 1 ? 'file' : 'files'}). ` +
+			'Digests made before cannot be re-rendered, translated or asked about now.',
+	);
 }
