@@ -41,6 +41,8 @@ export interface RenderOptions {
 
 export interface DigestOptions extends RenderOptions {
 	outputFolder: string;
+	/** A new digest's file name, with `{{title}}`, `{{channel}}`, `{{published}}`, `{{created}}`, `{{videoId}}`. */
+	fileNamePattern?: string;
 	/** Caption languages in order of preference; empty means the spoken language. */
 	transcriptLanguages: string[];
 	/** Language of the digest; empty means the transcript's. */
