@@ -19,6 +19,8 @@ const BY_KIND: Record<DigestErrorKind, number> = {
 	'no-generated-part': EXIT.badInput,
 	'nothing-to-translate': EXIT.badInput,
 	'already-running': EXIT.badInput,
+	'transcript-file-invalid': EXIT.badInput,
+	'no-question': EXIT.badInput,
 	'video-unavailable': EXIT.noTranscript,
 	'video-private': EXIT.noTranscript,
 	'age-restricted': EXIT.noTranscript,

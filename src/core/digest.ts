@@ -4,6 +4,8 @@ import type { ModelPrice } from './llm/pricing';
 import type { PropertySpec } from './render/properties';
 import type { TimestampStyle } from './render/timestampStyle';
 import type { Paragraph } from './transcript/paragraphs';
+import type { TranscriptFile } from './transcript/subtitleFile';
+import type { CaptionTrackPick } from './youtube/captionTrack';
 import type { InnertubeClient } from './youtube/innertubeClients';
 import type { Transcript } from './youtube/transcriptSession';
 import type { VideoInfo } from './youtube/videoInfo';
@@ -39,6 +41,8 @@ export interface RenderOptions {
 
 export interface DigestOptions extends RenderOptions {
 	outputFolder: string;
+	/** A new digest's file name, with `{{title}}`, `{{channel}}`, `{{published}}`, `{{created}}`, `{{videoId}}`. */
+	fileNamePattern?: string;
 	/** Caption languages in order of preference; empty means the spoken language. */
 	transcriptLanguages: string[];
 	/** Language of the digest; empty means the transcript's. */
@@ -62,10 +66,15 @@ export interface SourceNote {
 	linkText?: string;
 }
 
+/** A transcript the user chose by hand: a subtitle file from the vault, or one of the video's caption tracks. */
+export type TranscriptChoice = { file: TranscriptFile } | { track: CaptionTrackPick };
+
 export interface DigestRequest {
 	video: VideoRef;
 	source?: SourceNote;
 	options: DigestOptions;
+	/** Absent: YouTube's captions in the preferred languages, else a subtitle file found for the video. */
+	transcript?: TranscriptChoice;
 }
 
 /** What a run will cost, shown before calling when it is above the user's threshold. */

@@ -14,6 +14,7 @@ import { NoteStore } from './notes/noteStore';
 import { sampleDigestContext } from './render/sampleContext';
 import { formatProblem, loadTemplateEngine } from './render/templateEngine';
 import { groupIntoParagraphs } from './transcript/paragraphs';
+import { TranscriptFile, transcriptFromFile } from './transcript/subtitleFile';
 import { VaultIndex } from './web/vaultIndex';
 import { fetchVideo } from './youtube/fetchVideo';
 import { Transcript } from './youtube/transcriptSession';
@@ -39,6 +40,8 @@ export interface DigestDependencies {
 	summaryDeadlineMs?: number;
 	/** Asked before the model is called; false cancels the run. Absent: never asked. */
 	confirmCost?: (estimate: CostEstimate) => Promise<boolean>;
+	/** The vault's subtitle file for a video (its id in the name, or linked from the source note), for no captions. */
+	transcriptFile?: (videoId: string, sourcePath: string | null) => Promise<TranscriptFile | null>;
 }
 
 export interface DigestOutcome extends DigestData {
@@ -150,7 +153,8 @@ async function prepareDigest(request: DigestRequest, deps: DigestDependencies): 
 	if (!model) return { data };
 
 	const instructions = templateInstructions(options.template);
-	const cached = await deps.archive?.load(info.id, outputLanguage).catch(() => null);
+	// A transcript chosen by hand is summarized anew, not answered with the digest of another transcript.
+	const cached = request.transcript ? null : await deps.archive?.load(info.id, outputLanguage).catch(() => null);
 	const sameRequest =
 		cached?.data.model === model.model && (cached.instructionsKey ?? '') === instructionsKey(instructions);
 	if (cached?.data.digest && sameRequest) {
@@ -173,23 +177,39 @@ async function prepareDigest(request: DigestRequest, deps: DigestDependencies): 
 	return { data, model, input, plan, estimate: { calls: plan.calls, ...tokens, cost } };
 }
 
-/** The transcript cached for these caption languages, or a fresh one from YouTube (then cached). */
+/**
+ * The transcript cached for these caption languages, or a fresh one from YouTube (then cached); without
+ * captions, the video's subtitle file in the vault. A transcript chosen by hand bypasses the cache, and a
+ * picked caption track is not cached as the languages' choice.
+ */
 async function videoAndTranscript(
 	request: DigestRequest,
 	deps: DigestDependencies,
 ): Promise<{ info: VideoInfo; transcript: Transcript; clientName: string }> {
-	const { options, video } = request;
-	const cached = await deps.archive?.loadTranscript(video.id, options.transcriptLanguages).catch(() => null);
+	const { options, video, transcript: choice } = request;
+	const languages = options.transcriptLanguages;
+	const cached = choice ? null : await deps.archive?.loadTranscript(video.id, languages).catch(() => null);
 	if (cached) return { ...cached, clientName: options.preferredClient ?? '' };
+	const fromFile = (file: TranscriptFile) => transcriptFromFile(file, languages[0] ?? '');
+	const findFile = deps.transcriptFile;
 	const http = withRequestTimeout(deps.http, YOUTUBE_REQUEST_TIMEOUT_MS);
 	const fetched = await fetchVideo(http, video.id, {
 		clients: options.innertubeClients,
 		preferredClient: options.preferredClient,
-		preferredLanguages: options.transcriptLanguages,
+		preferredLanguages: languages,
 		signal: deps.signal,
+		track: choice && 'track' in choice ? choice.track : undefined,
+		transcript: choice && 'file' in choice ? fromFile(choice.file) : undefined,
+		fallback: findFile
+			? async () => {
+					const file = await findFile(video.id, request.source?.path ?? null);
+					return file ? fromFile(file) : null;
+				}
+			: undefined,
 	});
 	const record = { info: fetched.info, transcript: fetched.transcript };
-	await deps.archive?.saveTranscript(video.id, options.transcriptLanguages, record).catch(() => undefined);
+	if (!(choice && 'track' in choice))
+		await deps.archive?.saveTranscript(video.id, languages, record).catch(() => undefined);
 	return fetched;
 }
 

@@ -30,7 +30,9 @@ export type DigestErrorKind =
 	| 'no-digest-data'
 	| 'no-generated-part'
 	| 'nothing-to-translate'
-	| 'already-running';
+	| 'already-running'
+	| 'transcript-file-invalid'
+	| 'no-question';
 
 const USER_MESSAGES: Record<DigestErrorKind, string> = {
 	'invalid-link': 'That is not a link to a YouTube video.',
@@ -41,7 +43,9 @@ const USER_MESSAGES: Record<DigestErrorKind, string> = {
 	'bot-check': 'YouTube asked for a sign-in to check this is not a bot; try again later or from another network.',
 	'youtube-rate-limited': 'YouTube is limiting requests from this network; wait a few minutes and try again.',
 	unplayable: 'YouTube will not play this video here',
-	'no-captions': 'This video has no captions, so there is no transcript to summarize.',
+	'no-captions':
+		'This video has no captions YouTube will give. To summarize it anyway, put a subtitle file ' +
+		'(SRT, WebVTT or timestamped text) with the video id in its name in the vault, or link it from the note.',
 	'po-token-required': "YouTube withheld this video's captions from anonymous clients; try again later.",
 	network: 'Could not reach the server; check your internet connection.',
 	// An answer did arrive, so the connection is not the problem.
@@ -64,6 +68,9 @@ const USER_MESSAGES: Record<DigestErrorKind, string> = {
 	'no-generated-part': 'This note has no generated part to replace: summarize the video again instead.',
 	'nothing-to-translate': 'A transcript digest has no summary to translate.',
 	'already-running': 'This video is already being summarized.',
+	'transcript-file-invalid':
+		'The transcript file has no timed lines: use an SRT, WebVTT or text file with a time at the start of each line',
+	'no-question': 'There is no question to ask: select one in the note or type it in the dialog.',
 };
 
 export class DigestError extends Error {

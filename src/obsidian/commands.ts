@@ -1,34 +1,25 @@
-import { App, Editor, MarkdownFileInfo, MarkdownView, Notice, Plugin, TFile } from 'obsidian';
-import { DigestArchive } from '../core/digestArchive';
+import { MarkdownView, Notice, Plugin, TFile } from 'obsidian';
 import { DigestError, userMessage } from '../core/errors';
-import { chooseVideoLink, ChosenVideoLink } from '../core/notes/linkInNote';
 import { parseVideoInput } from '../core/youtube/videoUrl';
+import { onActiveVideoLink } from './activeVideoLink';
 import { summarizeLinksIn } from './batchCommands';
+import { confirm } from './confirmModal';
 import { createDigestIndex } from './digestIndex';
-import { DigestNoteActions } from './digestNoteActions';
-import { DigestRunner } from './digestRunner';
-import { SettingsHost } from './settings';
 import { listTemplates } from './templates';
 import { TemplateSuggestModal } from './templateSuggestModal';
 import { TextPromptModal } from './textPromptModal';
+import { registerTranscriptCommands } from './transcriptCommands';
 
-/** What the commands work with; the runner and note actions are made on first use, not at load. */
-export interface CommandHost extends SettingsHost {
-	app: App;
-	archive: DigestArchive;
-	runner(): DigestRunner;
-	digestNotes(): DigestNoteActions;
-}
+import type { CommandHost } from './commandHost';
+
+export type { CommandHost };
 
 export function registerCommands(plugin: Plugin, host: CommandHost): void {
 	const { app } = host;
 	plugin.addCommand({
 		id: 'summarize-current-note',
 		name: 'Summarize YouTube video',
-		editorCallback: (editor, context) => {
-			const link = linkInNote(app, editor, context);
-			if (link) void host.runner().run(link.ref, sourceOf(context, link));
-		},
+		checkCallback: onActiveVideoLink(app, (link, source) => void host.runner().run(link.ref, source)),
 	});
 	plugin.addCommand({
 		id: 'summarize-url',
@@ -38,14 +29,13 @@ export function registerCommands(plugin: Plugin, host: CommandHost): void {
 	plugin.addCommand({
 		id: 'summarize-with-template',
 		name: 'Summarize YouTube video with template…',
-		editorCallback: (editor, context) => {
-			const link = linkInNote(app, editor, context);
-			if (!link) return;
+		checkCallback: onActiveVideoLink(app, (link, source) => {
 			new TemplateSuggestModal(app, listTemplates(app, host.settings), (choice) => {
-				void host.runner().run(link.ref, sourceOf(context, link), choice.id);
+				void host.runner().run(link.ref, source, { templateId: choice.id });
 			}).open();
-		},
+		}),
 	});
+	registerTranscriptCommands(plugin, host);
 	plugin.addCommand({
 		id: 'rerender-digest',
 		name: 'Re-render digest',
@@ -57,15 +47,14 @@ export function registerCommands(plugin: Plugin, host: CommandHost): void {
 		checkCallback: onDigestNote(host, (file) => askForLanguage(host, file)),
 	});
 	plugin.addCommand({
+		id: 'ask-video',
+		name: 'Ask this video…',
+		checkCallback: onDigestNote(host, (file) => askQuestion(host, file)),
+	});
+	plugin.addCommand({
 		id: 'clear-cache',
 		name: 'Clear digest cache',
-		callback: async () => {
-			const removed = await host.archive.clear();
-			new Notice(
-				`Digest cache cleared (${removed} ${removed === 1 ? 'file' : 'files'}). ` +
-					'Digests made before cannot be re-rendered or translated now.',
-			);
-		},
+		callback: () => void clearCache(host),
 	});
 	plugin.addCommand({
 		id: 'summarize-all-in-note',
@@ -94,25 +83,6 @@ function onDigestNote(host: CommandHost, action: (file: TFile) => void): (checki
 	};
 }
 
-function sourceOf(context: MarkdownView | MarkdownFileInfo, link: ChosenVideoLink) {
-	return context.file ? { file: context.file, linkText: link.linkText } : undefined;
-}
-
-/** The video link of the note in the editor, or null after telling the user there is none. */
-function linkInNote(app: App, editor: Editor, context: MarkdownView | MarkdownFileInfo): ChosenVideoLink | null {
-	const file = context.file;
-	const cursor = editor.getCursor();
-	const link = chooseVideoLink({
-		selection: editor.getSelection(),
-		cursorLine: editor.getLine(cursor.line),
-		cursorColumn: cursor.ch,
-		properties: file ? (app.metadataCache.getFileCache(file)?.frontmatter ?? null) : null,
-		text: editor.getValue(),
-	});
-	if (!link) new Notice(userMessage(new DigestError('no-link')));
-	return link;
-}
-
 function askForLink(host: CommandHost): void {
 	const prompt = { title: 'Summarize YouTube video', label: 'Video link', placeholder: 'Paste a YouTube link' };
 	new TextPromptModal(host.app, { ...prompt, button: 'Summarize' }, (input) => {
@@ -127,4 +97,36 @@ function askForLanguage(host: CommandHost, file: TFile): void {
 	new TextPromptModal(host.app, { ...prompt, button: 'Translate' }, (language) => {
 		void host.digestNotes().translate(file, language);
 	}).open();
+}
+
+/** The selected text is the question (one written in the note); without a selection, a dialog asks. */
+function askQuestion(host: CommandHost, file: TFile): void {
+	const view = host.app.workspace.getActiveViewOfType(MarkdownView);
+	const selection = view?.file === file && view.getMode() === 'source' ? view.editor.getSelection().trim() : '';
+	if (selection) {
+		void host.digestNotes().ask(file, selection);
+		return;
+	}
+	const prompt = { title: 'Ask this video', label: 'Question', placeholder: 'What does the video say about…?' };
+	new TextPromptModal(host.app, { ...prompt, button: 'Ask' }, (question) => {
+		void host.digestNotes().ask(file, question);
+	}).open();
+}
+
+/** Clearing is permanent for the digests already made, so it asks first and says what it takes away. */
+async function clearCache(host: CommandHost): Promise<void> {
+	const yes = await confirm(
+		host.app,
+		'Clear digest cache?',
+		'The cache keeps each video’s transcript and digest. Without it, digests made so far can no longer be ' +
+			're-rendered, translated or asked about, and summarizing them again fetches the transcript and calls ' +
+			'the model again.',
+		'Clear cache',
+	);
+	if (!yes) return;
+	const removed = await host.archive.clear();
+	new Notice(
+		`Digest cache cleared (${removed} ${removed === 1 ? 'file' : 'files'}). ` +
+			'Digests made before cannot be re-rendered, translated or asked about now.',
+	);
 }

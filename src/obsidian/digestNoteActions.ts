@@ -1,9 +1,12 @@
 import { App, Notice, TFile } from 'obsidian';
 import { DigestArchive } from '../core/digestArchive';
 import { digestRecordFor, NoteRenderOptions, rerenderDigestNote } from '../core/digestNotes/rerenderDigestNote';
+import { askVideo } from '../core/digestNotes/askVideo';
 import { translateDigestNote } from '../core/digestNotes/translateDigestNote';
 import { userMessage } from '../core/errors';
+import { formatCount } from '../core/llm/formatCount';
 import { languageName } from '../core/llm/languageName';
+import { formatCost } from '../core/llm/pricing';
 import { chatModelFromSettings } from './chatModelFromSettings';
 import { obsidianVaultIndex } from './obsidianVaultIndex';
 import { openNote } from './openNote';
@@ -64,6 +67,37 @@ export class DigestNoteActions {
 			);
 			progress.finish(`Translation written: ${path}`);
 			if (settings.openDigest) await openNote(app, path);
+		} catch (error) {
+			progress.finish(userMessage(error));
+		}
+	}
+
+	/** One model call over the kept transcript, no YouTube request; the answer is appended to the note. */
+	async ask(file: TFile, question: string): Promise<void> {
+		const { app, settings, archive } = this.host;
+		const model = chatModelFromSettings(app, this.host);
+		if (!model) {
+			new Notice('Asking a video needs a language model: add an API key in the plugin settings.');
+			return;
+		}
+		const progress = new ProgressNotice(`Asking ${settings.model}…`, this.host.lifetime);
+		try {
+			const record = await digestRecordFor(archive, this.properties(file));
+			const outcome = await askVideo(vaultNoteStore(app), file.path, record, question, {
+				model,
+				inputBudgetTokens: settings.inputBudgetTokens,
+				prices: settings.prices,
+				timestampStyle: settings.timestampStyle,
+				signal: progress.signal,
+			});
+			const { inputTokens, outputTokens } = outcome.usage;
+			const tokens = `${formatCount(inputTokens)} tokens in, ${formatCount(outputTokens)} out`;
+			const usage = `${tokens}, ${formatCost(outcome.cost)}`;
+			progress.finish(
+				outcome.answered
+					? `Answer added to the note (${usage}).`
+					: `The video does not answer that question; the note says so (${usage}).`,
+			);
 		} catch (error) {
 			progress.finish(userMessage(error));
 		}

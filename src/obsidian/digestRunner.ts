@@ -1,6 +1,6 @@
 import { App, Notice, TFile } from 'obsidian';
 import { DigestArchive } from '../core/digestArchive';
-import type { CostEstimate, DigestRequest, DigestStage, SourceNote } from '../core/digest';
+import type { CostEstimate, DigestRequest, DigestStage, SourceNote, TranscriptChoice } from '../core/digest';
 import { createDigest, DigestDependencies, DigestOutcome, estimateDigestCost } from '../core/digestPipeline';
 import { DigestError, userMessage } from '../core/errors';
 import { TokenUsage } from '../core/llm/chatModel';
@@ -14,8 +14,10 @@ import { openNote } from './openNote';
 import { ProgressNotice } from './progressNotice';
 import { requestUrlHttp } from './requestUrlHttp';
 import { digestOptionsFrom, SettingsHost } from './settings';
+import { noteLinkFragment } from './noteLinkFragment';
 import { loadTemplate } from './templates';
 import { vaultNoteStore } from './vaultNoteStore';
+import { vaultTranscriptFile } from './vaultTranscriptFile';
 
 export interface DigestRunnerHost extends SettingsHost {
 	app: App;
@@ -41,7 +43,10 @@ function checkText(warnings: string[] = []): string {
 }
 
 /** Runs one digest with a progress notice, and tells the user how it ended in one sentence. */
-type Control = Pick<DigestDependencies, 'signal' | 'onProgress' | 'confirmCost'> & { templateId?: string };
+type Control = Pick<DigestDependencies, 'signal' | 'onProgress' | 'confirmCost'> & {
+	templateId?: string;
+	transcript?: TranscriptChoice;
+};
 
 export class DigestRunner {
 	private readonly running = new Set<string>();
@@ -52,8 +57,15 @@ export class DigestRunner {
 		return this.host.lifetime;
 	}
 
-	/** `templateId`: a preset id or a template note; by default the one chosen in the settings. */
-	async run(video: VideoRef, source?: { file: TFile; linkText?: string }, templateId?: string): Promise<void> {
+	/**
+	 * `templateId`: a preset id or a template note; by default the one chosen in the settings.
+	 * `transcript`: a subtitle file or caption track the user picked; by default YouTube's captions.
+	 */
+	async run(
+		video: VideoRef,
+		source?: { file: TFile; linkText?: string },
+		choice: { templateId?: string; transcript?: TranscriptChoice } = {},
+	): Promise<void> {
 		const { app, settings } = this.host;
 		if (this.running.has(video.id)) {
 			new Notice(userMessage(new DigestError('already-running')));
@@ -62,15 +74,21 @@ export class DigestRunner {
 		const progress = new ProgressNotice(STAGE_MESSAGES.fetching(settings.model), this.host.lifetime);
 		try {
 			const outcome = await this.digest(video, source, {
-				templateId,
+				...choice,
 				signal: progress.signal,
 				onProgress: (stage, parts) => progress.setMessage(STAGE_MESSAGES[stage](settings.model, parts)),
 				confirmCost: (estimate) => this.confirmCost(estimate),
 			});
+			const open = () => void openNote(app, outcome.path);
 			progress.finish(
 				outcome.withModel
-					? `Digest written: ${outcome.path}${usageText(outcome)}${checkText(outcome.warnings)}`
-					: `Transcript digest written: ${outcome.path}. ${TRANSCRIPT_ONLY}`,
+					? noteLinkFragment(
+							'Digest written: ',
+							outcome.path,
+							usageText(outcome) + checkText(outcome.warnings),
+							open,
+						)
+					: noteLinkFragment('Transcript digest written: ', outcome.path, `. ${TRANSCRIPT_ONLY}`, open),
 			);
 			if (settings.openDigest && outcome.path !== source?.file.path) await openNote(app, outcome.path);
 		} catch (error) {
@@ -124,10 +142,12 @@ export class DigestRunner {
 		const chatModel = chatModelFromSettings(app, this.host);
 		const templateId = chatModel ? (control.templateId ?? settings.defaultTemplate) : 'transcript';
 		const template = await loadTemplate(app, settings, templateId);
+		const { transcript, ...progressControl } = control;
 		const request: DigestRequest = {
 			video,
 			source: source ? sourceNote(source.file, source.linkText) : undefined,
 			options: digestOptionsFrom(settings, template),
+			transcript,
 		};
 		const deps: DigestDependencies = {
 			http: requestUrlHttp,
@@ -136,7 +156,8 @@ export class DigestRunner {
 			index: obsidianVaultIndex(app),
 			now: () => new Date(),
 			archive: this.host.archive,
-			...control,
+			transcriptFile: vaultTranscriptFile(app),
+			...progressControl,
 		};
 		return { request, deps };
 	}

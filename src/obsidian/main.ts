@@ -4,6 +4,7 @@ import { CommandHost, registerCommands } from './commands';
 import { DigestNoteActions } from './digestNoteActions';
 import { DigestRunner } from './digestRunner';
 import { registerFileMenu } from './fileMenu';
+import { registerProtocolHandler } from './protocolHandler';
 import { readSettings, YouTubeDigestSettings } from './settings';
 import { YouTubeDigestSettingTab } from './settingsTab/settingsTab';
 import { vaultArchive } from './vaultArchive';
@@ -20,6 +21,7 @@ export default class YouTubeDigestPlugin extends Plugin implements CommandHost {
 		this.settings = readSettings(await this.loadData());
 		registerCommands(this, this);
 		registerFileMenu(this, this);
+		registerProtocolHandler(this, this);
 		this.addSettingTab(new YouTubeDigestSettingTab(this.app, this, this));
 	}
 

@@ -41,7 +41,7 @@ export class ProgressNotice {
 	}
 
 	/** Replaces the progress notice with the run's outcome. */
-	finish(message: string): void {
+	finish(message: string | DocumentFragment): void {
 		this.notice.hide();
 		new Notice(message, FINAL_NOTICE_MS);
 	}

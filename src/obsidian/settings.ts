@@ -11,6 +11,7 @@ import { StructuredMode } from '../core/llm/openaiChatModel';
 import type { EntityLinkMode } from '../core/digest';
 import { ModelPrice } from '../core/llm/pricing';
 import { PropertySpec } from '../core/render/properties';
+import { DEFAULT_FILE_NAME_PATTERN } from '../core/notes/fileNamePattern';
 import { TimestampStyle } from '../core/render/timestampStyle';
 import { DEFAULT_INNERTUBE_CLIENTS, InnertubeClient } from '../core/youtube/innertubeClients';
 import { Reader, SETTINGS_SCHEMA } from './settingsSchema';
@@ -22,6 +23,7 @@ export interface YouTubeDigestSettings {
 	/** Name of the secret in Obsidian's secret storage. */
 	apiKeySecret: string;
 	outputFolder: string;
+	fileNamePattern: string;
 	/** Empty: the language of the transcript. */
 	outputLanguage: string;
 	/** Caption languages in order of preference; empty: the spoken language. */
@@ -79,6 +81,7 @@ export const DEFAULT_SETTINGS: YouTubeDigestSettings = {
 	model: DEFAULT_MODEL,
 	apiKeySecret: 'openai-api-key',
 	outputFolder: DEFAULT_OUTPUT_FOLDER,
+	fileNamePattern: DEFAULT_FILE_NAME_PATTERN,
 	outputLanguage: RUN_DEFAULTS.outputLanguage,
 	transcriptLanguages: RUN_DEFAULTS.transcriptLanguages,
 	timestampStyle: RUN_DEFAULTS.timestampStyle,
@@ -137,6 +140,7 @@ export function webOptions(settings: YouTubeDigestSettings): WebOptions {
 export function digestOptionsFrom(settings: YouTubeDigestSettings, template: string): DigestOptions {
 	return digestOptions({
 		outputFolder: settings.outputFolder,
+		fileNamePattern: settings.fileNamePattern,
 		transcriptLanguages: settings.transcriptLanguages,
 		outputLanguage: settings.outputLanguage,
 		timestampStyle: settings.timestampStyle,

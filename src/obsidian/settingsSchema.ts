@@ -77,6 +77,7 @@ export const SETTINGS_SCHEMA = {
 	model: (value) => (typeof value === 'string' && value.trim() ? value.trim() : undefined),
 	apiKeySecret: text,
 	outputFolder: text,
+	fileNamePattern: (value) => (typeof value === 'string' && value.trim() ? value : undefined),
 	outputLanguage: text,
 	transcriptLanguages: listOf(text),
 	timestampStyle: oneOf(TIMESTAMP_STYLES),

@@ -63,13 +63,16 @@ describe('the built main.js in a fake Obsidian', () => {
 	it('registers its commands, with no hotkeys', async () => {
 		const plugin = await loadPlugin();
 		expect(Object.keys(plugin.commands).sort()).toEqual([
+			'youtube-digest:ask-video',
 			'youtube-digest:clear-cache',
 			'youtube-digest:create-digest-index',
 			'youtube-digest:rerender-digest',
 			'youtube-digest:summarize-all-in-note',
 			'youtube-digest:summarize-current-note',
 			'youtube-digest:summarize-url',
+			'youtube-digest:summarize-with-captions',
 			'youtube-digest:summarize-with-template',
+			'youtube-digest:summarize-with-transcript-file',
 			'youtube-digest:translate-digest',
 		]);
 		expect(Object.values(plugin.commands).every((command) => !command.hotkeys)).toBe(true);
@@ -228,12 +231,16 @@ describe('the built main.js in a fake Obsidian', () => {
 		expect(vaultSnapshot(plugin.app)).toEqual(before);
 	});
 
-	it('says so in one sentence when the video has no captions', async () => {
+	it('says so, and how to provide a transcript, when the video has no captions', async () => {
 		harness.youtube.set({ player: recordedPlayer('youtube_transcripts_disabled.innertube.json') });
 		const plugin = await loadPlugin();
 		const before = vaultSnapshot(plugin.app);
 		await summarizeSourceNote(plugin);
-		expect(await finalNotice()).toBe('This video has no captions, so there is no transcript to summarize.');
+		expect(await finalNotice()).toBe(
+			'This video has no captions YouTube will give. To summarize it anyway, put a subtitle file ' +
+				'(SRT, WebVTT or timestamped text) with the video id in its name in the vault, ' +
+				'or link it from the note.',
+		);
 		expect(vaultSnapshot(plugin.app)).toEqual(before);
 		expect(harness.openai.requests).toHaveLength(0);
 	});

@@ -65,6 +65,13 @@ describe('the cache', () => {
 		await runOnSourceNote(plugin);
 		await finalNotice();
 		await plugin.runCommand('clear-cache');
+		await waitFor(() => lastModal());
+		expect(lastModal()?.contentEl.getText()).toMatch(/can no longer be re-rendered, translated or asked about/);
+		await clickButton(lastModal()!.contentEl, 'Cancel');
+		expect(notices().some((notice) => notice.message.startsWith('Digest cache cleared'))).toBe(false);
+		await plugin.runCommand('clear-cache');
+		await waitFor(() => lastModal());
+		await clickButton(lastModal()!.contentEl, 'Clear cache');
 		await waitFor(() => notices().some((notice) => notice.message.startsWith('Digest cache cleared (2 files)')));
 		const youtubeBefore = harness.youtube.requests.length;
 		const count = notices().length;

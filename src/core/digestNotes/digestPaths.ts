@@ -1,13 +1,23 @@
 import type { WebOptions } from '../digest';
 import { availableNotePath, safeFileName, safeFolderPath } from '../notes/fileName';
+import { DEFAULT_FILE_NAME_PATTERN, FileNameValues, fillFileNamePattern } from '../notes/fileNamePattern';
 import { NoteStore } from '../notes/noteStore';
 import { channelNoteName } from '../web/channelNote';
 
 /** Every note name the plugin makes goes through here, so each is safe and none overwrites another. */
 
-/** `Folder/Title.md`, or `Title 2.md` when that is taken; the video id when the title leaves no name. */
-export function newDigestPath(notes: NoteStore, folder: string, title: string, videoId: string): string {
-	return freeNotePath(notes, folder, safeFileName(title, `YouTube ${videoId}`));
+/**
+ * `Folder/Title.md` (or the user's file-name pattern filled in), `Title 2.md` when that is taken; the
+ * video id when the name comes out empty.
+ */
+export function newDigestPath(
+	notes: NoteStore,
+	folder: string,
+	values: FileNameValues,
+	pattern = DEFAULT_FILE_NAME_PATTERN,
+): string {
+	const name = fillFileNamePattern(pattern || DEFAULT_FILE_NAME_PATTERN, values);
+	return freeNotePath(notes, folder, safeFileName(name, `YouTube ${values.videoId}`));
 }
 
 /** A translation beside its original: `Title (German).md`. */

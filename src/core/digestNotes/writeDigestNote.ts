@@ -1,6 +1,7 @@
 import type { DigestData, DigestRequest, SourceNote } from '../digest';
 import { throwIfCancelled } from '../errors';
 import { insertBacklink } from '../notes/backlink';
+import { FileNameValues } from '../notes/fileNamePattern';
 import { NoteStore } from '../notes/noteStore';
 import { formatDate } from '../render/dateFormat';
 import { digestNoteText } from './renderDigest';
@@ -27,14 +28,16 @@ export async function writeDigestNote(data: DigestData, request: DigestRequest, 
 		const place = (notePath: string) => ({ notePath, sourcePath: source?.path ?? null, channelPath });
 		const render = (notePath: string) => renderDigestNote(writing, data, writing.created, place(notePath), options);
 		const existing = findExisting(index, data);
-		let path = existing?.path ?? newDigestPath(notes, options.outputFolder, data.info.title, data.info.id);
+		const newPath = () =>
+			newDigestPath(notes, options.outputFolder, nameValues(data, writing.created), options.fileNamePattern);
+		let path = existing?.path ?? newPath();
 		let rendered = await render(path);
 		throwIfCancelled(writing.signal);
 		// A digest whose generated part the user removed is left alone; the new one goes next to it.
 		const updated = existing ? await replaceDigestBody(notes, path, rendered, true) : false;
 		if (!updated) {
 			if (existing) {
-				path = newDigestPath(notes, options.outputFolder, data.info.title, data.info.id);
+				path = newPath();
 				rendered = await render(path);
 			}
 			await notes.create(path, digestNoteText(rendered));
@@ -63,4 +66,16 @@ async function linkFromSource(notes: NoteStore, source: SourceNote, digestPath: 
 	await notes.update(source.path, (text) =>
 		insertBacklink(text, { videoId, originalLinkText: source.linkText, digestLink }),
 	);
+}
+
+/** What a file-name pattern can use: the video's title, channel, ids and dates. */
+function nameValues(data: DigestData, created: Date): FileNameValues {
+	const { info } = data;
+	return {
+		title: info.title,
+		channel: info.channel.name,
+		published: info.published ?? '',
+		created: formatDate(created, 'YYYY-MM-DD'),
+		videoId: info.id,
+	};
 }

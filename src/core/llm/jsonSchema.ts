@@ -5,6 +5,7 @@
  */
 export type JsonSchema =
 	| { type: 'string' | ['string', 'null']; description?: string; enum?: string[] }
+	| { type: 'boolean'; description?: string }
 	/** A reference to a shared definition, `#/$defs/name`: one copy in the request instead of several. */
 	| { $ref: string }
 	| { type: 'array'; items: JsonSchema; description?: string }
@@ -34,6 +35,8 @@ export function validateJson(
 			return validateArray(value, schema, path, root);
 		case 'object':
 			return validateObject(value, schema, path, root);
+		case 'boolean':
+			return typeof value === 'boolean' ? [] : [{ path, message: `expected a boolean, got ${describe(value)}` }];
 		default:
 			return validateString(value, schema, path);
 	}

@@ -12,13 +12,40 @@ export interface ChosenTrack {
  * language), manual captions before auto-generated ones; without a match, the language actually spoken
  * (that of the auto-generated track), never simply the first track, which is often an arbitrary language.
  */
-export function chooseCaptionTrack(list: CaptionTrackList | undefined, preferredLanguages: string[]): ChosenTrack {
+export function chooseCaptionTrack(
+	list: CaptionTrackList | undefined,
+	preferredLanguages: string[],
+	pick?: CaptionTrackPick,
+): ChosenTrack {
 	const all = list?.captionTracks ?? [];
 	const usable = all.filter((track) => !needsPoToken(track));
 	if (usable.length === 0) throw new DigestError(all.length > 0 ? 'po-token-required' : 'no-captions');
-	const track =
-		findPreferred(usable, preferredLanguages) ?? findInLanguage(usable, spokenLanguage(all, list)) ?? usable[0];
+	const track = pick
+		? usable.find(
+				(candidate) =>
+					candidate.languageCode === pick.languageCode && isGenerated(candidate) === pick.generated,
+			)
+		: (findPreferred(usable, preferredLanguages) ?? findInLanguage(usable, spokenLanguage(all, list)) ?? usable[0]);
+	if (!track) throw new DigestError('no-captions', 'the chosen caption track is no longer offered');
 	return { track, languageCode: track.languageCode, isGenerated: isGenerated(track) };
+}
+
+/** A caption track the user picked by hand: its language, and whether it is the auto-generated one. */
+export interface CaptionTrackPick {
+	languageCode: string;
+	generated: boolean;
+}
+
+/** The tracks a user can pick from, with YouTube's own names (`English (auto-generated)`). */
+export function captionTrackChoices(list: CaptionTrackList | undefined): (CaptionTrackPick & { label: string })[] {
+	return (list?.captionTracks ?? [])
+		.filter((track) => !needsPoToken(track))
+		.map((track) => {
+			const generated = isGenerated(track);
+			const name = track.name?.simpleText ?? (track.name?.runs ?? []).map((run) => run.text ?? '').join('');
+			const label = name.trim() || `${track.languageCode}${generated ? ' (auto-generated)' : ''}`;
+			return { languageCode: track.languageCode, generated, label };
+		});
 }
 
 function findPreferred(tracks: CaptionTrack[], languages: string[]): CaptionTrack | undefined {

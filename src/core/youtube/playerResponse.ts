@@ -44,7 +44,16 @@ export interface CaptionTrack {
 export interface PlayerResult {
 	player: PlayerResponse;
 	client: InnertubeClient;
+	/** Set when the response is playable but has no usable captions (only when captions are not required). */
+	captionFailure?: DigestError;
 }
+
+/**
+ * `required`: only a response with usable captions counts. `preferred`: the same, but a playable response
+ * without captions is returned when no client has any (a transcript file may stand in). `ignored`: the
+ * first playable response, for a transcript the user supplied.
+ */
+export type CaptionNeed = 'required' | 'preferred' | 'ignored';
 
 const PLAYER_URL = 'https://www.youtube.com/youtubei/v1/player?prettyPrint=false';
 
@@ -58,18 +67,29 @@ export async function fetchPlayer(
 	videoId: string,
 	clients: InnertubeClient[],
 	signal?: AbortSignal,
+	captions: CaptionNeed = 'required',
 ): Promise<PlayerResult> {
 	let bestFailure: DigestError | null = null;
+	let playable: PlayerResult | null = null;
 	for (const client of clients) {
 		const player = await requestPlayer(http, videoId, client, signal);
 		const failure = player
 			? playabilityFailure(player)
 			: new DigestError('unplayable', `the ${client.name} client got no answer`);
 		if (!failure) return { player: player as PlayerResponse, client };
-		if (isFinal(failure)) throw failure;
+		if (player && isCaptionFailure(failure)) {
+			if (captions === 'ignored') return { player, client, captionFailure: failure };
+			playable ??= { player, client, captionFailure: failure };
+		}
 		bestFailure = moreSpecific(bestFailure, failure);
+		if (isFinal(failure)) break;
 	}
+	if (playable && captions === 'preferred') return playable;
 	throw bestFailure ?? new DigestError('video-unavailable');
+}
+
+function isCaptionFailure(failure: DigestError): boolean {
+	return failure.kind === 'no-captions' || failure.kind === 'po-token-required';
 }
 
 async function requestPlayer(

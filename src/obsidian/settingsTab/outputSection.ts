@@ -27,6 +27,14 @@ export function digestRows(editor: SettingsEditor): SettingRow[] {
 		textRow(editor, 'outputFolder', 'Digest folder', 'Where new digest notes are created.'),
 		textRow(
 			editor,
+			'fileNamePattern',
+			'File name',
+			'Name of a new digest note, with {{title}}, {{channel}}, {{published}}, {{created}} and {{videoId}}. ' +
+				'Characters a file name cannot hold are replaced.',
+			'{{title}}',
+		),
+		textRow(
+			editor,
 			'outputLanguage',
 			'Digest language',
 			'Language the digest is written in, as a code or a name. Empty: the language of the transcript.',

@@ -218,6 +218,10 @@ export abstract class FakeNode {
 		return this.childNodes.indexOf(other);
 	}
 
+	appendText(val: string): void {
+		this.appendChild(new FakeText(val));
+	}
+
 	instanceOf(type: abstract new (...args: never[]) => unknown): boolean {
 		return typeof type === 'function' && this instanceof type;
 	}

@@ -22,7 +22,7 @@ export { SecretComponent } from './components';
 export { Setting, PluginSettingTab } from './settings';
 export { Plugin } from './plugin';
 export { requestUrl } from './requestUrl';
-export { normalizePath } from './util';
+export { getLinkpath, normalizePath } from './util';
 export { parseFrontMatterAliases } from './frontmatter';
 
 // Test helpers (same module instance as above).

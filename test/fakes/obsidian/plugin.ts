@@ -75,6 +75,11 @@ export abstract class Plugin extends Component implements Faithful<Omit<O.Plugin
 		this.register(() => this.fakeApp.setting.removeSettingTab(settingTab));
 	}
 
+	registerObsidianProtocolHandler(action: string, handler: O.ObsidianProtocolHandler): void {
+		this.fakeApp.protocolHandlers.set(action, handler);
+		this.register(() => this.fakeApp.protocolHandlers.delete(action));
+	}
+
 	registerView(type: string, viewCreator: O.ViewCreator): void {
 		const views = this.fakeApp.fakeWorkspace.views;
 		views.viewByType.set(type, viewCreator);

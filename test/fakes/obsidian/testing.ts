@@ -185,6 +185,11 @@ export async function openInEditor(
 	return view as unknown as O.MarkdownView;
 }
 
+/** Switches a Markdown view between editing ('source') and reading ('preview') mode. */
+export function setViewMode(view: O.MarkdownView, mode: O.MarkdownViewModeType): void {
+	(view as unknown as MarkdownView).setMode(mode);
+}
+
 /** The active editor, or null when no Markdown note is active. */
 export function activeEditor(app: O.App): O.Editor | null {
 	return app.workspace.activeEditor?.editor ?? null;
@@ -590,6 +595,21 @@ export async function clickMenuItem(menu: O.Menu, title: string | RegExp): Promi
 	m.hide();
 	const evt = createEvent('click') as unknown as MouseEvent;
 	await collectHandlerResults(() => trackHandlerResult(item.callback?.(evt), `menu item "${item.title}"`));
+}
+
+/**
+ * Opens an `obsidian://action?key=value` URI as Obsidian does: the registered handler for the action gets
+ * the decoded parameters plus `action`, and its promise is awaited. Throws when no handler has the action.
+ */
+export async function openObsidianUri(app: O.App, uri: string): Promise<void> {
+	const url = new URL(uri);
+	if (url.protocol !== 'obsidian:') throw new Error(`openObsidianUri: not an obsidian:// URI: ${uri}`);
+	const action = url.hostname || url.pathname.replace(/^\/+/, '');
+	const handler = fakeApp(app).protocolHandlers.get(action);
+	if (!handler) throw new Error(`openObsidianUri: no handler registered for "${action}"`);
+	const params: O.ObsidianProtocolData = { action };
+	for (const [key, value] of url.searchParams) params[key] = value;
+	await collectHandlerResults(() => trackHandlerResult(handler(params), `protocol handler "${action}"`));
 }
 
 // ----- misc -----

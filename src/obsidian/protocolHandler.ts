@@ -1,0 +1,42 @@
+import { normalizePath, Notice, ObsidianProtocolData, Plugin, TFile } from 'obsidian';
+import { DigestError, userMessage } from '../core/errors';
+import { presetById } from '../core/render/presets';
+import { parseVideoInput } from '../core/youtube/videoUrl';
+import type { CommandHost } from './commandHost';
+
+/** The action of `obsidian://youtube-digest?url=…&note=…&template=…`, for share sheets, Shortcuts and clippers. */
+export const PROTOCOL_ACTION = 'youtube-digest';
+
+export function registerProtocolHandler(plugin: Plugin, host: CommandHost): void {
+	plugin.registerObsidianProtocolHandler(PROTOCOL_ACTION, (params) => void summarizeFromUri(host, params));
+}
+
+/** Checks every parameter before anything runs, so a bad link or path changes no note. */
+async function summarizeFromUri(host: CommandHost, params: ObsidianProtocolData): Promise<void> {
+	const video = parseVideoInput(params.url ?? '');
+	if (!video) {
+		new Notice(userMessage(new DigestError('invalid-link', params.url || 'no url parameter')));
+		return;
+	}
+	const note = params.note ? noteAt(host, params.note) : undefined;
+	if (note === null) {
+		new Notice(`There is no note at ${params.note}: nothing was summarized.`);
+		return;
+	}
+	const templateId = params.template || undefined;
+	if (templateId && !presetById(templateId) && !host.app.vault.getFileByPath(normalizePath(templateId))) {
+		new Notice(userMessage(new DigestError('template-invalid', `the template ${templateId} was not found`)));
+		return;
+	}
+	const source = note ? { file: note, linkText: params.url } : undefined;
+	await host.runner().run(video, source, { templateId });
+}
+
+/** The Markdown note at a vault path, `.md` optional; null when there is none. */
+function noteAt(host: CommandHost, path: string): TFile | null {
+	const normalized = normalizePath(path);
+	const file =
+		host.app.vault.getFileByPath(normalized) ??
+		host.app.vault.getFileByPath(`${normalized.replace(/\.md$/, '')}.md`);
+	return file && file.extension === 'md' ? file : null;
+}
