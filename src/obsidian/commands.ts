@@ -106,6 +106,7 @@ function linkInNote(app: App, editor: Editor, context: MarkdownView | MarkdownFi
 		selection: editor.getSelection(),
 		cursorLine: editor.getLine(cursor.line),
 		cursorColumn: cursor.ch,
+		cursorLineNumber: cursor.line,
 		properties: file ? (app.metadataCache.getFileCache(file)?.frontmatter ?? null) : null,
 		text: editor.getValue(),
 	});
