@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { notePathKey } from '../core/notes/fileName';
 import { NoteStore } from '../core/notes/noteStore';
 import { listVaultNotes } from './vaultNotes';
 
@@ -19,6 +20,7 @@ export async function folderNoteStore(root: string): Promise<NoteStore> {
 	};
 	return {
 		exists: (path) => notes.has(path) || existsSync(absolute(path)),
+		existsIgnoringCase: (path) => [...notes].some((note) => notePathKey(note) === notePathKey(path)),
 		read: (path) => readFile(absolute(path), 'utf8'),
 		async create(path, content) {
 			await mkdir(dirname(absolute(path)), { recursive: true });

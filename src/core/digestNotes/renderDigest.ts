@@ -51,6 +51,7 @@ export async function renderDigest(input: RenderInput): Promise<RenderedDigest> 
 		properties: renderProperties(properties, context, engine.renderRaw, {
 			youtube_id: input.data.info.id,
 			source_note: input.sourceNoteProperty || null,
+			links: input.web?.channelNote ? [input.web.author] : [],
 		}),
 	};
 }

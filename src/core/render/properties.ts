@@ -34,6 +34,8 @@ export const DEFAULT_PROPERTIES: PropertySpec[] = [
 export interface BuiltInProperties {
 	youtube_id: string;
 	source_note: string | null;
+	/** Links the plugin made for property values (the channel note in `author`); kept as links. */
+	links?: string[];
 }
 
 /**
@@ -50,11 +52,26 @@ export function renderProperties(
 	for (const spec of specs) {
 		const name = spec.name.trim();
 		if (!name || name in builtIns) continue;
-		properties[name] = typed(renderRaw(spec.value, context), spec.type);
+		const own = [...(builtIns.links ?? []), ...(spec.value.match(/\[\[[^{}[\]]*\]\]/g) ?? [])];
+		properties[name] = typed(withoutForeignLinks(renderRaw(spec.value, context), own), spec.type);
 	}
 	properties.youtube_id = builtIns.youtube_id;
 	if (builtIns.source_note) properties.source_note = builtIns.source_note;
 	return properties;
+}
+
+/**
+ * Untrusted text (a title, a channel name, model output) never forms a link in a property: every `[[` or
+ * `]]` is broken up (`[ [`), except in the links the plugin made and the ones written in the property's
+ * own template.
+ */
+function withoutForeignLinks(text: string, ownLinks: string[]): string {
+	const own = ownLinks.filter(Boolean);
+	const pattern = own.map((link) => link.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+	const parts = own.length > 0 ? text.split(new RegExp(`(${pattern})`)) : [text];
+	return parts
+		.map((part) => (own.includes(part) ? part : part.replace(/\[(?=\[)/g, '[ ').replace(/\](?=\])/g, '] ')))
+		.join('');
 }
 
 function typed(rendered: string, type: PropertyType): PropertyValue {
