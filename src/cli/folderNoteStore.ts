@@ -1,6 +1,7 @@
 import { mkdir, readFile, rm, rmdir, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import { notePathKey } from '../core/notes/fileName';
 import { NoteStore } from '../core/notes/noteStore';
 
 /**
@@ -45,6 +46,7 @@ export function folderNoteStore(root: string, vaultNotes: readonly string[]): No
 	};
 	return {
 		exists: (path) => notes.has(path) || existsSync(absolute(path)),
+		existsIgnoringCase: (path) => [...notes].some((note) => notePathKey(note) === notePathKey(path)),
 		read: (path) => readFile(absolute(path), 'utf8'),
 		async create(path, content) {
 			await makeFoldersFor(path);

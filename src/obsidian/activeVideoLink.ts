@@ -22,6 +22,7 @@ export async function videoLinkOfNote(app: App, file: TFile): Promise<ChosenVide
 			selection: editor.getSelection(),
 			cursorLine: editor.getLine(cursor.line),
 			cursorColumn: cursor.ch,
+			cursorLineNumber: cursor.line,
 			properties,
 			text: editor.getValue(),
 		});

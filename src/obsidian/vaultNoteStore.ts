@@ -1,4 +1,5 @@
 import { App, MarkdownView, normalizePath, TFile } from 'obsidian';
+import { notePathKey } from '../core/notes/fileName';
 import { NoteStore } from '../core/notes/noteStore';
 
 /**
@@ -24,6 +25,10 @@ export function vaultNoteStore(app: App): NoteStore {
 	};
 	return {
 		exists: (path) => app.vault.getAbstractFileByPath(normalizePath(path)) !== null,
+		existsIgnoringCase: (path) => {
+			const key = notePathKey(normalizePath(path));
+			return app.vault.getFiles().some((file) => notePathKey(file.path) === key);
+		},
 		read: (path) => app.vault.read(fileAt(path)),
 		async create(path, content) {
 			const normalized = normalizePath(path);

@@ -1,3 +1,4 @@
+import { notePathKey } from '../../src/core/notes/fileName';
 import { NoteStore } from '../../src/core/notes/noteStore';
 import { ExistingNote } from '../../src/core/web/entityLinks';
 import { indexedDigest, VaultIndex } from '../../src/core/web/vaultIndex';
@@ -31,6 +32,7 @@ export function memoryVault(initial: Record<string, string> = {}): MemoryVault {
 	const name = (path: string) => path.replace(/\.md$/, '').split('/').pop() ?? path;
 	const notes: NoteStore = {
 		exists: (path) => files.has(path),
+		existsIgnoringCase: (path) => [...files.keys()].some((file) => notePathKey(file) === notePathKey(path)),
 		read: async (path) => existing(path),
 		async create(path, content) {
 			check('create', path);

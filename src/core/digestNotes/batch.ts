@@ -1,9 +1,8 @@
-import { frontmatterEnd } from '../notes/frontmatterBlock';
 import type { CostEstimate } from '../digest';
 import { mapWithConcurrency } from '../concurrency';
 import { userMessage } from '../errors';
 import { generatedRanges } from '../notes/generatedBlock';
-import { findVideoLinks } from '../youtube/videoUrl';
+import { videoLinksInProse } from '../notes/videoLinksInProse';
 
 /**
  * "Summarize all YouTube links in this note/folder": which videos to digest, then digesting them one
@@ -52,14 +51,14 @@ export interface BatchOptions {
 }
 
 /**
- * The links of a note body in order: not those in the properties (a digest's `source`) nor those in
- * the plugin's own generated blocks (a digest's embed and timestamp links), which are not the user's.
+ * The links of a note body in order: not those in the properties (a digest's `source`), in code or
+ * comments (`videoLinksInProse`), nor those in the plugin's own generated blocks (a digest's embed and
+ * timestamp links), which are not the user's.
  */
 export function videoLinksInNote(path: string, text: string): BatchLink[] {
-	const bodyStart = frontmatterEnd(text);
 	const blocks = generatedRanges(text);
-	return findVideoLinks(text)
-		.filter((link) => link.from >= bodyStart && !blocks.some(([from, to]) => link.from >= from && link.from < to))
+	return videoLinksInProse(text)
+		.filter((link) => !blocks.some(([from, to]) => link.from >= from && link.from < to))
 		.map((link) => ({ videoId: link.ref.id, sourcePath: path, linkText: link.text }));
 }
 

@@ -1,5 +1,12 @@
 import type { WebOptions } from '../digest';
-import { availableNotePath, safeFileName, safeFolderPath } from '../notes/fileName';
+import {
+	availableNotePath,
+	MAX_NAME_BYTES,
+	safeFileName,
+	safeFolderPath,
+	safeNameSegment,
+	utf8Length,
+} from '../notes/fileName';
 import { DEFAULT_FILE_NAME_PATTERN, FileNameValues, fillFileNamePattern } from '../notes/fileNamePattern';
 import { NoteStore } from '../notes/noteStore';
 import { channelNoteName } from '../web/channelNote';
@@ -17,17 +24,22 @@ export function newDigestPath(
 	pattern = DEFAULT_FILE_NAME_PATTERN,
 ): string {
 	const name = fillFileNamePattern(pattern || DEFAULT_FILE_NAME_PATTERN, values);
-	return freeNotePath(notes, folder, safeFileName(name, `YouTube ${values.videoId}`));
+	return freeNotePath(notes, safeFolderPath(folder), safeFileName(name, `YouTube ${values.videoId}`));
 }
 
-/** A translation beside its original: `Title (German).md`. */
+/**
+ * A translation beside its original, in the folder the original is in now: `Title (German).md`. A long
+ * title is cut so that the language stays in the name.
+ */
 export function translationPath(notes: NoteStore, originalPath: string, languageName: string): string {
 	const slash = originalPath.lastIndexOf('/');
 	const baseName = originalPath.slice(slash + 1).replace(/\.md$/, '');
+	const language = ` (${safeNameSegment(languageName) || 'translation'})`;
+	const room = MAX_NAME_BYTES - utf8Length(`${language}.md`);
 	return freeNotePath(
 		notes,
 		originalPath.slice(0, Math.max(0, slash)),
-		safeFileName(`${baseName} (${languageName})`),
+		safeFileName(`${safeNameSegment(baseName, room)}${language}`),
 	);
 }
 
@@ -37,6 +49,8 @@ export function channelNotePath(web: WebOptions, channelName: string): string | 
 	return `${folder ? `${folder}/` : ''}${channelNoteName(channelName)}.md`;
 }
 
-function freeNotePath(notes: NoteStore, folder: string, baseName: string): string {
-	return availableNotePath(safeFolderPath(folder), baseName, (candidate) => notes.exists(candidate));
+/** A path is taken when the store has it, also in another case: `Title.md` beside `title.md` gets a number. */
+function freeNotePath(notes: NoteStore, safeFolder: string, baseName: string): string {
+	const isTaken = (candidate: string) => notes.exists(candidate) || notes.existsIgnoringCase?.(candidate) === true;
+	return availableNotePath(safeFolder, baseName, isTaken);
 }

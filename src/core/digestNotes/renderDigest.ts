@@ -53,6 +53,7 @@ export async function renderDigest(input: RenderInput): Promise<RenderedDigest> 
 			youtube_id: input.data.info.id,
 			source_note: input.sourceNoteProperty || null,
 			digest_warnings: input.data.warnings ?? [],
+			links: input.web?.channelNote ? [input.web.author] : [],
 		}),
 	};
 }

@@ -1,3 +1,5 @@
+import { lineEndingOf, withLineEnding } from './lineEnding';
+
 /**
  * The part of a note the plugin owns, between two comment lines that Obsidian hides in reading view.
  * Re-runs replace what is between them and leave everything outside, the user's own text, untouched.
@@ -18,7 +20,7 @@ export function replaceGenerated(text: string, name: string, body: string): stri
 	const to = from < 0 ? -1 : text.indexOf(end, from + start.length);
 	if (from < 0 || to < 0) return null;
 	const afterEnd = text.slice(to + end.length).replace(/^\r?\n/, '');
-	return `${text.slice(0, from)}${wrapGenerated(name, body)}${afterEnd}`;
+	return `${text.slice(0, from)}${withLineEnding(wrapGenerated(name, body), lineEndingOf(text))}${afterEnd}`;
 }
 
 /** Offsets `[start, end)` of every complete generated block, whatever its name; a start without its end is none. */

@@ -1,11 +1,14 @@
-import { frontmatterEnd } from './frontmatterBlock';
-import { FoundVideoLink, findVideoLinks, parseVideoInput, VideoRef } from '../youtube/videoUrl';
+import { isInRanges, nonProseRanges } from './nonProseRanges';
+import { videoLinksInProse } from './videoLinksInProse';
+import { FoundVideoLink, parseVideoInput, VideoRef } from '../youtube/videoUrl';
 
 export interface NoteLinkSources {
 	selection: string;
 	cursorLine: string;
 	/** Cursor column on that line, to pick the link under the cursor when the line holds several. */
 	cursorColumn: number;
+	/** The cursor line's number (from 0) in `text`, so a line inside a code block or comment is known as such. */
+	cursorLineNumber?: number;
 	properties: Record<string, unknown> | null;
 	/** The whole note text. */
 	text: string;
@@ -28,19 +31,33 @@ const LINK_PROPERTIES = ['source', 'url', 'media_link'];
 
 /**
  * The video a note is about: the selection, else the cursor's line, else a link property, else the first
- * link in the text.
+ * link in the text. Links in code or comments are never chosen (see `videoLinksInProse`).
  */
 export function chooseVideoLink(sources: NoteLinkSources): ChosenVideoLink | null {
-	const fromSelection = findVideoLinks(sources.selection)[0];
+	const fromSelection = videoLinksInProse(sources.selection)[0];
 	if (fromSelection) return chosen(fromSelection, 'selection');
-	const onLine = findVideoLinks(sources.cursorLine);
+	const onLine = cursorLineInProse(sources) ? videoLinksInProse(sources.cursorLine) : [];
 	const underCursor =
 		onLine.find((link) => link.from <= sources.cursorColumn && sources.cursorColumn <= link.to) ?? onLine[0];
 	if (underCursor) return chosen(underCursor, 'line');
 	const fromProperty = linkFromProperties(sources.properties);
 	if (fromProperty) return fromProperty;
-	const inBody = findVideoLinks(sources.text.slice(frontmatterEnd(sources.text)))[0];
+	const inBody = videoLinksInProse(sources.text)[0];
 	return inBody ? chosen(inBody, 'body') : null;
+}
+
+/** False when the cursor's line lies inside a fence or a comment of the note (known only with its number). */
+function cursorLineInProse(sources: NoteLinkSources): boolean {
+	const number = sources.cursorLineNumber;
+	if (number === undefined || !Number.isInteger(number) || number < 0) return true;
+	let offset = 0;
+	for (let line = 0; line < number; line++) {
+		const newline = sources.text.indexOf('\n', offset);
+		if (newline < 0) return true;
+		offset = newline + 1;
+	}
+	const ranges = nonProseRanges(sources.text).filter((range) => range.kind !== 'code');
+	return !isInRanges(ranges, offset);
 }
 
 function chosen(link: FoundVideoLink, origin: LinkOrigin): ChosenVideoLink {

@@ -4,6 +4,12 @@
  */
 export interface NoteStore {
 	exists(path: string): boolean;
+	/**
+	 * Whether a note whose path differs only in case (or Unicode form) exists: on Windows and macOS it is
+	 * the same file, and everywhere a link to either is ambiguous. Compare with `notePathKey`. Optional:
+	 * without it only `exists` is asked.
+	 */
+	existsIgnoringCase?(path: string): boolean;
 	read(path: string): Promise<string>;
 	/** Creates the note and any missing parent folders; fails if the path is taken. */
 	create(path: string, content: string): Promise<void>;

@@ -1,4 +1,5 @@
 import { blockMarkers } from './generatedBlock';
+import { lineEndingOf } from './lineEnding';
 
 /**
  * The original digest with a line linking one of its translations, right after its generated block,
@@ -6,12 +7,13 @@ import { blockMarkers } from './generatedBlock';
  */
 export function addTranslationLink(text: string, blockName: string, languageName: string, link: string): string {
 	if (text.includes(link)) return text;
-	const line = `Translation (${languageName}): ${link}\n`;
+	const eol = lineEndingOf(text);
+	const line = `Translation (${languageName}): ${link}${eol}`;
 	const { end } = blockMarkers(blockName);
 	const at = text.indexOf(end);
-	if (at < 0) return text.endsWith('\n') || text === '' ? `${text}${line}` : `${text}\n${line}`;
+	if (at < 0) return text.endsWith('\n') || text === '' ? `${text}${line}` : `${text}${eol}${line}`;
 	const lineEnd = text.indexOf('\n', at);
 	const insertAt = lineEnd < 0 ? text.length : lineEnd + 1;
-	const prefix = lineEnd < 0 ? `${text}\n` : text.slice(0, insertAt);
+	const prefix = lineEnd < 0 ? `${text}${eol}` : text.slice(0, insertAt);
 	return `${prefix}${line}${text.slice(insertAt)}`;
 }

@@ -1,3 +1,5 @@
+import { findFrontmatter } from '../notes/frontmatterBlock';
+import { lineEndingOf, withLineEnding } from '../notes/lineEnding';
 import { asText } from '../text';
 
 /**
@@ -34,12 +36,15 @@ function yamlKey(key: string): string {
 
 /**
  * The note with the given properties set in its frontmatter: each given key's entry is replaced (or
- * added at the end), every other entry, the user's own, stays byte for byte.
+ * added at the end), every other entry, the user's own, stays as written (block scalars, nested maps,
+ * lists and comments included). The frontmatter is found by `findFrontmatter`, the same rule that
+ * every other reader uses, and written in the note's line ending.
  */
 export function mergeFrontmatter(text: string, properties: Record<string, PropertyValue>): string {
-	const match = /^---\r?\n([\s\S]*?)\r?\n?---[ \t]*(\r?\n|$)/.exec(text);
-	if (!match) return serializeFrontmatter(properties) + text;
-	const entries = splitEntries(match[1]);
+	const eol = lineEndingOf(text);
+	const block = findFrontmatter(text);
+	if (!block) return withLineEnding(serializeFrontmatter(properties), eol) + text;
+	const entries = splitEntries(text.slice(block.yamlStart, block.yamlEnd));
 	const written = new Set<string>();
 	const lines = entries.map((entry) => {
 		if (entry.key === null || !(entry.key in properties)) return entry.text;
@@ -48,19 +53,58 @@ export function mergeFrontmatter(text: string, properties: Record<string, Proper
 	});
 	for (const [key, value] of Object.entries(properties))
 		if (!written.has(key)) lines.push(`${yamlKey(key)}:${yamlValue(value)}`);
-	return `---\n${lines.filter((line) => line !== '').join('\n')}\n---\n${text.slice(match[0].length)}`;
+	const yaml = lines.filter((line) => line !== '').map((line) => withLineEnding(line, eol));
+	return `---${eol}${yaml.map((line) => `${line}${eol}`).join('')}---${eol}${text.slice(block.end)}`;
 }
 
-/** Top-level entries: a `key:` line with the indented or list lines that continue it. */
-function splitEntries(yaml: string): { key: string | null; text: string }[] {
-	const entries: { key: string | null; text: string }[] = [];
-	for (const line of yaml.split(/\r?\n/)) {
-		const key = /^(?:"((?:[^"\\]|\\.)*)"|([^\s#][^:]*?)):(?:\s|$)/.exec(line);
-		const continues = entries.length > 0 && (/^[\s-]/.test(line) || line === '');
-		if (key && !/^[\s-]/.test(line))
-			entries.push({ key: key[1] !== undefined ? (JSON.parse(`"${key[1]}"`) as string) : key[2], text: line });
-		else if (continues) entries[entries.length - 1].text += `\n${line}`;
+interface Entry {
+	/** The top-level key, or null for a line that is no key (a comment, a stray line). */
+	key: string | null;
+	text: string;
+}
+
+/** `key:`, `"quoted key":` or `'quoted key':` at the start of a line, followed by a space or the line's end. */
+const TOP_LEVEL_KEY =
+	/^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|((?:[^\s#'"?:-]|-(?=\S))(?:[^:]|:(?=\S))*?))[ \t]*:(?:[ \t]|$)/;
+
+/**
+ * Top-level entries: a key line with every line that continues it (indented lines, `- ` items at the
+ * margin, block scalar text). Blank and comment lines go with the entry when the entry goes on after them,
+ * so replacing an entry never leaves its last items behind.
+ */
+function splitEntries(yaml: string): Entry[] {
+	const lines = yaml.split(/\r?\n/);
+	if (lines[lines.length - 1] === '') lines.pop();
+	const entries: Entry[] = [];
+	for (let index = 0; index < lines.length; index++) {
+		const line = lines[index];
+		const key = TOP_LEVEL_KEY.exec(line);
+		if (key) {
+			entries.push({ key: keyName(key), text: line });
+			continue;
+		}
+		const previous = entries[entries.length - 1];
+		if (previous?.key != null && continuesEntry(lines, index)) previous.text += `\n${line}`;
 		else entries.push({ key: null, text: line });
 	}
 	return entries;
+}
+
+function continuesEntry(lines: string[], index: number): boolean {
+	for (let next = index; next < lines.length; next++) {
+		const line = lines[next];
+		if (line.trim() === '' || /^#/.test(line)) continue;
+		return /^[ \t]|^-(?:[ \t]|$)/.test(line);
+	}
+	return false;
+}
+
+function keyName(match: RegExpExecArray): string {
+	if (match[2] !== undefined) return match[2].replace(/''/g, "'");
+	if (match[1] === undefined) return match[3].trim();
+	try {
+		return JSON.parse(`"${match[1]}"`) as string;
+	} catch {
+		return match[1];
+	}
 }

@@ -37,6 +37,8 @@ export interface BuiltInProperties {
 	source_note: string | null;
 	/** What the content check reported, so weak digests can be found in Bases; written only when there is any. */
 	digest_warnings?: string[];
+	/** Links the plugin made for property values (the channel note in `author`); kept as links. */
+	links?: string[];
 }
 
 /**
@@ -53,7 +55,8 @@ export function renderProperties(
 	for (const spec of specs) {
 		const name = spec.name.trim();
 		if (!name || name in builtIns) continue;
-		const value = typed(renderRaw(spec.value, context), spec.type);
+		const own = [...(builtIns.links ?? []), ...(spec.value.match(/\[\[[^{}[\]]*\]\]/g) ?? [])];
+		const value = typed(withoutForeignLinks(renderRaw(spec.value, context), own), spec.type);
 		// An empty value is left out rather than written as an empty key.
 		if (value !== null && !(Array.isArray(value) && value.length === 0)) properties[name] = value;
 	}
@@ -61,6 +64,20 @@ export function renderProperties(
 	if (builtIns.source_note) properties.source_note = builtIns.source_note;
 	if (builtIns.digest_warnings?.length) properties.digest_warnings = builtIns.digest_warnings;
 	return properties;
+}
+
+/**
+ * Untrusted text (a title, a channel name, model output) never forms a link in a property: every `[[` or
+ * `]]` is broken up (`[ [`), except in the links the plugin made and the ones written in the property's
+ * own template.
+ */
+function withoutForeignLinks(text: string, ownLinks: string[]): string {
+	const own = ownLinks.filter(Boolean);
+	const pattern = own.map((link) => link.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|');
+	const parts = own.length > 0 ? text.split(new RegExp(`(${pattern})`)) : [text];
+	return parts
+		.map((part) => (own.includes(part) ? part : part.replace(/\[(?=\[)/g, '[ ').replace(/\](?=\])/g, '] ')))
+		.join('');
 }
 
 function typed(rendered: string, type: PropertyType): PropertyValue {

@@ -1,3 +1,6 @@
+import { asArray, asNumber, asRecord, asString } from './coerce';
+import { isCharacterCode, referencedCode } from './captionText';
+
 /**
  * Caption bodies come in three formats. youtube-transcript parses two of them, in different units,
  * and says nothing about which one it saw; this module names the format so the caller knows the unit,
@@ -18,21 +21,21 @@ export function secondsPerUnit(format: CaptionFormat): number {
 	return format === 'srv1' ? 1 : 0.001;
 }
 
-interface Json3Event {
-	tStartMs?: number | string;
-	dDurationMs?: number | string;
-	aAppend?: number;
-	segs?: { utf8?: string }[];
-}
-
+/** json3 read field by field: an event of the wrong shape is skipped, a body that is not JSON has no cues. */
 export function json3ToSrv3(body: string): string {
-	const events = (JSON.parse(body) as { events?: Json3Event[] }).events ?? [];
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(body);
+	} catch {
+		parsed = null;
+	}
+	const events = asArray(asRecord(parsed)?.events, asRecord);
 	const paragraphs = events
-		.filter((event) => event.segs && !event.aAppend)
+		.filter((event) => Array.isArray(event.segs) && !event.aAppend)
 		.map((event) => {
-			const text = (event.segs ?? []).map((seg) => seg.utf8 ?? '').join('');
-			const start = Math.round(Number(event.tStartMs ?? 0)) || 0;
-			const duration = Math.round(Number(event.dDurationMs ?? 0)) || 0;
+			const text = asArray(event.segs, (seg) => asString(asRecord(seg)?.utf8)).join('');
+			const start = wholeMilliseconds(event.tStartMs);
+			const duration = wholeMilliseconds(event.dDurationMs);
 			return `<p t="${start}" d="${duration}">${escapeXml(text)}</p>`;
 		});
 	const srv3Body = `<body>${paragraphs.join('')}</body>`;
@@ -42,6 +45,22 @@ export function json3ToSrv3(body: string): string {
 /** Line breaks written as tags would otherwise glue the last word of one line to the first of the next. */
 export function breakTagsToSpaces(body: string): string {
 	return body.replace(/<br\s*\/?>/gi, ' ');
+}
+
+/**
+ * Numeric references that name no character (`&#99999999;`, `&#0;`, `&#xD800;`, also escaped again as
+ * `&amp;#…;`) replaced by U+FFFD before youtube-transcript reads the body: it decodes them with
+ * `String.fromCodePoint`, which throws and would lose the whole transcript for one bad character.
+ */
+export function replaceInvalidCharacterReferences(body: string): string {
+	return body.replace(/&((?:amp;)*)#(x[0-9a-f]+|\d+);/gi, (whole, escapes: string, digits: string) =>
+		isCharacterCode(referencedCode(digits)) ? whole : `&${escapes}#xFFFD;`,
+	);
+}
+
+/** Offsets are whole, non-negative milliseconds: the library's srv3 pattern reads digits only. */
+function wholeMilliseconds(value: unknown): number {
+	return Math.max(0, Math.round(asNumber(value) ?? 0));
 }
 
 function escapeXml(text: string): string {

@@ -1,5 +1,6 @@
 import { DigestError } from '../errors';
-import { CaptionTrack, CaptionTrackList, needsPoToken } from './playerResponse';
+import { needsPoToken } from './playerResponse';
+import { CaptionTrack, CaptionTrackList, readCaptionTrackList } from './playerResponseData';
 
 export interface ChosenTrack {
 	track: CaptionTrack;
@@ -12,12 +13,9 @@ export interface ChosenTrack {
  * language), manual captions before auto-generated ones; without a match, the language actually spoken
  * (that of the auto-generated track), never simply the first track, which is often an arbitrary language.
  */
-export function chooseCaptionTrack(
-	list: CaptionTrackList | undefined,
-	preferredLanguages: string[],
-	pick?: CaptionTrackPick,
-): ChosenTrack {
-	const all = list?.captionTracks ?? [];
+export function chooseCaptionTrack(raw: unknown, preferredLanguages: string[], pick?: CaptionTrackPick): ChosenTrack {
+	const list = readCaptionTrackList(raw);
+	const all = list.captionTracks ?? [];
 	const usable = all.filter((track) => !needsPoToken(track));
 	if (usable.length === 0) throw new DigestError(all.length > 0 ? 'po-token-required' : 'no-captions');
 	const track = pick
@@ -49,7 +47,8 @@ export function captionTrackChoices(list: CaptionTrackList | undefined): (Captio
 }
 
 function findPreferred(tracks: CaptionTrack[], languages: string[]): CaptionTrack | undefined {
-	for (const language of languages.map((code) => code.trim()).filter(Boolean)) {
+	const codes = Array.isArray(languages) ? languages : [];
+	for (const language of codes.map((code) => (typeof code === 'string' ? code.trim() : '')).filter(Boolean)) {
 		const found = findInLanguage(tracks, language) ?? findInBaseLanguage(tracks, language);
 		if (found) return found;
 	}
@@ -72,10 +71,10 @@ function manualFirst(tracks: CaptionTrack[]): CaptionTrack | undefined {
 }
 
 /** The auto-generated track is in the spoken language; failing that, the track YouTube itself would show. */
-function spokenLanguage(tracks: CaptionTrack[], list: CaptionTrackList | undefined): string | undefined {
+function spokenLanguage(tracks: CaptionTrack[], list: CaptionTrackList): string | undefined {
 	const generated = tracks.find(isGenerated);
 	if (generated) return generated.languageCode;
-	const audio = list?.audioTracks?.[list.defaultAudioTrackIndex ?? 0];
+	const audio = list.audioTracks?.[list.defaultAudioTrackIndex ?? 0];
 	const index = audio?.defaultCaptionTrackIndex;
 	return index === undefined ? undefined : tracks[index]?.languageCode;
 }

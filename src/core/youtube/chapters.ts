@@ -1,3 +1,4 @@
+import { asNumber, asString } from './coerce';
 import { parseTimeValue } from './videoUrl';
 
 export interface Chapter {
@@ -16,9 +17,10 @@ const TIME_LAST = new RegExp(`^\\s*(?:[-*•▶►]\\s*)?(.+?)\\s*(?:[-–—:|]
  * three, ascending, each at least ten seconds long), so that a list of timestamps in a description that
  * is not a chapter list does not turn into sections.
  */
-export function parseChapters(description: string, durationSeconds: number): Chapter[] {
+export function parseChapters(description: unknown, duration: unknown): Chapter[] {
+	const durationSeconds = asNumber(duration) ?? 0;
 	const chapters: Chapter[] = [];
-	for (const line of description.split(/\r?\n/)) {
+	for (const line of (asString(description) ?? '').split(/\r?\n/)) {
 		const chapter = parseChapterLine(line);
 		if (chapter) chapters.push(chapter);
 	}

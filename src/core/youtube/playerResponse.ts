@@ -1,45 +1,10 @@
 import { DigestError } from '../errors';
 import { HttpClient, HttpNetworkError } from '../http';
+import { asRecord, asString } from './coerce';
 import { InnertubeClient } from './innertubeClients';
+import { CaptionTrack, PlayerResponse, readPlayerResponse } from './playerResponseData';
 
-/** The parts of YouTube's player response that the digest reads. */
-export interface PlayerResponse {
-	playabilityStatus?: {
-		status?: string;
-		reason?: string;
-		errorScreen?: { playerErrorMessageRenderer?: { subreason?: { runs?: { text?: string }[] } } };
-	};
-	captions?: { playerCaptionsTracklistRenderer?: CaptionTrackList };
-	videoDetails?: {
-		videoId?: string;
-		title?: string;
-		lengthSeconds?: string;
-		channelId?: string;
-		author?: string;
-		shortDescription?: string;
-		keywords?: string[];
-		thumbnail?: { thumbnails?: { url: string; width?: number; height?: number }[] };
-		isLiveContent?: boolean;
-	};
-	microformat?: {
-		playerMicroformatRenderer?: { publishDate?: string; uploadDate?: string; ownerProfileUrl?: string };
-	};
-}
-
-export interface CaptionTrackList {
-	captionTracks?: CaptionTrack[];
-	audioTracks?: { captionTrackIndices?: number[]; defaultCaptionTrackIndex?: number }[];
-	defaultAudioTrackIndex?: number;
-}
-
-export interface CaptionTrack {
-	baseUrl: string;
-	languageCode: string;
-	kind?: string;
-	vssId?: string;
-	name?: { simpleText?: string; runs?: { text?: string }[] };
-	isTranslatable?: boolean;
-}
+export type { CaptionTrack, CaptionTrackList, PlayerResponse } from './playerResponseData';
 
 export interface PlayerResult {
 	player: PlayerResponse;
@@ -126,14 +91,16 @@ async function requestPlayer(
 	if (response.status === 429) throw new DigestError('youtube-rate-limited');
 	if (response.status < 200 || response.status >= 300) return null;
 	try {
-		return JSON.parse(response.text) as PlayerResponse;
+		const parsed: unknown = JSON.parse(response.text);
+		return asRecord(parsed) ? readPlayerResponse(parsed) : null;
 	} catch {
 		return null;
 	}
 }
 
 /** Why this player response cannot give a transcript, or null when it can. */
-export function playabilityFailure(player: PlayerResponse): DigestError | null {
+export function playabilityFailure(raw: unknown): DigestError | null {
+	const player = readPlayerResponse(raw);
 	const status = player.playabilityStatus?.status ?? 'ERROR';
 	const reason = player.playabilityStatus?.reason ?? '';
 	if (status === 'OK') {
@@ -155,7 +122,7 @@ export function playabilityFailure(player: PlayerResponse): DigestError | null {
 
 /** Caption URLs marked `exp=xpe`/`exp=xpv` return an empty body without a proof-of-origin token. */
 export function needsPoToken(track: CaptionTrack): boolean {
-	return /[?&]exp=xp[ev](?:&|$)/.test(track.baseUrl);
+	return /[?&]exp=xp[ev](?:&|$)/.test(asString(track?.baseUrl) ?? '');
 }
 
 function isFinal(failure: DigestError): boolean {

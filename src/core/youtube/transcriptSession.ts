@@ -6,8 +6,16 @@ import {
 } from 'youtube-transcript';
 import { DigestError } from '../errors';
 import { HttpClient } from '../http';
-import { CaptionFormat, breakTagsToSpaces, detectCaptionFormat, json3ToSrv3, secondsPerUnit } from './captionBody';
+import {
+	CaptionFormat,
+	breakTagsToSpaces,
+	detectCaptionFormat,
+	json3ToSrv3,
+	replaceInvalidCharacterReferences,
+	secondsPerUnit,
+} from './captionBody';
 import { cleanCaptionText } from './captionText';
+import { asArray, asNumber, asRecord, asString } from './coerce';
 import { ChosenTrack } from './captionTrack';
 import { InnertubeClient } from './innertubeClients';
 import { PlayerResponse, toNetworkError } from './playerResponse';
@@ -57,7 +65,8 @@ export async function fetchCaptionSegments(
 			throw new DigestError('no-captions', 'the caption track could not be read');
 		const response = await requestCaptions(http, url, client, init, signal);
 		format = detectCaptionFormat(response);
-		return jsonResponse(200, format === 'json3' ? json3ToSrv3(response) : breakTagsToSpaces(response));
+		const srv = format === 'json3' ? json3ToSrv3(response) : breakTagsToSpaces(response);
+		return jsonResponse(200, replaceInvalidCharacterReferences(srv));
 	};
 
 	let raw: TranscriptResponse[];
@@ -133,9 +142,13 @@ function libraryError(error: unknown, signal?: AbortSignal): DigestError {
  * on screen until the line after next, so a cue ends where the next one starts.
  */
 export function normalizeSegments(raw: TranscriptResponse[], unit: number): TranscriptSegment[] {
-	const cues = raw
-		.map((cue) => ({ start: cue.offset * unit, duration: cue.duration * unit, text: cleanCaptionText(cue.text) }))
-		.filter((cue) => cue.text.length > 0 && Number.isFinite(cue.start))
+	const cues = asArray(raw, asRecord)
+		.map((cue) => ({
+			start: (asNumber(cue.offset) ?? NaN) * unit,
+			duration: Math.max(0, asNumber(cue.duration) ?? 0) * unit,
+			text: cleanCaptionText(asString(cue.text) ?? ''),
+		}))
+		.filter((cue) => cue.text.length > 0 && Number.isFinite(cue.start) && Number.isFinite(cue.duration))
 		.sort((a, b) => a.start - b.start);
 	return cues.map((cue, index) => {
 		const next = cues[index + 1];

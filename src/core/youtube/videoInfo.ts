@@ -1,5 +1,5 @@
 import { Chapter, parseChapters } from './chapters';
-import { PlayerResponse } from './playerResponse';
+import { PlayerResponse, readPlayerResponse } from './playerResponseData';
 import { watchUrl } from './videoUrl';
 
 export interface VideoInfo {
@@ -17,7 +17,9 @@ export interface VideoInfo {
 	isLive: boolean;
 }
 
-export function extractVideoInfo(videoId: string, player: PlayerResponse): VideoInfo {
+/** What the note shows about the video; a field that is missing or of the wrong type falls back on its own. */
+export function extractVideoInfo(videoId: string, raw: unknown): VideoInfo {
+	const player = readPlayerResponse(raw);
 	const details = player.videoDetails ?? {};
 	const microformat = player.microformat?.playerMicroformatRenderer;
 	const durationSeconds = Number(details.lengthSeconds ?? 0) || 0;
@@ -47,7 +49,7 @@ export function extractVideoInfo(videoId: string, player: PlayerResponse): Video
 function largestThumbnail(player: PlayerResponse): string | undefined {
 	const thumbnails = player.videoDetails?.thumbnail?.thumbnails ?? [];
 	const largest = [...thumbnails].sort((a, b) => (b.width ?? 0) - (a.width ?? 0))[0];
-	return largest?.url.split('?')[0];
+	return largest?.url.split(/[?#]/)[0];
 }
 
 function isoDate(value: string | undefined): string | null {

@@ -93,8 +93,10 @@ export function parseTimeValue(raw: string): number | undefined {
 	if (units && (units[1] || units[2] || units[3])) {
 		return Number(units[1] ?? 0) * 3600 + Number(units[2] ?? 0) * 60 + Number(units[3] ?? 0);
 	}
-	const clock = /^(?:(\d+):)?(\d{1,2}):(\d{2})$/.exec(value);
-	if (clock) return Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
+	const clock = /^(?:(\d+):)?(\d{1,2}):([0-5]\d)$/.exec(value);
+	// `1:75` is no time, and with hours given, minutes stop at 59 too.
+	if (clock && !(clock[1] !== undefined && Number(clock[2]) > 59))
+		return Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
 	return undefined;
 }
 

@@ -156,7 +156,7 @@ describe('runBatch', () => {
 		expect(summary).toMatchObject({ done: 2, skipped: 1, cancelled: 1, aborted: true });
 	});
 
-	it('counts a running job that throws after the abort as cancelled, not failed; passes it the signal', async () => {
+	it('counts a job that throws after the abort as cancelled, not failed, and passes it the signal', async () => {
 		const controller = new AbortController();
 		const seen: AbortSignal[] = [];
 		const summary = await runBatch(

@@ -20,9 +20,9 @@ describe('insertBacklink', () => {
 		);
 	});
 
-	it('stays inside a blockquote or callout', () => {
-		expect(insertBacklink(`> [!info]\n> https://youtu.be/${ID}`, placement)).toBe(
-			`> [!info]\n> https://youtu.be/${ID}\n> Digest: [[Never Gonna]]`,
+	it('goes after a blockquote or callout, never into it', () => {
+		expect(insertBacklink(`> [!info]\n> https://youtu.be/${ID}\n> more\nlazy line\n\nAfter`, placement)).toBe(
+			`> [!info]\n> https://youtu.be/${ID}\n> more\nlazy line\n\nDigest: [[Never Gonna]]\n\nAfter`,
 		);
 	});
 
@@ -55,7 +55,7 @@ describe('insertBacklink', () => {
 
 	it('keeps Windows line endings intact', () => {
 		expect(insertBacklink(`a\r\nhttps://youtu.be/${ID}\r\nb`, placement)).toBe(
-			`a\r\nhttps://youtu.be/${ID}\nDigest: [[Never Gonna]]\r\nb`,
+			`a\r\nhttps://youtu.be/${ID}\r\nDigest: [[Never Gonna]]\r\nb`,
 		);
 	});
 });

@@ -158,7 +158,9 @@ describe('a whole digest note made of hostile text', () => {
 				string,
 				unknown
 			>;
-			expect(parsed.title).toBe(title.replace(/\s+/g, ' ').trim());
+			// Text from the video never forms a link in a property: `[[`/`]]` are broken up.
+			const inert = title.replace(/\[(?=\[)/g, '[ ').replace(/\](?=\])/g, '] ');
+			expect(parsed.title).toBe(inert.replace(/\s+/g, ' ').trim());
 			expect(serializeFrontmatter(properties)).not.toContain('<%');
 		}
 	});

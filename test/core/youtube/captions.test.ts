@@ -41,8 +41,8 @@ describe('caption bodies', () => {
 			],
 		});
 		expect(json3ToSrv3(json3)).toBe(
-			'<?xml version="1.0" encoding="utf-8" ?><timedtext format="3"><body><p t="919" ' +
-				'd="4100">hey &lt;and&gt;</p><p t="3040" d="6639">we are</p></body></timedtext>',
+			'<?xml version="1.0" encoding="utf-8" ?><timedtext format="3"><body>' +
+				'<p t="919" d="4100">hey &lt;and&gt;</p><p t="3040" d="6639">we are</p></body></timedtext>',
 		);
 	});
 });

@@ -38,7 +38,7 @@ describe('playabilityFailure on recorded player responses', () => {
 describe('chooseCaptionTrack', () => {
 	const list = () => recorded('youtube.innertube.json').captions?.playerCaptionsTracklistRenderer;
 
-	it('without preferences takes the spoken language, manual before auto-generated, not the first (Chinese)', () => {
+	it('without preferences takes the spoken language, manual first, not the first track (Chinese)', () => {
 		const chosen = chooseCaptionTrack(list(), []);
 		expect(chosen.track.vssId).toBe('.en');
 		expect(chosen.isGenerated).toBe(false);

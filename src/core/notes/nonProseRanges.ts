@@ -1,0 +1,120 @@
+import { frontmatterEnd } from './frontmatterBlock';
+
+/**
+ * The parts of a note that are not prose: fenced code (``` or ~~~ of any length, indented or in a
+ * quote), inline code, HTML comments and Obsidian `%%` comments. A link there is an example or a note to
+ * self, not the video the note is about, and nothing the plugin adds may land inside one. Unclosed
+ * fences and comments run to the end of the note, as Obsidian shows them.
+ */
+
+export type NonProseKind = 'fence' | 'code' | 'html-comment' | 'comment';
+
+export interface NonProseRange {
+	kind: NonProseKind;
+	/** Offsets `[from, to)`; a fence runs from the start of its opening line to the end of its closing line. */
+	from: number;
+	to: number;
+	/** False for a fence or comment left open, which runs to the end of the note. */
+	closed: boolean;
+}
+
+const FENCE_OPENING = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})(.*)$/;
+const FENCE_CLOSING = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})[ \t]*$/;
+
+export function nonProseRanges(text: string): NonProseRange[] {
+	const ranges: NonProseRange[] = [];
+	// The properties are YAML, where a `%%` or a backtick is just text.
+	let at = frontmatterEnd(text);
+	let atLineStart = true;
+	while (at < text.length) {
+		if (atLineStart) {
+			atLineStart = false;
+			const fence = fenceAt(text, at);
+			if (fence) {
+				ranges.push(fence);
+				at = fence.to;
+				continue;
+			}
+		}
+		const character = text[at];
+		if (character === '\n') {
+			atLineStart = true;
+			at++;
+		} else if (character === '\\') {
+			at += 2;
+		} else if (text.startsWith('%%', at)) {
+			at = pushUntil(ranges, 'comment', text, at, '%%', 2);
+		} else if (text.startsWith('<!--', at)) {
+			at = pushUntil(ranges, 'html-comment', text, at, '-->', 4);
+		} else if (character === '`') {
+			const run = backtickRun(text, at);
+			const end = closingBackticks(text, at + run, run);
+			if (end >= 0) ranges.push({ kind: 'code', from: at, to: end, closed: true });
+			at = end >= 0 ? end : at + run;
+		} else {
+			at++;
+		}
+	}
+	return ranges;
+}
+
+/** Whether an offset falls inside any of the ranges. */
+export function isInRanges(ranges: readonly NonProseRange[], offset: number): boolean {
+	return ranges.some((range) => offset >= range.from && offset < range.to);
+}
+
+function fenceAt(text: string, lineStart: number): NonProseRange | null {
+	const lineEnd = endOfLine(text, lineStart);
+	const opening = FENCE_OPENING.exec(text.slice(lineStart, lineEnd).replace(/\r$/, ''));
+	// A backtick fence's info string holds no backtick; otherwise the line is inline code.
+	if (!opening || (opening[1][0] === '`' && opening[2].includes('`'))) return null;
+	const marker = opening[1];
+	let at = lineEnd + 1;
+	while (at <= text.length) {
+		const end = endOfLine(text, at);
+		const closing = FENCE_CLOSING.exec(text.slice(at, end).replace(/\r$/, ''));
+		if (closing && closing[1][0] === marker[0] && closing[1].length >= marker.length)
+			return { kind: 'fence', from: lineStart, to: end, closed: true };
+		at = end + 1;
+	}
+	return { kind: 'fence', from: lineStart, to: text.length, closed: false };
+}
+
+function pushUntil(
+	ranges: NonProseRange[],
+	kind: NonProseKind,
+	text: string,
+	from: number,
+	close: string,
+	openLength: number,
+): number {
+	const found = text.indexOf(close, from + openLength);
+	const to = found < 0 ? text.length : found + close.length;
+	ranges.push({ kind, from, to, closed: found >= 0 });
+	return to;
+}
+
+function backtickRun(text: string, from: number): number {
+	let end = from;
+	while (text[end] === '`') end++;
+	return end - from;
+}
+
+/** The end of the backtick run of exactly `length` that closes inline code, or -1; a blank line ends the search. */
+function closingBackticks(text: string, from: number, length: number): number {
+	const blankLine = /\n[ \t]*\r?\n/g;
+	blankLine.lastIndex = from;
+	const limit = blankLine.exec(text)?.index ?? text.length;
+	let at = text.indexOf('`', from);
+	while (at >= 0 && at < limit) {
+		const run = backtickRun(text, at);
+		if (run === length) return at + run;
+		at = text.indexOf('`', at + run);
+	}
+	return -1;
+}
+
+function endOfLine(text: string, from: number): number {
+	const newline = text.indexOf('\n', from);
+	return newline < 0 ? text.length : newline;
+}
