@@ -57,7 +57,8 @@ function systemPrompt(input: DigestPromptInput): string {
 	const withHours = input.durationSeconds >= 3600;
 	const part = input.part;
 	const what = part
-		? `part ${part.index + 1} of ${part.count} (${formatTimestamp(part.start, withHours)} to ${formatTimestamp(part.end, withHours)}) of a YouTube video`
+		? `part ${part.index + 1} of ${part.count} (${formatTimestamp(part.start, withHours)} to ` +
+			`${formatTimestamp(part.end, withHours)}) of a YouTube video`
 		: 'a YouTube video';
 	const r = FIELD_RANGES;
 	const lines = [
@@ -119,10 +120,12 @@ function videoData(input: DigestPromptInput): string {
 	if (description) lines.push('Description:', description);
 	const chapters = chaptersIn(input);
 	if (chapters.length > 0) {
-		lines.push(
-			`Chapters: ${chapters.map((chapter) => `[${formatTimestamp(chapter.startSeconds, withHours)}] ${chapter.title}`).join('; ')}`,
-		);
+		lines.push(`Chapters: ${chapters.map((chapter) => chapterLabel(chapter, withHours)).join('; ')}`);
 	}
 	lines.push('Transcript:', ...labelledParagraphs(input.paragraphs, input.segments ?? [], withHours));
 	return wrapAsData(input.boundary, lines);
+}
+
+function chapterLabel(chapter: { title: string; startSeconds: number }, withHours: boolean): string {
+	return `[${formatTimestamp(chapter.startSeconds, withHours)}] ${chapter.title}`;
 }

@@ -12,7 +12,7 @@ import { asText } from '../text';
 
 export interface Entity {
 	name: string;
-	/** One of `ENTITY_TYPES` when it comes from a validated digest; kept as text because properties may hold anything. */
+	/** One of `ENTITY_TYPES` from a validated digest; kept as text because properties may hold anything. */
 	type: string;
 }
 
@@ -28,7 +28,7 @@ export interface LinkedEntity {
 	type: string;
 	/** The wikilink target, or null for plain text. */
 	target: string | null;
-	/** The existing note's path, for adapters that build links with the user's link settings; null when none matched. */
+	/** The matched note's path, for links in the user's link format; null when none matched. */
 	path: string | null;
 }
 
@@ -53,7 +53,7 @@ export function linkEntities(entities: Entity[], notes: ExistingNote[], mode: En
  */
 export type NoteLinker = (path: string) => string;
 
-/** `[[Target|name]]` when the shown name differs from the target, `[[Target]]` when it is the same, else the escaped name. */
+/** `[[Target|name]]` when the shown name differs from the target, `[[Target]]` when the same, else the name. */
 export function entityText(entity: LinkedEntity, linkNote?: NoteLinker): string {
 	if (entity.target === null) return escapeInline(entity.name);
 	if (entity.path && linkNote) return linkNote(entity.path) || escapeInline(entity.name);
@@ -111,7 +111,10 @@ function countBy(keys: string[]): Map<string, number> {
 	return counts;
 }
 
-/** Aliases come from the user's YAML, where `aliases: [2001]` is a number: numbers count as text, objects and nulls match nothing. */
+/**
+ * Aliases come from the user's YAML, where `aliases: [2001]` is a number: numbers count as text, objects and
+ * nulls match nothing.
+ */
 function nameKey(name: unknown): string {
 	return collapseWhitespace(asText(name).normalize('NFC')).toLowerCase();
 }
