@@ -13,12 +13,26 @@ export function wrapGenerated(name: string, body: string): string {
 	return `${start}\n${body.endsWith('\n') ? body : `${body}\n`}${end}\n`;
 }
 
-/** The text with the block's content replaced, or null when the text has no such block. */
-export function replaceGenerated(text: string, name: string, body: string): string | null {
+/** Where the block's markers are, or null when the text has no complete block of that name. */
+function findBlock(text: string, name: string): { from: number; to: number } | null {
 	const { start, end } = blockMarkers(name);
 	const from = text.indexOf(start);
 	const to = from < 0 ? -1 : text.indexOf(end, from + start.length);
-	if (from < 0 || to < 0) return null;
+	return from < 0 || to < 0 ? null : { from, to };
+}
+
+/** What the block holds now, or null when the text has no such block. */
+export function generatedContent(text: string, name: string): string | null {
+	const block = findBlock(text, name);
+	return block ? text.slice(block.from + blockMarkers(name).start.length, block.to) : null;
+}
+
+/** The text with the block's content replaced, or null when the text has no such block. */
+export function replaceGenerated(text: string, name: string, body: string): string | null {
+	const block = findBlock(text, name);
+	if (!block) return null;
+	const { from, to } = block;
+	const { end } = blockMarkers(name);
 	const afterEnd = text.slice(to + end.length).replace(/^\r?\n/, '');
 	return `${text.slice(0, from)}${withLineEnding(wrapGenerated(name, body), lineEndingOf(text))}${afterEnd}`;
 }

@@ -1,5 +1,5 @@
 import { safeFileName } from '../notes/fileName';
-import { replaceGenerated, wrapGenerated } from '../notes/generatedBlock';
+import { generatedContent, replaceGenerated, wrapGenerated } from '../notes/generatedBlock';
 import { serializeFrontmatter } from '../render/frontmatter';
 import { escapeInline } from '../render/markdownSafety';
 import { asText } from '../text';
@@ -41,14 +41,19 @@ export function channelNoteBody(channel: ChannelRef, digests: ChannelDigestEntry
 
 /**
  * The whole channel note: a new one when there is none, else the user's note with only the block's
- * content replaced, or with the block added at the end when the user removed it.
+ * content replaced, or with the block added at the end when the user removed it. The list is updated,
+ * never rebuilt: every digest it already lists stays (a property renamed or removed since cannot drop
+ * it), and `digests` are added or replace the line of the same note. Run inside the store's atomic
+ * update, two runs for one channel each keep the other's line.
  */
 export function updateChannelNote(
 	existingText: string | null,
 	channel: ChannelRef,
 	digests: ChannelDigestEntry[],
 ): string {
-	const body = channelNoteBody(channel, digests);
+	const byLink = new Map(listedDigests(existingText ?? '').map((entry) => [entry.link, entry]));
+	for (const digest of digests) byLink.set(digest.link, digest);
+	const body = channelNoteBody(channel, [...byLink.values()]);
 	if (existingText === null) return newChannelNote(channel, wrapGenerated(CHANNEL_BLOCK, body));
 	const replaced = replaceGenerated(existingText, CHANNEL_BLOCK, body);
 	if (replaced !== null) return replaced;
@@ -75,6 +80,36 @@ function newChannelNote(channel: ChannelRef, block: string): string {
 function separatorBefore(text: string): string {
 	if (text === '' || /\n[ \t]*\r?\n$/.test(text)) return '';
 	return text.endsWith('\n') ? '\n' : '\n\n';
+}
+
+/**
+ * The digests the note's block lists now, read back from their lines (`- link · 2026-01-15 · 5:16`). A link
+ * keeps its note's identity: Obsidian rewrites it when the note is renamed.
+ */
+function listedDigests(text: string): ChannelDigestEntry[] {
+	const block = generatedContent(text, CHANNEL_BLOCK) ?? '';
+	return block.split(/\r?\n/).flatMap((line) => {
+		const item = /^- (.+?)((?: · [^·]+)*)\s*$/.exec(line);
+		if (!item) return [];
+		const details = item[2].split(' · ').map((detail) => detail.trim());
+		const date = details.find((detail) => /^\d{4}-\d{2}-\d{2}$/.test(detail)) ?? null;
+		const clock = details.find((detail) => /^\d+(?::\d{2}){1,2}$/.test(detail)) ?? null;
+		return [{ link: item[1], title: linkLabel(item[1]), published: date, duration: clock && fullClock(clock) }];
+	});
+}
+
+/** The text a reader sees of a link, for sorting ties: `[[Note|shown]]` → shown, `[shown](…)` → shown. */
+function linkLabel(link: string): string {
+	const wiki = /^\[\[([^\]|]*)(?:\|([^\]]*))?\]\]$/.exec(link);
+	if (wiki) return wiki[2] ?? wiki[1];
+	return /^\[([^\]]*)\]\(/.exec(link)?.[1] ?? link;
+}
+
+/** `5:16` → `00:05:16`, the shape the `duration` property has. */
+function fullClock(clock: string): string {
+	const parts = clock.split(':');
+	while (parts.length < 3) parts.unshift('0');
+	return parts.map((part) => part.padStart(2, '0')).join(':');
 }
 
 function digestLine(entry: ChannelDigestEntry): string {

@@ -96,3 +96,19 @@ describe('writeDigestNote', () => {
 		expect([...vault.files.keys()]).toEqual([SOURCE]);
 	});
 });
+
+describe('two runs for one channel at once', () => {
+	it('each keeps the other’s line on the channel note', async () => {
+		const vault = memoryVault({ [SOURCE]: SOURCE_TEXT });
+		const second = { ...transcriptDigestData({ id: 'Second00001', title: 'Second review' }) };
+		// No index: what each run knows of the other is only what the channel note says when it is updated.
+		const writing = { notes: vault.notes, created };
+		await Promise.all([
+			writeDigestNote(transcriptDigestData(), request(), writing),
+			writeDigestNote(second, { ...request(), video: { id: 'Second00001' } }, writing),
+		]);
+		const channelNote = vault.files.get(CHANNEL)!;
+		expect(channelNote).toContain('[[Tablet review worth it]]');
+		expect(channelNote).toContain('[[Second review]]');
+	});
+});

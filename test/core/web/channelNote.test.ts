@@ -162,3 +162,25 @@ describe('properties that are not text', () => {
 		expect(channelNoteBody(channel, odd)).toContain('- [[M]] · 2024-02-02\n- [[N]]\n');
 	});
 });
+
+describe('updateChannelNote keeps what it listed', () => {
+	const listed = updateChannelNote(null, channel, digests);
+
+	it('keeps every digest already listed when a run knows only its own', () => {
+		const newer = { link: '[[Newest talk]]', title: 'Newest talk', published: '2025-01-01', duration: '00:05:16' };
+		const updated = updateChannelNote(listed, channel, [newer]);
+		for (const entry of digests) expect(updated).toContain(`- ${entry.link}`);
+		expect(updated.indexOf('[[Newest talk]] · 2025-01-01 · 5:16')).toBeLessThan(updated.indexOf('[[New talk]]'));
+	});
+
+	it('replaces the line of the same note instead of adding a second one', () => {
+		const redone = { link: '[[Old talk]]', title: 'Old talk', published: '2021-03-01', duration: '00:12:40' };
+		const updated = updateChannelNote(listed, channel, [redone]);
+		expect(updated.match(/\[\[Old talk\]\]/g)).toHaveLength(1);
+		expect(updated).toContain('- [[Old talk]] · 2021-03-01 · 12:40');
+	});
+
+	it('reads its own lines back exactly: updating with nothing new changes nothing', () => {
+		expect(updateChannelNote(listed, channel, [])).toBe(listed);
+	});
+});
