@@ -13,6 +13,8 @@ export interface DigestRecord {
 	instructionsKey?: string;
 	/** ISO time of the first run: a re-render keeps the note's `created`. */
 	created: string;
+	/** The digest note the run wrote (its path then: the note may have been renamed since). */
+	notePath?: string;
 	/** The note the video came from, when there was one. */
 	sourcePath: string | null;
 }
@@ -26,6 +28,8 @@ export interface TranscriptRecord {
 /** Where records live (the plugin's own folder in Obsidian), bounded in size by the implementation. */
 export interface DigestArchive {
 	load(videoId: string, language: string): Promise<DigestRecord | null>;
+	/** Every record of the video, whatever its language. */
+	loadAll(videoId: string): Promise<DigestRecord[]>;
 	save(record: DigestRecord): Promise<void>;
 	loadTranscript(videoId: string, languages: string[]): Promise<TranscriptRecord | null>;
 	saveTranscript(videoId: string, languages: string[], record: TranscriptRecord): Promise<void>;
@@ -40,7 +44,12 @@ export function archiveKey(videoId: string, language: string): string {
 			.trim()
 			.toLowerCase()
 			.replace(/[^\p{L}\p{N}-]+/gu, '-') || 'default';
-	return `${videoId.replace(/[^\w-]/g, '')}.${safeLanguage}`;
+	return `${archivePrefix(videoId)}${safeLanguage}`;
+}
+
+/** What every record key of one video starts with. */
+export function archivePrefix(videoId: string): string {
+	return `${videoId.replace(/[^\w-]/g, '')}.`;
 }
 
 /** Transcripts are kept per caption-language preference, since that decides which track was read. */
@@ -61,5 +70,6 @@ export function readDigestRecord(value: unknown): DigestRecord | null {
 		instructionsKey: typeof record.instructionsKey === 'string' ? record.instructionsKey : '',
 		created: typeof record.created === 'string' ? record.created : new Date(0).toISOString(),
 		sourcePath: typeof record.sourcePath === 'string' ? record.sourcePath : null,
+		...(typeof record.notePath === 'string' ? { notePath: record.notePath } : {}),
 	};
 }

@@ -63,6 +63,7 @@ export async function createDigest(request: DigestRequest, deps: DigestDependenc
 		data,
 		instructionsKey: instructionsKey(templateInstructions(request.options.template)),
 		created: created.toISOString(),
+		notePath: path,
 		sourcePath: request.source?.path ?? null,
 	};
 	await deps.archive?.save(record).catch(() => undefined);

@@ -32,7 +32,7 @@ export class DigestNoteActions {
 	/** Applies the current template and properties again; the user's text outside the generated part stays. */
 	async rerender(file: TFile): Promise<void> {
 		try {
-			const record = await digestRecordFor(this.host.archive, this.properties(file));
+			const record = await digestRecordFor(this.host.archive, this.properties(file), file.path);
 			await rerenderDigestNote(this.vault(), file.path, record, await this.renderOptions());
 			new Notice('Digest rendered again with the current template.');
 		} catch (error) {
@@ -50,7 +50,7 @@ export class DigestNoteActions {
 		}
 		const progress = new ProgressNotice(`Translating into ${languageName(language)}…`, this.host.lifetime);
 		try {
-			const record = await digestRecordFor(archive, this.properties(file));
+			const record = await digestRecordFor(archive, this.properties(file), file.path);
 			const path = await translateDigestNote(
 				this.vault(),
 				file.path,
@@ -82,7 +82,7 @@ export class DigestNoteActions {
 		}
 		const progress = new ProgressNotice(`Asking ${settings.model}…`, this.host.lifetime);
 		try {
-			const record = await digestRecordFor(archive, this.properties(file));
+			const record = await digestRecordFor(archive, this.properties(file), file.path);
 			const outcome = await askVideo(vaultNoteStore(app), file.path, record, question, {
 				model,
 				inputBudgetTokens: settings.inputBudgetTokens,

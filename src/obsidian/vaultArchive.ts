@@ -1,5 +1,13 @@
 import { App, normalizePath } from 'obsidian';
-import { archiveKey, DigestArchive, readDigestRecord, TranscriptRecord, transcriptKey } from '../core/digestArchive';
+import {
+	archiveKey,
+	archivePrefix,
+	DigestArchive,
+	DigestRecord,
+	readDigestRecord,
+	TranscriptRecord,
+	transcriptKey,
+} from '../core/digestArchive';
 
 /**
  * Records as JSON files in the plugin's own folder, outside the notes: `cache/digests` and
@@ -47,6 +55,13 @@ export function vaultArchive(app: App, pluginDir: string, limitBytes: () => numb
 	return {
 		async load(videoId, language) {
 			return readDigestRecord(await read<unknown>(`${digests}/${archiveKey(videoId, language)}.json`));
+		},
+		async loadAll(videoId) {
+			if (!(await adapter.exists(digests))) return [];
+			const prefix = `${digests}/${archivePrefix(videoId)}`;
+			const paths = (await adapter.list(digests)).files.filter((path) => path.startsWith(prefix));
+			const records = await Promise.all(paths.map(async (path) => readDigestRecord(await read<unknown>(path))));
+			return records.filter((record): record is DigestRecord => record?.data.info.id === videoId);
 		},
 		save: (record) => write(digests, archiveKey(record.data.info.id, record.data.outputLanguage), record),
 		loadTranscript: (videoId, languages) =>

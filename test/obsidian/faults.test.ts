@@ -1,7 +1,15 @@
 import type { App, TAbstractFile, TFile, TFolder } from 'obsidian';
 import { delayed, jsonReply } from '../support/fakeOpenAIServer';
 import { scriptedDigest } from '../support/scriptedDigest';
-import { fileText, vaultSnapshot, waitFor } from '../fakes/obsidian/testing';
+import { DEFAULT_PROPERTIES } from '../../src/core/render/properties';
+import {
+	fileText,
+	notices,
+	openInEditor,
+	vaultSnapshot,
+	waitFor,
+	waitForMetadata,
+} from '../fakes/obsidian/testing';
 import { DIGEST_PATH, finalNotice, runOnSourceNote, SOURCE_PATH, useBuiltPlugin } from './pluginHarness';
 
 const harness = useBuiltPlugin();
@@ -65,5 +73,22 @@ describe('the source note renamed while the digest is being made', () => {
 		expect(await finalNotice()).toContain('Digest written');
 		expect(fileText(plugin.app, 'Inbox/Renamed.md')).toContain('Digest: [[');
 		expect(fileText(plugin.app, DIGEST_PATH)).toContain('[[Renamed]]');
+	});
+});
+
+describe('a digest whose language property the user took out of the properties setting', () => {
+	it('is still re-rendered from its kept data, with no request', async () => {
+		const properties = DEFAULT_PROPERTIES.filter((property) => property.name !== 'language');
+		const plugin = await harness.loadPlugin({ data: { properties } });
+		await runOnSourceNote(plugin);
+		await finalNotice();
+		expect(fileText(plugin.app, DIGEST_PATH)).not.toContain('language:');
+		const requests = harness.youtube.requests.length + harness.openai.requests.length;
+
+		await waitForMetadata(plugin.app);
+		await openInEditor(plugin.app, DIGEST_PATH);
+		await plugin.runCommand('rerender-digest');
+		await waitFor(() => notices().find((notice) => notice.message.startsWith('Digest rendered again')));
+		expect(harness.youtube.requests.length + harness.openai.requests.length).toBe(requests);
 	});
 });

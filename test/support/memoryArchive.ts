@@ -9,6 +9,8 @@ export function memoryArchive(): DigestArchive & { saved: DigestRecord[]; transc
 		saved,
 		transcripts,
 		load: async (videoId, language) => structuredClone(digests.get(archiveKey(videoId, language)) ?? null),
+		loadAll: async (videoId) =>
+			structuredClone([...digests.values()].filter((record) => record.data.info.id === videoId)),
 		async save(record) {
 			saved.push(record);
 			digests.set(archiveKey(record.data.info.id, record.data.outputLanguage), structuredClone(record));

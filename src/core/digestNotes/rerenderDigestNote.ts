@@ -7,14 +7,26 @@ import { replaceDigestBody } from './replaceDigestBody';
 
 export type NoteRenderOptions = RenderOptions & { web: WebOptions };
 
-/** The data kept of the run that made a digest note, found by the note's video id and language. */
+/**
+ * The data kept of the run that made a digest note. Found by what the plugin always writes and keeps, the
+ * `youtube_id` and the note's path, so a `language` property the user renamed or removed costs nothing: the
+ * record of that language when the property is there, else the one written to this note, else (without a
+ * language) the video's only record.
+ */
 export async function digestRecordFor(
 	archive: DigestArchive,
 	properties: Record<string, unknown> | null | undefined,
+	notePath: string,
 ): Promise<DigestRecord> {
 	const videoId = typeof properties?.youtube_id === 'string' ? properties.youtube_id : '';
+	if (!videoId) throw new DigestError('no-digest-data');
 	const language = typeof properties?.language === 'string' ? properties.language : '';
-	const record = videoId ? await archive.load(videoId, language) : null;
+	const byLanguage = language ? await archive.load(videoId, language) : null;
+	if (byLanguage) return byLanguage;
+	const all = await archive.loadAll(videoId);
+	// A note that names its language is never given another language's record just because it is the only one.
+	const only = !language && all.length === 1 ? all[0] : null;
+	const record = all.find((candidate) => candidate.notePath === notePath) ?? only;
 	if (!record) throw new DigestError('no-digest-data');
 	return record;
 }

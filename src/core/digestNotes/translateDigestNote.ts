@@ -63,7 +63,13 @@ export async function translateDigestNote(
 		await notes.update(originalPath, (text) => addTranslationLink(text, DIGEST_BLOCK, name, link));
 		return notePath;
 	});
-	const saved = { version: 1 as const, data, created: created.toISOString(), sourcePath: originalPath };
+	const saved = {
+		version: 1 as const,
+		data,
+		created: created.toISOString(),
+		notePath: path,
+		sourcePath: originalPath,
+	};
 	await translating.archive.save(saved).catch(() => undefined);
 	return path;
 }

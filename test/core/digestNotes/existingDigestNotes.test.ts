@@ -49,11 +49,33 @@ describe('digestRecordFor', () => {
 		const { record } = await digestInVault();
 		await archive.save(record);
 
-		await expect(digestRecordFor(archive, { youtube_id: VIDEO_ID, language: 'en' })).resolves.toEqual(record);
-		await expect(digestRecordFor(archive, { youtube_id: VIDEO_ID, language: 'de' })).rejects.toMatchObject({
-			kind: 'no-digest-data',
+		const find = (properties: Record<string, unknown>, notePath = 'Elsewhere.md') =>
+			digestRecordFor(archive, properties, notePath);
+		await expect(find({ youtube_id: VIDEO_ID, language: 'en' })).resolves.toEqual(record);
+		await expect(find({ youtube_id: VIDEO_ID, language: 'de' })).rejects.toMatchObject({ kind: 'no-digest-data' });
+		await expect(find({})).rejects.toMatchObject({ kind: 'no-digest-data' });
+	});
+
+	it('still finds it when the user removed or renamed the language property', async () => {
+		const archive = memoryArchive();
+		const { record, path } = await digestInVault();
+		await archive.save({ ...record, notePath: path });
+		const german = { ...record, data: { ...record.data, outputLanguage: 'German' }, notePath: 'German.md' };
+		await archive.save(german);
+
+		await expect(digestRecordFor(archive, { youtube_id: VIDEO_ID }, path)).resolves.toMatchObject({
+			notePath: path,
 		});
-		await expect(digestRecordFor(archive, {})).rejects.toMatchObject({ kind: 'no-digest-data' });
+		await expect(digestRecordFor(archive, { youtube_id: VIDEO_ID, lang: 'x' }, 'German.md')).resolves.toMatchObject(
+			{ data: { outputLanguage: 'German' } },
+		);
+	});
+
+	it('gives a video’s only record to a note without a language property', async () => {
+		const archive = memoryArchive();
+		const { record } = await digestInVault();
+		await archive.save(record);
+		await expect(digestRecordFor(archive, { youtube_id: VIDEO_ID }, 'Renamed.md')).resolves.toEqual(record);
 	});
 });
 
