@@ -2,14 +2,7 @@ import type { App, TAbstractFile, TFile, TFolder } from 'obsidian';
 import { delayed, jsonReply } from '../support/fakeOpenAIServer';
 import { scriptedDigest } from '../support/scriptedDigest';
 import { DEFAULT_PROPERTIES } from '../../src/core/render/properties';
-import {
-	fileText,
-	notices,
-	openInEditor,
-	vaultSnapshot,
-	waitFor,
-	waitForMetadata,
-} from '../fakes/obsidian/testing';
+import { fileText, notices, openInEditor, vaultSnapshot, waitFor, waitForMetadata } from '../fakes/obsidian/testing';
 import { DIGEST_PATH, finalNotice, runOnSourceNote, SOURCE_PATH, useBuiltPlugin } from './pluginHarness';
 
 const harness = useBuiltPlugin();
