@@ -24,17 +24,18 @@ describe('propertiesFromFrontmatter', () => {
 		});
 	});
 
-	it('keeps a double-quoted value that is not valid JSON, without its quotes', () => {
-		expect(propertiesFromFrontmatter('---\ntitle: "a \\q b"\n---\n')).toEqual({ title: 'a \\q b' });
+	it('costs the properties, not the run, when the block is not valid YAML', () => {
+		expect(propertiesFromFrontmatter('---\ntitle: "a \\q b"\n---\n')).toEqual({});
+		expect(propertiesFromFrontmatter('---\ntitle: [unclosed\n---\n')).toEqual({});
+		expect(propertiesFromFrontmatter('---\n- a list, not properties\n---\n')).toEqual({});
 	});
 
-	it('reads lists, and an empty key with no items as an empty list', () => {
-		const note =
-			'---\nurl:\n  - "https://youtu.be/AAAAAAAAAAA"\n  - second\ntags:\ntitle: T\n  - stray item\n---\n';
+	it('reads lists in both YAML forms, and an empty key as null, as Obsidian does', () => {
+		const note = '---\nurl:\n  - "https://youtu.be/AAAAAAAAAAA"\n  - second\naliases: [one, two]\ntags:\n---\n';
 		expect(propertiesFromFrontmatter(note)).toEqual({
 			url: ['https://youtu.be/AAAAAAAAAAA', 'second'],
-			tags: [],
-			title: 'T',
+			aliases: ['one', 'two'],
+			tags: null,
 		});
 	});
 
@@ -43,8 +44,13 @@ describe('propertiesFromFrontmatter', () => {
 		expect(propertiesFromFrontmatter(note)).toEqual({ source: 'https://youtu.be/AAAAAAAAAAA', url: ['x'] });
 	});
 
-	it('leaves out lines that are not simple key: value pairs', () => {
-		const note = '---\n# comment\nnested:\n  key: value\nfine: yes\n---\n';
-		expect(propertiesFromFrontmatter(note)).toEqual({ nested: [], fine: 'yes' });
+	it('reads block scalars, nested maps and comments as YAML does', () => {
+		const note =
+			'---\n# comment\nnested:\n  key: value\nfine: yes\nsource: >-\n  https://youtu.be/\n  AAAAAAAAAAA\n---\n';
+		expect(propertiesFromFrontmatter(note)).toEqual({
+			nested: { key: 'value' },
+			fine: 'yes',
+			source: 'https://youtu.be/ AAAAAAAAAAA',
+		});
 	});
 });
