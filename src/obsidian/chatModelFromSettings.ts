@@ -1,6 +1,7 @@
 import { App } from 'obsidian';
 import { ChatModel } from '../core/llm/chatModel';
 import { connectChatModel, listServerModels, ModelConnection } from '../core/llm/modelConnection';
+import { ConnectionCheck, testConnection } from '../core/llm/testConnection';
 import { requestUrlHttp } from './requestUrlHttp';
 import { SettingsHost, YouTubeDigestSettings } from './settings';
 
@@ -31,4 +32,9 @@ export function chatModelFromSettings(app: App, host: SettingsHost): ChatModel |
 
 export function listModelsFromSettings(app: App, settings: YouTubeDigestSettings): Promise<string[]> {
 	return listServerModels(requestUrlHttp, { baseUrl: settings.baseUrl, apiKey: apiKeyFor(app, settings) });
+}
+
+/** One tiny request with the settings as they are, through the same connection the runs use. */
+export function testConnectionFromSettings(app: App, host: SettingsHost): Promise<ConnectionCheck> {
+	return testConnection(requestUrlHttp, connectionFor(app, host));
 }

@@ -6,6 +6,7 @@ import * as http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import * as obsidianModule from 'obsidian';
 import {
+	AbstractInputSuggest,
 	FuzzySuggestModal,
 	MarkdownView,
 	Modal,
@@ -25,6 +26,7 @@ import {
 import { evaluateBundle, loadBuiltPlugin } from './loadBuiltPlugin';
 import {
 	changeValue,
+	chooseInputSuggestion,
 	click,
 	chooseSuggestion,
 	clickButton,
@@ -33,6 +35,7 @@ import {
 	findSetting,
 	flush,
 	getValue,
+	inputSuggestionTexts,
 	lastModal,
 	lastNotice,
 	notices,
@@ -349,6 +352,30 @@ describe('requestUrl', () => {
 });
 
 describe('UI', () => {
+	it('AbstractInputSuggest shows suggestions as the user types; choosing one only calls onSelect', async () => {
+		const app = createTestApp({ folders: ['Media/Videos', 'Media/Podcasts', 'Notes'] });
+		const input = createEl('input', { type: 'text' });
+		const chosen: string[] = [];
+		class Folders extends AbstractInputSuggest<TFolder> {
+			protected getSuggestions(query: string): TFolder[] {
+				return app.vault.getAllFolders().filter((folder) => folder.path.includes(query));
+			}
+			renderSuggestion(folder: TFolder, el: HTMLElement): void {
+				el.setText(folder.path);
+			}
+		}
+		const suggest = new Folders(app, input).onSelect((folder) => chosen.push(folder.path));
+		expect(await inputSuggestionTexts(input, 'Media/')).toEqual(['Media/Videos', 'Media/Podcasts']);
+		expect(activeDocument.body.find('.suggestion-container')).toBeTruthy();
+		await chooseInputSuggestion(input, 'Media/Podcasts');
+		// Obsidian leaves the input's value and the popover to the callback.
+		expect([chosen, suggest.getValue()]).toEqual([['Media/Podcasts'], 'Media/']);
+		suggest.setValue('Notes');
+		suggest.close();
+		expect([input.value, activeDocument.body.find('.suggestion-container')]).toEqual(['Notes', null]);
+		expect(await inputSuggestionTexts(input, 'none')).toEqual([]);
+	});
+
 	it('records notices with their current text', () => {
 		const notice = new Notice('Working…', 0);
 		notice.setMessage('Done: 3 notes');

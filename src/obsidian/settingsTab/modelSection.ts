@@ -1,10 +1,13 @@
 import { DropdownComponent, Notice, SecretComponent, TextComponent } from 'obsidian';
 import { DEFAULT_BASE_URL } from '../../core/defaults';
 import { CUSTOM_PROVIDER, PROVIDERS, providerOf } from '../../core/llm/providers';
-import { listModelsFromSettings } from '../chatModelFromSettings';
+import { listModelsFromSettings, testConnectionFromSettings } from '../chatModelFromSettings';
 import { SettingRow, SettingsEditor } from './settingRows';
 
-/** Provider preset, server, API key and model, with the model list read from the server on request. */
+/**
+ * Provider preset, server, API key and model, with the model list read from the server on request, and a button
+ * that tests them together.
+ */
 export function modelRows(editor: SettingsEditor): SettingRow[] {
 	let serverText: TextComponent | null = null;
 	let modelText: TextComponent | null = null;
@@ -73,6 +76,27 @@ export function modelRows(editor: SettingsEditor): SettingRow[] {
 						.setIcon('list')
 						.setTooltip("List the server's models")
 						.onClick(() => void showServerModels(editor, choices)),
+				);
+			},
+		},
+		{
+			name: 'Test connection',
+			desc: 'Sends one tiny request to the server with this key and model, and says what works.',
+			render: (setting) => {
+				const statusEl = setting.descEl.createDiv({ cls: 'youtube-digest-connection-status' });
+				setting.addButton((button) =>
+					button.setButtonText('Test').onClick(async () => {
+						button.setDisabled(true);
+						statusEl.removeClass('mod-success', 'mod-warning');
+						statusEl.setText('Testing…');
+						try {
+							const check = await testConnectionFromSettings(editor.app, editor.host);
+							statusEl.setText(check.message);
+							statusEl.addClass(check.ok ? 'mod-success' : 'mod-warning');
+						} finally {
+							button.setDisabled(false);
+						}
+					}),
 				);
 			},
 		},

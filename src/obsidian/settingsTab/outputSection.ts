@@ -1,6 +1,7 @@
 import type { Placement } from '../../core/digest';
 import { TimestampStyle } from '../../core/render/timestampStyle';
 import type { EntityLinkMode } from '../../core/digest';
+import { folderRow } from './folderSuggest';
 import { dropdownRow, numberRow, SettingRow, SettingsEditor, textRow, toggleRow } from './settingRows';
 
 const TIMESTAMP_STYLES: Record<TimestampStyle, string> = {
@@ -21,10 +22,10 @@ const ENTITY_LINK_MODES: Record<EntityLinkMode, string> = {
 	never: 'Never',
 };
 
-/** Where digests go, in which language, and how their timestamps link. */
-export function digestRows(editor: SettingsEditor): SettingRow[] {
+/** Where new digest notes go and what they are called. */
+export function placeRows(editor: SettingsEditor): SettingRow[] {
 	return [
-		textRow(editor, 'outputFolder', 'Digest folder', 'Where new digest notes are created.'),
+		folderRow(editor, 'outputFolder', 'Digest folder', 'Where new digest notes are created.'),
 		textRow(
 			editor,
 			'fileNamePattern',
@@ -33,6 +34,12 @@ export function digestRows(editor: SettingsEditor): SettingRow[] {
 				'Characters a file name cannot hold are replaced.',
 			'{{title}}',
 		),
+	];
+}
+
+/** In which language digests are written, how their timestamps link, and whether they open. */
+export function languageRows(editor: SettingsEditor): SettingRow[] {
+	return [
 		textRow(
 			editor,
 			'outputLanguage',
@@ -75,7 +82,7 @@ export function webRows(editor: SettingsEditor): SettingRow[] {
 			'Channel notes',
 			"A note per channel listing its digests, newest first; the digest's author links to it.",
 		),
-		textRow(editor, 'channelFolder', 'Channel folder', 'Where channel notes are created.'),
+		folderRow(editor, 'channelFolder', 'Channel folder', 'Where channel notes are created.'),
 		dropdownRow(
 			editor,
 			'entityLinks',

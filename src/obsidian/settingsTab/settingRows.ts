@@ -17,7 +17,7 @@ export interface SettingSection {
 export class SettingsEditor {
 	constructor(
 		readonly app: App,
-		private readonly host: SettingsHost,
+		readonly host: SettingsHost,
 	) {}
 
 	get settings(): YouTubeDigestSettings {
@@ -30,7 +30,7 @@ export class SettingsEditor {
 	}
 }
 
-type KeysOf<T> = {
+export type KeysOf<T> = {
 	[K in keyof YouTubeDigestSettings]: YouTubeDigestSettings[K] extends T ? K : never;
 }[keyof YouTubeDigestSettings];
 

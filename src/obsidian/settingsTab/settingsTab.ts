@@ -2,7 +2,7 @@ import { App, Plugin, PluginSettingTab, Setting, SettingDefinitionItem } from 'o
 import { SettingsHost } from '../settings';
 import { costRows } from './costSection';
 import { modelRows } from './modelSection';
-import { digestRows, webRows } from './outputSection';
+import { languageRows, placeRows, webRows } from './outputSection';
 import { propertiesRow } from './propertiesEditor';
 import { SettingSection, SettingsEditor } from './settingRows';
 import { templateRows } from './templateEditor';
@@ -42,12 +42,15 @@ export class YouTubeDigestSettingTab extends PluginSettingTab {
 
 	private sections(): SettingSection[] {
 		const { editor } = this;
+		// Connection first: nothing works without it, and the tall template editor would push it out of sight.
 		return [
-			{ rows: digestRows(editor) },
-			{ heading: 'Templates', rows: [...templateRows(editor), propertiesRow(editor)] },
-			{ heading: 'Links between notes', rows: webRows(editor) },
 			{ heading: 'Language model', rows: modelRows(editor) },
-			{ heading: 'Long videos and cost', rows: costRows(editor) },
+			{
+				heading: 'Digest notes',
+				rows: [...placeRows(editor), ...templateRows(editor), propertiesRow(editor), ...languageRows(editor)],
+			},
+			{ heading: 'Links between notes', rows: webRows(editor) },
+			{ heading: 'Advanced', rows: costRows(editor) },
 		];
 	}
 }

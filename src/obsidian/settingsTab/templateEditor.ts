@@ -3,7 +3,8 @@ import { presetById } from '../../core/render/presets';
 import { sampleDigestContext } from '../../core/render/sampleContext';
 import { formatProblem, loadTemplateEngine } from '../../core/render/templateEngine';
 import { listTemplates } from '../templates';
-import { SettingRow, SettingsEditor, textRow } from './settingRows';
+import { folderRow } from './folderSuggest';
+import { SettingRow, SettingsEditor } from './settingRows';
 
 interface EditorElements {
 	textArea: TextAreaComponent;
@@ -16,7 +17,12 @@ export function templateRows(editor: SettingsEditor): SettingRow[] {
 	let elements: EditorElements | null = null;
 	const show = () => (elements ? showInEditor(editor, elements) : Promise.resolve());
 	return [
-		textRow(editor, 'templateFolder', 'Template folder', 'Every note in this folder is a template you can choose.'),
+		folderRow(
+			editor,
+			'templateFolder',
+			'Template folder',
+			'Every note in this folder is a template you can choose.',
+		),
 		{
 			name: 'Default template',
 			desc: 'Used by "Summarize YouTube video"; "Summarize YouTube video with template…" asks each time.',

@@ -19,6 +19,7 @@ export { MarkdownView } from './views';
 export { Notice } from './notice';
 export { Modal, FuzzySuggestModal } from './modal';
 export { SecretComponent } from './components';
+export { AbstractInputSuggest } from './suggest';
 export { Setting, PluginSettingTab } from './settings';
 export { Plugin } from './plugin';
 export { requestUrl } from './requestUrl';

@@ -33,6 +33,7 @@ import {
 } from './registry';
 import { clearRequestUrlLog, requestUrlLog, setRequestUrlRoutes } from './requestUrl';
 import { renderSettingDefinitions, Setting, settingOfElement, type SettingTab } from './settings';
+import { suggestOfInput } from './suggest';
 
 import { setLanguageForTests } from './util';
 import type { VaultConfig } from './vault';
@@ -457,6 +458,39 @@ export async function openSettingTab(app: O.App, pluginId?: string): Promise<HTM
 		else tab.display();
 	});
 	return tab.containerEl;
+}
+
+// ----- suggestions under an input (AbstractInputSuggest) -----
+
+function inputSuggest(input: HTMLElement) {
+	const suggest = suggestOfInput(input);
+	if (!suggest) throw new Error('No AbstractInputSuggest is attached to this input');
+	return suggest;
+}
+
+/** The input of a Setting's first text field, where suggestions are attached. */
+export function textInputOf(setting: O.Setting): HTMLInputElement {
+	const component = valueComponent(setting);
+	if (!(component instanceof AbstractTextComponent)) throw new Error('The setting has no text field');
+	return component.inputEl as HTMLInputElement;
+}
+
+/** Types `query` into an input as the user would and returns the texts of the suggestions shown under it. */
+export async function inputSuggestionTexts(input: HTMLElement, query: string): Promise<string[]> {
+	const suggest = inputSuggest(input);
+	await typeInto(input, query);
+	await suggest._updating;
+	return suggest._isOpen ? suggest._rendered.map((r) => asFake(r.el).textContent) : [];
+}
+
+/** Clicks the shown suggestion whose text is `text` (exact string or RegExp) and awaits the onSelect callback. */
+export async function chooseInputSuggestion(input: HTMLElement, text: string | RegExp): Promise<void> {
+	const suggest = inputSuggest(input);
+	await suggest._updating;
+	const match = (t: string) => (typeof text === 'string' ? t === text : text.test(t));
+	const found = suggest._isOpen ? suggest._rendered.find((r) => match(asFake(r.el).textContent)) : undefined;
+	if (!found) throw new Error(`No suggestion "${String(text)}" is shown`);
+	await click(found.el);
 }
 
 // ----- modals -----

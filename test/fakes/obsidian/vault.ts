@@ -141,6 +141,11 @@ export class Vault extends Events implements Faithful<Omit<O.Vault, 'adapter'>>,
 		return [...this.entries.values()].filter((f) => f instanceof TFile) as unknown as O.TFile[];
 	}
 
+	getAllFolders(includeRoot = false): O.TFolder[] {
+		const folders = [...this.entries.values()].filter((f) => f instanceof TFolder);
+		return (includeRoot ? folders : folders.filter((f) => f !== this.root)) as unknown as O.TFolder[];
+	}
+
 	getMarkdownFiles(): O.TFile[] {
 		return this.getFiles().filter((f) => f.extension === 'md');
 	}
