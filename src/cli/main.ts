@@ -1,4 +1,5 @@
 import { version } from '../../package.json';
+import { redactedErrorText } from '../core/redact';
 import { EXIT } from './exitCodes';
 import { runCli } from './runCli';
 
@@ -23,7 +24,7 @@ runCli({
 		process.exitCode = code;
 	},
 	(error: unknown) => {
-		console.error(error);
+		console.error(redactedErrorText(error));
 		process.exitCode = EXIT.unexpected;
 	},
 );

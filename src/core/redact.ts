@@ -27,3 +27,8 @@ function keepLabel(match: string, separator?: unknown): string {
 	if (typeof separator !== 'string') return REDACTED;
 	return `${match.slice(0, match.indexOf(separator) + separator.length)}${REDACTED}`;
 }
+
+/** An unexpected error as one text for a log: its stack (or message), scrubbed like any text from outside. */
+export function redactedErrorText(error: unknown): string {
+	return redactSecrets(error instanceof Error ? (error.stack ?? error.message) : String(error));
+}

@@ -3,6 +3,7 @@ import { DigestArchive } from '../core/digestArchive';
 import type { CostEstimate, DigestRequest, DigestStage, SourceNote, TranscriptChoice } from '../core/digest';
 import { createDigest, DigestDependencies, DigestOutcome, estimateDigestCost } from '../core/digestPipeline';
 import { DigestError, userMessage } from '../core/errors';
+import { redactedErrorText } from '../core/redact';
 import { TokenUsage } from '../core/llm/chatModel';
 import { formatCost, needsCostConfirmation } from '../core/llm/pricing';
 import { formatCount } from '../core/llm/formatCount';
@@ -92,7 +93,7 @@ export class DigestRunner {
 			);
 			if (settings.openDigest && outcome.path !== source?.file.path) await openNote(app, outcome.path);
 		} catch (error) {
-			if (!(error instanceof DigestError)) console.error('YouTube Digest:', error);
+			if (!(error instanceof DigestError)) console.error('YouTube Digest:', redactedErrorText(error));
 			progress.finish(userMessage(error));
 		}
 	}

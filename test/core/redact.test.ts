@@ -1,5 +1,5 @@
 import { DigestError, userMessage } from '../../src/core/errors';
-import { REDACTED, redactSecrets } from '../../src/core/redact';
+import { REDACTED, redactedErrorText, redactSecrets } from '../../src/core/redact';
 
 describe('redactSecrets', () => {
 	it.each([
@@ -29,5 +29,15 @@ describe('redactSecrets', () => {
 		const key = 'sk-live-0123456789abcdefghij';
 		expect(new DigestError('llm-unavailable', `server said ${key}`).detail).not.toContain(key);
 		expect(userMessage(new Error(`fetch failed for Bearer ${key}`))).not.toContain('0123456789');
+	});
+});
+
+describe('redactedErrorText', () => {
+	it('gives a log the stack of an unexpected error without any key in it', () => {
+		const text = redactedErrorText(
+			new TypeError('request failed with Authorization: Bearer sk-abcdefghijklmnop1234'),
+		);
+		expect(text).toContain('TypeError: request failed');
+		expect(text).not.toContain('sk-abcdefghijklmnop1234');
 	});
 });

@@ -52,7 +52,8 @@ describe('choosing a template', () => {
 		const plugin = await harness.loadPlugin({ data: { templateOverrides: { digest: 'line one\n{{tdlr}}' } } });
 		await runOnSourceNote(plugin);
 		expect(await finalNotice()).toBe(
-			'The digest template has an error: line 2, column 3: "tdlr" not defined in [object Object].',
+			'The digest template has an error: line 2, column 3: {{tdlr}} is not a template variable here ' +
+				'(see the list of template variables).',
 		);
 		expect(requestCount()).toBe(0);
 	});
@@ -64,7 +65,7 @@ describe('the template editor in the settings', () => {
 		const tab = await openSettingTab(plugin.app, 'youtube-digest');
 		const editor = findSetting(tab, 'Template editor');
 		await changeValue(editor, '# {{title}}\n{{#each insights}}\n- {{txt}}\n{{/each}}\n');
-		expect(editor.descEl.getText()).toContain('Error at line 3, column 5: "txt" not defined');
+		expect(editor.descEl.getText()).toContain('Error at line 3, column 5: {{txt}} is not a template variable');
 		await changeValue(editor, '# {{title}}\n{{#each insights}}\n- {{emoji}} {{text}}\n{{/each}}\n');
 		expect(editor.descEl.getText()).not.toContain('Error');
 		expect(editor.settingEl.getText()).toContain(

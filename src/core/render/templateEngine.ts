@@ -181,7 +181,7 @@ function describeTemplateError(error: unknown): TemplateProblem {
 	const located = error as { lineNumber?: number; column?: number };
 	if (typeof located.lineNumber === 'number') {
 		return {
-			message: firstLine(message.replace(/ - \d+:\d+$/, '')),
+			message: readableRuntimeMessage(firstLine(message.replace(/ - \d+:\d+$/, ''))),
 			line: located.lineNumber,
 			column: (located.column ?? 0) + 1,
 		};
@@ -189,6 +189,12 @@ function describeTemplateError(error: unknown): TemplateProblem {
 	const parse = /Parse error on line (\d+):\n.*\n(-*)\^\n?(.*)/.exec(message);
 	if (parse) return { message: parse[3] || 'syntax error', line: Number(parse[1]), column: parse[2].length + 1 };
 	return { message: firstLine(message), line: null, column: null };
+}
+
+/** Strict mode's `"titel" not defined in [object Object]` says which name, not where it was looked for. */
+function readableRuntimeMessage(message: string): string {
+	const unknown = /^"([^"]+)" not defined in /.exec(message);
+	return unknown ? `{{${unknown[1]}}} is not a template variable here (see the list of template variables)` : message;
 }
 
 export function formatProblem(problem: TemplateProblem): string {

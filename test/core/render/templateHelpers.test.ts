@@ -64,7 +64,7 @@ describe('template helpers', () => {
 describe('template errors', () => {
 	it('names a misspelt variable with its line and column', () => {
 		expect(engine.check('ok\n  {{titel}}', context())).toEqual({
-			message: '"titel" not defined in [object Object]',
+			message: '{{titel}} is not a template variable here (see the list of template variables)',
 			line: 2,
 			column: 5,
 		});
