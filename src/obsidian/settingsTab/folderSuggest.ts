@@ -1,5 +1,5 @@
 import { AbstractInputSuggest, App, TFolder } from 'obsidian';
-import { KeysOf, SettingRow, SettingsEditor } from './settingRows';
+import { KeysOf, SettingRow, SettingsEditor, textRow } from './settingRows';
 
 /** The vault's folders whose path contains the typed text, those whose name starts with it first. */
 export class FolderSuggest extends AbstractInputSuggest<TFolder> {
@@ -29,20 +29,11 @@ export function folderRow(
 	desc: string,
 	placeholder = '',
 ): SettingRow {
-	return {
-		name,
-		desc,
-		render: (setting) => {
-			setting.addText((text) => {
-				text.setPlaceholder(placeholder)
-					.setValue(editor.settings[key])
-					.onChange((value) => editor.change({ [key]: value.trim() }));
-				const suggest = new FolderSuggest(editor.app, text.inputEl).onSelect((folder) => {
-					text.setValue(folder.path);
-					editor.change({ [key]: folder.path });
-					suggest.close();
-				});
-			});
-		},
-	};
+	return textRow(editor, key, name, desc, placeholder, (text) => {
+		const suggest = new FolderSuggest(editor.app, text.inputEl).onSelect((folder) => {
+			text.setValue(folder.path);
+			editor.change({ [key]: folder.path });
+			suggest.close();
+		});
+	});
 }

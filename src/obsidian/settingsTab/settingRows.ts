@@ -1,4 +1,4 @@
-import { App, Setting } from 'obsidian';
+import { App, Setting, TextComponent } from 'obsidian';
 import { SettingsHost, YouTubeDigestSettings } from '../settings';
 
 /** One row of the settings tab, rendered by either setting API (see settingsTab.ts). */
@@ -34,23 +34,25 @@ export type KeysOf<T> = {
 	[K in keyof YouTubeDigestSettings]: YouTubeDigestSettings[K] extends T ? K : never;
 }[keyof YouTubeDigestSettings];
 
+/** A text field saved trimmed as the user types; `extend` adds to the field (a folder suggester, say). */
 export function textRow(
 	editor: SettingsEditor,
 	key: KeysOf<string>,
 	name: string,
 	desc: string,
 	placeholder = '',
+	extend?: (text: TextComponent) => void,
 ): SettingRow {
 	return {
 		name,
 		desc,
 		render: (setting) => {
-			setting.addText((text) =>
-				text
-					.setPlaceholder(placeholder)
+			setting.addText((text) => {
+				text.setPlaceholder(placeholder)
 					.setValue(editor.settings[key])
-					.onChange((value) => editor.change({ [key]: value.trim() })),
-			);
+					.onChange((value) => editor.change({ [key]: value.trim() }));
+				extend?.(text);
+			});
 		},
 	};
 }
