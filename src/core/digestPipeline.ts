@@ -50,8 +50,8 @@ export interface DigestOutcome extends DigestData {
 
 /**
  * Link → transcript → digest → note. Nothing is written until everything before it has succeeded, and a
- * failure while linking the source note removes the digest note again, so a failed run leaves the vault
- * as it was.
+ * failure while writing undoes what the run wrote (see digestNotes/rollback.ts), so a failed run leaves
+ * the vault as it was.
  */
 export async function createDigest(request: DigestRequest, deps: DigestDependencies): Promise<DigestOutcome> {
 	const data = await makeDigestData(request, deps);
