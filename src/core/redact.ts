@@ -4,6 +4,7 @@
  * reaches a notice, a note, a log or the terminal goes through here first.
  */
 const KEY_SHAPED: RegExp[] = [
+	/\/\/[^/\s:@]+:[^/\s@]+@/g,
 	/\b(?:Bearer|Basic|Token)\s+[\w.~+/=-]{8,}/gi,
 	/\b(?:api[_-]?key|access[_-]?token|secret|password|authorization)\b(["']?\s*[:=]\s*["']?)[^\s"',;&]{4,}/gi,
 	/\bsk-[\w-]{8,}/g,
@@ -22,8 +23,9 @@ export function redactSecrets(text: string, knownSecrets: readonly string[] = []
 	return redacted;
 }
 
-/** `api_key=abc…` keeps `api_key=` so the message still says what was there. */
+/** `api_key=abc…` keeps `api_key=` and `//user:pass@host` keeps `//…@`, so the message still says what was there. */
 function keepLabel(match: string, separator?: unknown): string {
+	if (match.startsWith('//') && match.endsWith('@')) return `//${REDACTED}@`;
 	if (typeof separator !== 'string') return REDACTED;
 	return `${match.slice(0, match.indexOf(separator) + separator.length)}${REDACTED}`;
 }

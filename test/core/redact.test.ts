@@ -9,6 +9,7 @@ describe('redactSecrets', () => {
 		['a key in JSON', '{"error":{"apiKey":"local-secret-77"}}', 'local-secret'],
 		['a Google key', 'key AIzaSyA1234567890abcdefghijklmnop is invalid', 'AIzaSy'],
 		['a Hugging Face token', 'token hf_abcdefghijklmnopqrstuvwxyz rejected', 'hf_abc'],
+		['a password in a server URL', 'could not connect to https://me:hunter2pw@llm.example/v1', 'hunter2pw'],
 		['a long opaque token', `session ${'Q'.repeat(24)}w${'7'.repeat(24)} expired`, 'QQQQ'],
 	])('hides %s', (_kind, text, secretPart) => {
 		const redacted = redactSecrets(text);
