@@ -2,7 +2,10 @@
 // so bundling it pulls in all of them. The plugin calls chat.completions and models only: this esbuild
 // plugin replaces each other resource module that the client imports with an empty resource class of the
 // same name. The client still builds, `client.audio` is then an object without methods. A resource added
-// or renamed by an SDK update changes `stubbedOpenAIResources()`, which test/build/openaiBundle.test.ts pins.
+// or renamed by an SDK update changes `stubbedOpenAIResources()`, which test/build/openaiChatCompletionsOnly.test.ts
+// pins. Of chat completions, only `create` is used: the helpers behind `.parse()`, `.stream()` and `.runTools()`
+// (the SDK's `lib/`: stream and runner classes, a partial JSON parser) are replaced by stand-ins that throw when
+// used. Which helpers those are is read from the completions module, and pinned by the same test.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -20,11 +23,41 @@ function stubbedOpenAIResources() {
 	return resources;
 }
 
+const COMPLETIONS = path.join(SDK, 'resources/chat/completions/completions.mjs');
+
+/** Module path → names: each `lib/` helper module that the chat completions module imports or re-exports. */
+function stubbedOpenAIHelpers() {
+	const completions = fs.readFileSync(COMPLETIONS, 'utf8');
+	const helpers = new Map();
+	for (const [, names, file] of completions.matchAll(
+		/^(?:import|export) \{([^}]*)\} from "((?:\.\.\/)+lib\/[\w./-]+)";$/gm,
+	)) {
+		const module = path.resolve(path.dirname(COMPLETIONS), file);
+		const known = helpers.get(module) ?? new Set();
+		for (const name of names.split(',').map((part) => part.trim().split(/\s+as\s+/)[0])) if (name) known.add(name);
+		helpers.set(module, known);
+	}
+	return new Map([...helpers].map(([module, names]) => [module, [...names].sort()]));
+}
+
+/** A stand-in module: each name is a value that throws as soon as it is called, constructed or read from. */
+function helperStandIn(names) {
+	const unavailable =
+		'const unavailable = (name) => new Proxy(function () {}, Object.fromEntries(["apply", "construct", "get"]' +
+		'.map((trap) => [trap, () => { throw new Error(`openai: ${name} is not bundled in this plugin`); }])));\n';
+	return unavailable + names.map((name) => `export const ${name} = unavailable(${JSON.stringify(name)});\n`).join('');
+}
+
 const openaiChatCompletionsOnly = {
 	name: 'openai-chat-completions-only',
 	setup(build) {
 		const stubbed = stubbedOpenAIResources();
 		const resource = JSON.stringify(path.join(SDK, 'core/resource.mjs'));
+		const helpers = stubbedOpenAIHelpers();
+		build.onLoad({ filter: /[\\/]openai[\\/]lib[\\/].*\.mjs$/ }, (args) => {
+			const names = helpers.get(args.path);
+			return names ? { contents: helperStandIn(names), loader: 'js' } : undefined;
+		});
 		build.onLoad({ filter: /[\\/]openai[\\/]resources[\\/].*\.mjs$/ }, (args) => {
 			const name = stubbed.get(args.path);
 			if (!name) return undefined;
@@ -36,4 +69,4 @@ const openaiChatCompletionsOnly = {
 	},
 };
 
-module.exports = { openaiChatCompletionsOnly, stubbedOpenAIResources };
+module.exports = { openaiChatCompletionsOnly, stubbedOpenAIResources, stubbedOpenAIHelpers };

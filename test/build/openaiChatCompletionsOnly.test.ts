@@ -1,6 +1,10 @@
 import * as esbuild from 'esbuild';
 import * as path from 'node:path';
-import { openaiChatCompletionsOnly, stubbedOpenAIResources } from '../../scripts/openaiChatCompletionsOnly.cjs';
+import {
+	openaiChatCompletionsOnly,
+	stubbedOpenAIHelpers,
+	stubbedOpenAIResources,
+} from '../../scripts/openaiChatCompletionsOnly.cjs';
 import type * as OpenAIChatModel from '../../src/core/llm/openaiChatModel';
 import { FakeOpenAI, jsonReply, startFakeOpenAI } from '../support/fakeOpenAIServer';
 import { routedHttp } from '../support/routedHttp';
@@ -66,6 +70,22 @@ describe('the openai SDK in the bundle', () => {
 		]);
 	});
 
+	// An SDK update that changes what chat completions import from the SDK's lib/ fails here: check that the
+	// plugin still calls none of them (it calls `create`, never `parse`, `stream` or `runTools`).
+	it('leaves out the helpers of parse, stream and runTools, by name', () => {
+		const helpers = [...stubbedOpenAIHelpers()].map(([module, names]) => [
+			module.replace(/^.*node_modules\/openai\//, ''),
+			names,
+		]);
+		expect(Object.fromEntries(helpers)).toEqual({
+			'lib/ChatCompletionRunner.mjs': ['ChatCompletionRunner'],
+			'lib/ChatCompletionStream.mjs': ['ChatCompletionStream'],
+			'lib/ChatCompletionStreamingRunner.mjs': ['ChatCompletionStreamingRunner'],
+			'lib/RunnableFunction.mjs': ['ParsingToolFunction'],
+			'lib/parser.mjs': ['parseChatCompletion', 'validateInputTools'],
+		});
+	});
+
 	it('keeps the client, chat completions and models, and little else', async () => {
 		const { openaiBytes } = await bundledChatModel();
 		expect(openaiBytes.get('client.mjs')).toBeGreaterThan(0);
@@ -74,9 +94,11 @@ describe('the openai SDK in the bundle', () => {
 		for (const stub of stubbedOpenAIResources().keys())
 			expect(openaiBytes.get(stub.replace(/^.*node_modules\/openai\//, ''))).toBeLessThan(400);
 		expect([...openaiBytes.keys()].filter((input) => input.includes('resources/beta/threads'))).toEqual([]);
+		const helpers = [...openaiBytes].filter(([input]) => /^(lib|_vendor)\//.test(input));
+		expect(helpers.reduce((sum, [, bytes]) => sum + bytes, 0)).toBeLessThan(2_000);
 		const total = [...openaiBytes.values()].reduce((sum, bytes) => sum + bytes, 0);
-		// About 75 KB minified in openai 6.49.0; all of the SDK was about 190 KB.
-		expect(total).toBeLessThan(90_000);
+		// About 50 KB minified in openai 6.49.0; all of the SDK was about 190 KB.
+		expect(total).toBeLessThan(60_000);
 	});
 
 	it('still completes a chat and lists the models', async () => {
