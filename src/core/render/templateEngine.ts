@@ -46,6 +46,15 @@ export async function loadTemplateEngine(sources?: readonly string[]): Promise<T
 }
 
 /**
+ * Whether a text is one the plugin ships (precompiled at build time). Each of them checks clean against the
+ * sample context in every timestamp style (test/core/render/precompiledTemplates.test.ts), so a run need
+ * not check it again.
+ */
+export function isShippedTemplate(source: string): boolean {
+	return PRECOMPILED_TEMPLATES.has(source);
+}
+
+/**
  * `{{x}}` escapes for Markdown instead of HTML; `{{{x}}}` is for values the plugin built itself. Templates
  * compile in strict mode, so a misspelt variable is an error with a line and column, not an empty string.
  * Each text is compiled (or taken precompiled) once, and serves both Markdown and raw rendering.
