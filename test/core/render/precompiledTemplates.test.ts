@@ -109,6 +109,19 @@ describe('the precompiled shipped templates', () => {
 		expect(isShippedTemplate(`${PRESETS[0].source}\n`)).toBe(false);
 	});
 
+	// The precompiled templates leave out the helpers' own positions (scripts/precompileTemplates.cjs): what
+	// a broken context reports must not change.
+	it('report a missing value where compiling them on demand does', async () => {
+		const onDemand = await compiledOnDemand();
+		const partial = { ...realistic(), tldr: undefined, insights: [{ text: 'x' }], sections: 'no list' };
+		for (const source of SHIPPED_TEMPLATES)
+			for (const context of [{}, partial]) {
+				const problem = precompiled().check(source, context);
+				expect(problem).toEqual(onDemand.check(source, context));
+			}
+		expect(precompiled().check(PRESETS[0].source, {})?.line).toEqual(expect.any(Number));
+	});
+
 	describe.each([
 		['a realistic digest', realistic],
 		['a digest made of hostile text', hostile],
