@@ -55,13 +55,19 @@ function withoutHelperLocations(specification) {
 	return specification.replace(HELPER_LOCATION, '$1');
 }
 
-/** The table module's code (ES module syntax): each shipped text with its template specification. */
+function specification(handlebars, text, options) {
+	return withoutHelperLocations(withoutLookupFallback(handlebars.precompile(text, options)));
+}
+
+/**
+ * The table module's code (ES module syntax): each shipped text with a function that makes its template
+ * specification, so that only the specifications of the templates a run uses are built (and compiled by V8).
+ */
 function precompiledTemplatesModule() {
 	const { SHIPPED_TEMPLATES, COMPILE_OPTIONS, inputs } = shippedTemplates();
 	const handlebars = Handlebars.create();
 	const entries = [...new Set(SHIPPED_TEMPLATES)].map(
-		(text) =>
-			`\t[${JSON.stringify(text)}, ${withoutHelperLocations(withoutLookupFallback(handlebars.precompile(text, COMPILE_OPTIONS)))}]`,
+		(text) => `\t[${JSON.stringify(text)}, () => (${specification(handlebars, text, COMPILE_OPTIONS)})]`,
 	);
 	return { code: `export const PRECOMPILED_TEMPLATES = new Map([\n${entries.join(',\n')}\n]);\n`, inputs };
 }

@@ -61,7 +61,7 @@ export function isShippedTemplate(source: string): boolean {
  */
 export function createTemplateEngine(
 	runtime: HandlebarsModule,
-	precompiled: ReadonlyMap<string, TemplateSpecification>,
+	precompiled: ReadonlyMap<string, () => TemplateSpecification>,
 ): LoadableTemplateEngine {
 	const runtimeEnv = configure(runtime.create());
 	let compilerEnv: HandlebarsModule | null = null;
@@ -70,7 +70,7 @@ export function createTemplateEngine(
 		let compiled = cache.get(source);
 		if (!compiled) {
 			const spec = precompiled.get(source);
-			if (spec) compiled = runtimeEnv.template(spec);
+			if (spec) compiled = runtimeEnv.template(spec());
 			else if (compilerEnv) {
 				rejectPrototypeAccess(compilerEnv.parse(source));
 				compiled = compilerEnv.compile(source, COMPILE_OPTIONS);
