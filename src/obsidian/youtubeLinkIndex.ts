@@ -1,5 +1,5 @@
 import { App, Plugin, TFile, TFolder } from 'obsidian';
-import { videoLinksInNote } from '../core/digestNotes/batch';
+import { noteHasVideoLinks } from '../core/digestNotes/batch';
 
 /**
  * Which notes hold YouTube links of the user's own (not a digest's generated part or properties), so the
@@ -37,7 +37,7 @@ export class YouTubeLinkIndex {
 
 	private update(file: TFile, text: string): void {
 		if (file.extension !== 'md') return;
-		if (videoLinksInNote(file.path, text).length > 0) this.withLinks.add(file.path);
+		if (noteHasVideoLinks(text)) this.withLinks.add(file.path);
 		else this.withLinks.delete(file.path);
 	}
 

@@ -2,7 +2,7 @@ import type { CostEstimate } from '../digest';
 import { mapWithConcurrency } from '../concurrency';
 import { userMessage } from '../errors';
 import { generatedRanges } from '../notes/generatedBlock';
-import { videoLinksInProse } from '../notes/videoLinksInProse';
+import { hasVideoLinkInProse, videoLinksInProse } from '../notes/videoLinksInProse';
 
 /**
  * "Summarize all YouTube links in this note/folder": which videos to digest, then digesting them one
@@ -60,6 +60,12 @@ export function videoLinksInNote(path: string, text: string): BatchLink[] {
 	return videoLinksInProse(text)
 		.filter((link) => !blocks.some(([from, to]) => link.from >= from && link.from < to))
 		.map((link) => ({ videoId: link.ref.id, sourcePath: path, linkText: link.text }));
+}
+
+/** Whether `videoLinksInNote` would find any link, reading the note no further than the first. */
+export function noteHasVideoLinks(text: string): boolean {
+	const blocks = generatedRanges(text);
+	return hasVideoLinkInProse(text, (link) => blocks.some(([from, to]) => link.from >= from && link.from < to));
 }
 
 /** Every link as a job in its order; a video is run once, at its first link, and not at all when a digest exists. */

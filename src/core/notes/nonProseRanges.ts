@@ -21,12 +21,19 @@ export interface NonProseRange {
 const FENCE_OPENING = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSING = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})[ \t]*$/;
 
-export function nonProseRanges(text: string): NonProseRange[] {
+/** Where the scan has something to look at: a line break, an escape, a comment or a backtick. */
+const NOTABLE = /[\n\\%<`]/g;
+
+/**
+ * `until`: the ranges that start after this offset are not needed (they cannot hold it), and the scan
+ * stops there; every range that starts at or before it is found, as by a scan of the whole note.
+ */
+export function nonProseRanges(text: string, until = Infinity): NonProseRange[] {
 	const ranges: NonProseRange[] = [];
 	// The properties are YAML, where a `%%` or a backtick is just text.
 	let at = frontmatterEnd(text);
 	let atLineStart = true;
-	while (at < text.length) {
+	while (at < text.length && at <= until) {
 		if (atLineStart) {
 			atLineStart = false;
 			const fence = fenceAt(text, at);
@@ -36,6 +43,11 @@ export function nonProseRanges(text: string): NonProseRange[] {
 				continue;
 			}
 		}
+		// Any other character is plain text: the scan jumps to the next one that may open or end something.
+		NOTABLE.lastIndex = at;
+		const notable = NOTABLE.exec(text);
+		if (!notable || notable.index > until) break;
+		at = notable.index;
 		const character = text[at];
 		if (character === '\n') {
 			atLineStart = true;

@@ -46,13 +46,22 @@ export async function loadTemplateEngine(sources?: readonly string[]): Promise<T
 }
 
 /**
+ * Whether a text is one the plugin ships (precompiled at build time). Each of them checks clean against the
+ * sample context in every timestamp style (test/core/render/precompiledTemplates.test.ts), so a run need
+ * not check it again.
+ */
+export function isShippedTemplate(source: string): boolean {
+	return PRECOMPILED_TEMPLATES.has(source);
+}
+
+/**
  * `{{x}}` escapes for Markdown instead of HTML; `{{{x}}}` is for values the plugin built itself. Templates
  * compile in strict mode, so a misspelt variable is an error with a line and column, not an empty string.
  * Each text is compiled (or taken precompiled) once, and serves both Markdown and raw rendering.
  */
 export function createTemplateEngine(
 	runtime: HandlebarsModule,
-	precompiled: ReadonlyMap<string, TemplateSpecification>,
+	precompiled: ReadonlyMap<string, () => TemplateSpecification>,
 ): LoadableTemplateEngine {
 	const runtimeEnv = configure(runtime.create());
 	let compilerEnv: HandlebarsModule | null = null;
@@ -61,7 +70,7 @@ export function createTemplateEngine(
 		let compiled = cache.get(source);
 		if (!compiled) {
 			const spec = precompiled.get(source);
-			if (spec) compiled = runtimeEnv.template(spec);
+			if (spec) compiled = runtimeEnv.template(spec());
 			else if (compilerEnv) {
 				rejectPrototypeAccess(compilerEnv.parse(source));
 				compiled = compilerEnv.compile(source, COMPILE_OPTIONS);

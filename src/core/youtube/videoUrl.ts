@@ -113,15 +113,18 @@ const LINK_CANDIDATE = new RegExp(
 
 /** Every YouTube video link in a piece of Markdown, in order, including links inside Markdown links and embeds. */
 export function findVideoLinks(text: string): FoundVideoLink[] {
-	const found: FoundVideoLink[] = [];
+	return [...eachVideoLink(text)];
+}
+
+/** The links of `findVideoLinks`, one at a time, for a caller that may stop at the first. */
+export function* eachVideoLink(text: string): Generator<FoundVideoLink> {
 	for (const match of text.matchAll(LINK_CANDIDATE)) {
 		const candidate = match[2].replace(/[.,;:!?]+$/, '');
 		const ref = parseVideoUrl(candidate);
 		if (!ref) continue;
 		const from = (match.index ?? 0) + match[1].length;
-		found.push({ ref, text: candidate, from, to: from + candidate.length });
+		yield { ref, text: candidate, from, to: from + candidate.length };
 	}
-	return found;
 }
 
 export function watchUrl(videoId: string): string {

@@ -4,8 +4,9 @@ import { PRECOMPILED_TEMPLATES } from '../../../src/core/render/precompiledTempl
 import { PRESETS } from '../../../src/core/render/presets';
 import { DEFAULT_PROPERTIES, renderProperties } from '../../../src/core/render/properties';
 import { sampleDigestContext } from '../../../src/core/render/sampleContext';
+import { TIMESTAMP_STYLES } from '../../../src/core/render/timestampStyle';
 import { COMPILE_OPTIONS, SHIPPED_TEMPLATES } from '../../../src/core/render/shippedTemplates';
-import { createTemplateEngine, loadTemplateEngine } from '../../../src/core/render/templateEngine';
+import { createTemplateEngine, isShippedTemplate, loadTemplateEngine } from '../../../src/core/render/templateEngine';
 import { createHelpers } from '../../../src/core/render/templateHelpers';
 import { sampleDigest, sampleInfo, sampleTranscript } from './sampleDigest';
 
@@ -94,6 +95,31 @@ describe('the precompiled shipped templates', () => {
 		expect(SHIPPED_TEMPLATES.filter((source) => !PRECOMPILED_TEMPLATES.has(source))).toEqual([]);
 		expect(precompiled().needsCompiler(PRESETS[0].source)).toBe(false);
 		expect(precompiled().needsCompiler(`${PRESETS[0].source}\n`)).toBe(true);
+	});
+
+	// A run does not check the shipped texts against the sample context (digestPipeline's checkTemplates):
+	// this is why it need not.
+	it.each(TIMESTAMP_STYLES)('each check clean against the sample context with %s timestamps', async (style) => {
+		const onDemand = await compiledOnDemand();
+		for (const source of SHIPPED_TEMPLATES) {
+			expect(isShippedTemplate(source)).toBe(true);
+			expect(onDemand.check(source, sampleDigestContext(style))).toBeNull();
+			expect(precompiled().check(source, sampleDigestContext(style))).toBeNull();
+		}
+		expect(isShippedTemplate(`${PRESETS[0].source}\n`)).toBe(false);
+	});
+
+	// The precompiled templates leave out the helpers' own positions (scripts/precompileTemplates.cjs): what
+	// a broken context reports must not change.
+	it('report a missing value where compiling them on demand does', async () => {
+		const onDemand = await compiledOnDemand();
+		const partial = { ...realistic(), tldr: undefined, insights: [{ text: 'x' }], sections: 'no list' };
+		for (const source of SHIPPED_TEMPLATES)
+			for (const context of [{}, partial]) {
+				const problem = precompiled().check(source, context);
+				expect(problem).toEqual(onDemand.check(source, context));
+			}
+		expect(precompiled().check(PRESETS[0].source, {})?.line).toEqual(expect.any(Number));
 	});
 
 	describe.each([
