@@ -56,17 +56,18 @@ export interface DigestOutcome extends DigestData {
 export async function createDigest(request: DigestRequest, deps: DigestDependencies): Promise<DigestOutcome> {
 	const data = await makeDigestData(request, deps);
 	const created = deps.now();
-	deps.onProgress?.('writing');
-	const path = await writeDigestNote(data, request, { ...deps, created });
 	const record = {
 		version: 1 as const,
 		data,
 		instructionsKey: instructionsKey(templateInstructions(request.options.template)),
 		created: created.toISOString(),
-		notePath: path,
 		sourcePath: request.source?.path ?? null,
 	};
-	await deps.archive?.save(record).catch(() => undefined);
+	// Kept before writing, so a write that fails does not cost the model's work: a re-run finds it.
+	if (data.llmCalls > 0) await deps.archive?.save(record).catch(() => undefined);
+	deps.onProgress?.('writing');
+	const path = await writeDigestNote(data, request, { ...deps, created });
+	await deps.archive?.save({ ...record, notePath: path }).catch(() => undefined);
 	return { ...data, path };
 }
 

@@ -51,10 +51,12 @@ describe('createDigest', () => {
 		expect(vault.files.get('YouTube channels/Gadget Channel.md')).toContain('[[Tablet review worth it]]');
 		expect(model.calls).toHaveLength(1);
 		expect(stages).toEqual(['fetching', 'summarizing', 'writing']);
-		expect(archive.saved).toHaveLength(1);
-		expect(archive.saved[0].data.model).toBe('scripted-model');
-		expect(archive.saved[0].sourcePath).toBe(SOURCE);
-		expect(archive.saved[0].created).toBe(NOW.toISOString());
+		// Kept once before writing (so a failed write costs no second model call), then with its note's path.
+		expect(archive.saved.map((record) => record.notePath)).toEqual([undefined, outcome.path]);
+		const kept = archive.saved[1];
+		expect(kept.data.model).toBe('scripted-model');
+		expect(kept.sourcePath).toBe(SOURCE);
+		expect(kept.created).toBe(NOW.toISOString());
 	});
 
 	it('updates the same note on a second run, from the kept digest, without calling the model', async () => {
@@ -125,6 +127,28 @@ describe('createDigest', () => {
 		await expect(run).rejects.toEqual(new DigestError('cancelled'));
 		expect([...vault.files.keys()]).toEqual([SOURCE]);
 		expect(vault.files.get(SOURCE)).toBe(SOURCE_TEXT);
+	});
+});
+
+describe('a write that fails', () => {
+	it('keeps the model’s work: the next run writes the digest without calling the model again', async () => {
+		const { vault, model, deps } = await setUp();
+		vault.failNext('create', 'YouTube digests/Tablet review worth it.md');
+		await expect(createDigest(request(), deps)).rejects.toMatchObject({ kind: 'write-failed' });
+		const again = await createDigest(request(), deps);
+
+		expect(model.calls).toHaveLength(1);
+		expect(vault.files.get(again.path)).toContain('A scripted TL;DR about the video.');
+	});
+
+	it('still writes the digest when the source note was deleted during the run', async () => {
+		const { vault, deps } = await setUp();
+		const model = scriptedChatModel((answer) => {
+			vault.files.delete(SOURCE);
+			return scriptedAnswer(answer);
+		});
+		const outcome = await createDigest(request(), { ...deps, chatModel: model });
+		expect(vault.files.get(outcome.path)).toContain('A scripted TL;DR about the video.');
 	});
 });
 

@@ -7,13 +7,13 @@ import { NoteStore } from '../notes/noteStore';
  * as it was, and the failure reaches the user as a DigestError.
  */
 export async function withRollback<T>(notes: NoteStore, work: (journaled: NoteStore) => Promise<T>): Promise<T> {
-	const created: string[] = [];
+	const created = new Map<string, string>();
 	const edits: { path: string; before: string; after: string }[] = [];
 	const journaled: NoteStore = {
 		...notes,
 		async create(path, content) {
 			await notes.create(path, content);
-			created.push(path);
+			created.set(path, content);
 		},
 		async update(path, edit) {
 			await notes.update(path, (before) => {
@@ -32,10 +32,19 @@ export async function withRollback<T>(notes: NoteStore, work: (journaled: NoteSt
 	}
 }
 
-async function undo(notes: NoteStore, created: string[], edits: { path: string; before: string; after: string }[]) {
-	for (const { path, before, after } of edits.reverse()) {
-		if (created.includes(path)) continue;
+/**
+ * Edits are reverted newest first, each only if the note still holds what it wrote; then a created note
+ * goes only if it is back to what this run created (another run may have listed its digest there since).
+ */
+async function undo(
+	notes: NoteStore,
+	created: Map<string, string>,
+	edits: { path: string; before: string; after: string }[],
+) {
+	for (const { path, before, after } of edits.reverse())
 		await notes.update(path, (current) => (current === after ? before : current)).catch(() => undefined);
+	for (const [path, content] of [...created].reverse()) {
+		const now = await notes.read(path).catch(() => null);
+		if (now === content) await notes.remove(path).catch(() => undefined);
 	}
-	for (const path of created.reverse()) await notes.remove(path).catch(() => undefined);
 }

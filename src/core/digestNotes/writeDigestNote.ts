@@ -42,7 +42,8 @@ export async function writeDigestNote(data: DigestData, request: DigestRequest, 
 			}
 			await notes.create(path, digestNoteText(rendered));
 		}
-		if (source) await linkFromSource(notes, source, path, data.info.id);
+		// A source note deleted during the run gets no link; the digest is still worth keeping.
+		if (source && notes.exists(source.path)) await linkFromSource(notes, source, path, data.info.id);
 		if (channelPath) {
 			const today = formatDate(writing.created, 'YYYY-MM-DD');
 			await listOnChannelNote(notes, index, channelPath, data, path, today);

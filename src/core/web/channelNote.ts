@@ -89,7 +89,8 @@ function separatorBefore(text: string): string {
 function listedDigests(text: string): ChannelDigestEntry[] {
 	const block = generatedContent(text, CHANNEL_BLOCK) ?? '';
 	return block.split(/\r?\n/).flatMap((line) => {
-		const item = /^- (.+?)((?: · [^·]+)*)\s*$/.exec(line);
+		// Only a date or a clock counts as a detail: a title may hold ` · ` itself.
+		const item = /^- (.+?)((?: · (?:\d{4}-\d{2}-\d{2}|\d+(?::\d{2}){1,2}))*)\s*$/.exec(line);
 		if (!item) return [];
 		const details = item[2].split(' · ').map((detail) => detail.trim());
 		const date = details.find((detail) => /^\d{4}-\d{2}-\d{2}$/.test(detail)) ?? null;

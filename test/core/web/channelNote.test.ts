@@ -184,3 +184,18 @@ describe('updateChannelNote keeps what it listed', () => {
 		expect(updateChannelNote(listed, channel, [])).toBe(listed);
 	});
 });
+
+describe('updateChannelNote with titles that hold its own separator', () => {
+	it('reads a ` · ` inside a link as part of the link, and lists the digest once', () => {
+		const entry = {
+			link: '[[Talk · Part 1]]',
+			title: 'Talk · Part 1',
+			published: '2026-01-15',
+			duration: '00:05:16',
+		};
+		const once = updateChannelNote(null, channel, [entry]);
+		const twice = updateChannelNote(once, channel, [entry]);
+		expect(twice).toBe(once);
+		expect(twice).toContain('- [[Talk · Part 1]] · 2026-01-15 · 5:16\n');
+	});
+});
