@@ -35,6 +35,7 @@ const BY_KIND: Record<DigestErrorKind, number> = {
 	'bad-api-key': EXIT.llm,
 	'model-not-found': EXIT.llm,
 	'llm-rate-limited': EXIT.llm,
+	'llm-quota': EXIT.llm,
 	'llm-unavailable': EXIT.llm,
 	'model-refused': EXIT.llm,
 	'output-invalid': EXIT.llm,

@@ -21,6 +21,7 @@ export type DigestErrorKind =
 	| 'bad-api-key'
 	| 'model-not-found'
 	| 'llm-rate-limited'
+	| 'llm-quota'
 	| 'llm-unavailable'
 	| 'model-refused'
 	| 'output-invalid'
@@ -55,6 +56,9 @@ const USER_MESSAGES: Record<DigestErrorKind, string> = {
 	'bad-api-key': 'The API key was rejected: check it in the plugin settings.',
 	'model-not-found': 'The model was not found on the server: check the model name in the settings.',
 	'llm-rate-limited': 'The language model service is rate limiting requests; wait a moment and try again.',
+	'llm-quota':
+		"The language model account has used up its credit or quota: check the provider's plan and billing, " +
+		'or choose another provider.',
 	'llm-unavailable': 'The language model service failed to answer; try again in a moment.',
 	'model-refused': 'The model refused to summarize this video.',
 	'output-invalid':

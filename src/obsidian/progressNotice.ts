@@ -10,10 +10,14 @@ export class ProgressNotice {
 	private readonly notice: Notice;
 	private messageEl: HTMLElement | null = null;
 	private readonly controller = new AbortController();
+	private readonly stopWithPlugin = () => this.controller.abort();
 
-	constructor(message: string, lifetime: AbortSignal) {
+	constructor(
+		message: string,
+		private readonly lifetime: AbortSignal,
+	) {
 		if (lifetime.aborted) this.controller.abort();
-		else lifetime.addEventListener('abort', () => this.controller.abort(), { once: true });
+		else lifetime.addEventListener('abort', this.stopWithPlugin, { once: true });
 		const fragment = createFragment((root) => {
 			this.messageEl = root.createDiv({ cls: 'youtube-digest-progress', text: message });
 			const cancel = root.createEl('button', { cls: 'youtube-digest-cancel', text: 'Cancel' });
@@ -42,6 +46,7 @@ export class ProgressNotice {
 
 	/** Replaces the progress notice with the run's outcome. */
 	finish(message: string | DocumentFragment): void {
+		this.lifetime.removeEventListener('abort', this.stopWithPlugin);
 		this.notice.hide();
 		new Notice(message, FINAL_NOTICE_MS);
 	}

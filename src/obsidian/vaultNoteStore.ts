@@ -19,8 +19,15 @@ export function vaultNoteStore(app: App): NoteStore {
 		for (let depth = 1; depth <= segments.length; depth++) {
 			const path = segments.slice(0, depth).join('/');
 			if (app.vault.getAbstractFileByPath(path)) continue;
-			await app.vault.createFolder(path);
-			madeFolders.push(path);
+			// Another run may make the same folder at the same moment: then it is there, and not ours to remove.
+			const made = await app.vault.createFolder(path).then(
+				() => true,
+				(error: unknown) => {
+					if (app.vault.getFolderByPath(path)) return false;
+					throw error;
+				},
+			);
+			if (made) madeFolders.push(path);
 		}
 	};
 	return {

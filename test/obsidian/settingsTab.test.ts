@@ -165,3 +165,17 @@ describe('folder suggestions', () => {
 		expect(settingsOf(plugin)).toMatchObject({ channelFolder: 'Media/Podcasts', templateFolder: 'Templates' });
 	});
 });
+
+describe('number fields', () => {
+	it('keep only what the settings file would accept on the next start', async () => {
+		const plugin = await harness.loadPlugin();
+		const tab = await openSettingTab(plugin.app, 'youtube-digest');
+		await changeValue(findSetting(tab, 'Parts at once'), '64');
+		await changeValue(findSetting(tab, 'Ask above this cost'), '-5');
+		expect(settingsOf(plugin)).toMatchObject({ concurrency: 4, confirmAboveCost: 0.1 });
+
+		await changeValue(findSetting(tab, 'Parts at once'), '8');
+		await changeValue(findSetting(tab, 'Ask above this cost'), '-1');
+		expect(settingsOf(plugin)).toMatchObject({ concurrency: 8, confirmAboveCost: -1 });
+	});
+});

@@ -91,7 +91,8 @@ export function createOpenAIChatModel(options: OpenAIChatOptions): ChatModel {
 /** Milliseconds to wait before trying again, or null when this failure is not worth another attempt. */
 function retryWait(sdk: OpenAISdk, error: unknown, attempt: number): number | null {
 	// A network that is down or a local server that is not running is not back in seconds: say so at once.
-	const transient = error instanceof sdk.RateLimitError || error instanceof sdk.InternalServerError;
+	const transient =
+		(error instanceof sdk.RateLimitError && !outOfQuota(sdk, error)) || error instanceof sdk.InternalServerError;
 	if (!transient) return null;
 	const asked = retryAfterMs(error.headers);
 	if (asked !== null) return asked <= LONGEST_RETRY_WAIT_MS ? asked : null;
@@ -198,9 +199,15 @@ function toDigestError(sdk: OpenAISdk, error: unknown, signal: AbortSignal | und
 	if (error instanceof sdk.AuthenticationError || error instanceof sdk.PermissionDeniedError)
 		return new DigestError('bad-api-key');
 	if (error instanceof sdk.NotFoundError) return new DigestError('model-not-found', said(error.message));
+	if (outOfQuota(sdk, error)) return new DigestError('llm-quota', said(error.message));
 	if (error instanceof sdk.RateLimitError) return new DigestError('llm-rate-limited', tryAgainIn(error.headers));
 	if (error instanceof sdk.APIError) return new DigestError('llm-unavailable', said(error.message));
 	return new DigestError('llm-unavailable', said(error instanceof Error ? error.message : String(error)));
+}
+
+/** OpenAI answers 429 also for an account without credit: waiting does not help, and the user must know. */
+function outOfQuota(sdk: OpenAISdk, error: unknown): error is InstanceType<OpenAISdk['RateLimitError']> {
+	return error instanceof sdk.RateLimitError && error.code === 'insufficient_quota';
 }
 
 /** What `Retry-After` (seconds or a date) or `retry-after-ms` asks for; null when absent, negative or unreadable. */

@@ -1,5 +1,6 @@
 import { App, Setting, TextComponent } from 'obsidian';
 import { SettingsHost, YouTubeDigestSettings } from '../settings';
+import { SETTINGS_SCHEMA } from '../settingsSchema';
 
 /** One row of the settings tab, rendered by either setting API (see settingsTab.ts). */
 export interface SettingRow {
@@ -57,7 +58,10 @@ export function textRow(
 	};
 }
 
-/** A number field that keeps the last valid number while the user types. */
+/**
+ * A number field that keeps the last valid number while the user types; valid means what data.json
+ * would accept on the next start (SETTINGS_SCHEMA), so a setting never changes on a restart.
+ */
 export function numberRow(editor: SettingsEditor, key: KeysOf<number>, name: string, desc: string): SettingRow {
 	return {
 		name,
@@ -66,8 +70,8 @@ export function numberRow(editor: SettingsEditor, key: KeysOf<number>, name: str
 			setting.addText((text) => {
 				text.inputEl.type = 'number';
 				text.setValue(String(editor.settings[key])).onChange((value) => {
-					const number = Number(value);
-					if (value.trim() !== '' && Number.isFinite(number)) editor.change({ [key]: number });
+					const number = value.trim() === '' ? undefined : SETTINGS_SCHEMA[key](Number(value));
+					if (number !== undefined) editor.change({ [key]: number });
 				});
 			});
 		},

@@ -164,6 +164,16 @@ describe('rate limits and failures', () => {
 		expect(Date.now() - started).toBeLessThan(5000);
 	});
 
+	it('says the account is out of credit, without retrying, when a 429 says insufficient_quota', async () => {
+		const message = 'You exceeded your current quota, please check your plan and billing details.';
+		openai.set({ respond: errorReply(429, { message, code: 'insufficient_quota', type: 'insufficient_quota' }) });
+		const error = await requestStructured(model(), messages, DIGEST_SPEC).catch((caught: unknown) => caught);
+		expect(error).toMatchObject({ kind: 'llm-quota' });
+		expect(userMessage(error)).toContain('used up its credit or quota');
+		expect(openai.requests).toHaveLength(1);
+		expect(waits).toEqual([]);
+	});
+
 	it('never shows the API key a server quotes back in its error', async () => {
 		// One key shaped like OpenAI's, one a local server's own (nothing about it looks like a key).
 		for (const apiKey of ['sk-proj-Abc123Def456Ghi789Jkl012', 'Abc123-home-server']) {
