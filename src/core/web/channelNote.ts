@@ -51,9 +51,13 @@ export function updateChannelNote(
 	channel: ChannelRef,
 	digests: ChannelDigestEntry[],
 ): string {
-	const byLink = new Map(listedDigests(existingText ?? '').map((entry) => [entry.link, entry]));
-	for (const digest of digests) byLink.set(digest.link, digest);
-	const body = channelNoteBody(channel, [...byLink.values()]);
+	const listed = listedDigests(existingText ?? '');
+	for (const digest of digests) {
+		const same = listed.findIndex((entry) => sameNote(entry.link, digest.link));
+		if (same >= 0) listed[same] = digest;
+		else listed.push(digest);
+	}
+	const body = channelNoteBody(channel, listed);
 	if (existingText === null) return newChannelNote(channel, wrapGenerated(CHANNEL_BLOCK, body));
 	const replaced = replaceGenerated(existingText, CHANNEL_BLOCK, body);
 	if (replaced !== null) return replaced;
@@ -97,6 +101,33 @@ function listedDigests(text: string): ChannelDigestEntry[] {
 		const clock = details.find((detail) => /^\d+(?::\d{2}){1,2}$/.test(detail)) ?? null;
 		return [{ link: item[1], title: linkLabel(item[1]), published: date, duration: clock && fullClock(clock) }];
 	});
+}
+
+/**
+ * Two links to one note, whatever their form: `[[Talk]]`, `[[Digests/Talk|Talk]]` and `[Talk](Digests/Talk.md)`
+ * name the same note when their paths agree, or when one is the shortest form (the name alone) of the other.
+ */
+function sameNote(a: string, b: string): boolean {
+	const [first, second] = [linkTarget(a), linkTarget(b)];
+	if (first === second) return true;
+	const name = (target: string) => target.slice(target.lastIndexOf('/') + 1);
+	return (!first.includes('/') || !second.includes('/')) && name(first) === name(second);
+}
+
+function linkTarget(link: string): string {
+	const wiki = /^\[\[([^\]|#]*)/.exec(link)?.[1];
+	const markdown = /^\[[^\]]*\]\(<?([^)>]*)>?\)$/.exec(link)?.[1];
+	let target = wiki ?? markdown ?? link;
+	try {
+		target = markdown === undefined ? target : decodeURI(target);
+	} catch {
+		// A malformed escape stays as written: the link is still compared as text.
+	}
+	return target
+		.trim()
+		.replace(/^\.?\//, '')
+		.replace(/\.md$/i, '')
+		.toLowerCase();
 }
 
 /** The text a reader sees of a link, for sorting ties: `[[Note|shown]]` → shown, `[shown](…)` → shown. */

@@ -199,3 +199,22 @@ describe('updateChannelNote with titles that hold its own separator', () => {
 		expect(twice).toContain('- [[Talk · Part 1]] · 2026-01-15 · 5:16\n');
 	});
 });
+
+describe('updateChannelNote when the link form changes', () => {
+	it('keeps one line per note, whether its link is a wikilink, a path or a Markdown link', () => {
+		const entry = (link: string) => ({ link, title: 'Talk', published: '2026-01-15', duration: '00:05:16' });
+		let note = updateChannelNote(null, channel, [entry('[[Talk]]')]);
+		note = updateChannelNote(note, channel, [entry('[[Digests/Talk|Talk]]')]);
+		note = updateChannelNote(note, channel, [entry('[Talk](Digests/Talk.md)')]);
+		expect(note.match(/^- /gm)).toHaveLength(1);
+		expect(note).toContain('- [Talk](Digests/Talk.md) · 2026-01-15 · 5:16');
+	});
+
+	it('keeps two notes of one name in different folders apart', () => {
+		const entry = (link: string) => ({ link, title: 'Talk', published: '2026-01-15' });
+		let note = updateChannelNote(null, channel, [entry('[[A/Talk|Talk]]')]);
+		note = updateChannelNote(note, channel, [entry('[[B/Talk|Talk]]')]);
+		expect(note).toContain('[[A/Talk|Talk]]');
+		expect(note).toContain('[[B/Talk|Talk]]');
+	});
+});
