@@ -36,32 +36,33 @@ export function claimSource(segments: TranscriptSegment[], title: string, descri
  * every capitalised name inside a sentence occurs in the title, description or transcript.
  */
 export function checkClaim(text: string, seconds: number | null, source: ClaimSource, names: boolean): ClaimVerdict {
+	// Every figure and name is checked before a verdict: one said elsewhere must not wave the others through.
+	let elsewhere: number | undefined;
+	const near = source.lines.filter(
+		(line) => seconds === null || (line.start >= seconds - BEFORE_SECONDS && line.start <= seconds + AFTER_SECONDS),
+	);
 	for (const match of figuresIn(text)) {
-		const near = source.lines.filter(
-			(line) =>
-				seconds === null || (line.start >= seconds - BEFORE_SECONDS && line.start <= seconds + AFTER_SECONDS),
-		);
 		if (near.some((line) => line.numbers.has(match.value))) continue;
-		const elsewhere = seconds === null ? undefined : nearestSaying(source, match.value, seconds);
-		if (elsewhere !== undefined) return { kind: 'elsewhere', seconds: elsewhere };
-		return { kind: 'unsupported', claim: match.text };
+		const saidAt = seconds === null ? undefined : nearestSaying(source, match.value, seconds);
+		if (saidAt === undefined) return { kind: 'unsupported', claim: match.text };
+		elsewhere ??= saidAt;
 	}
 	if (names)
 		for (const name of namesIn(text))
 			if (!name.every((word) => source.wordSet.has(word) || containsPhrase(source.words, [word])))
 				return { kind: 'unsupported', claim: name.join(' ') };
-	return { kind: 'supported' };
+	return elsewhere === undefined ? { kind: 'supported' } : { kind: 'elsewhere', seconds: elsewhere };
 }
 
 function figuresIn(text: string): { text: string; value: number }[] {
-	const found: { text: string; value: number }[] = [];
+	const found = new Map<number, { text: string; value: number }>();
 	for (const match of text.matchAll(/[$€£¥]?\d[\d,.]*(?::\d{2})*\s*(?:k\b|%)?/gi)) {
 		if (/\d:\d/.test(match[0])) continue;
 		const [value] = digitNumbers(match[0]);
-		if (value !== undefined && !found.some((item) => item.value === value))
-			found.push({ text: match[0].trim().replace(/[.,]$/, ''), value });
+		if (value !== undefined && !found.has(value))
+			found.set(value, { text: match[0].trim().replace(/[.,]$/, ''), value });
 	}
-	return found;
+	return [...found.values()];
 }
 
 function nearestSaying(source: ClaimSource, value: number, seconds: number): number | undefined {

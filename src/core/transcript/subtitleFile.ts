@@ -31,7 +31,7 @@ export function transcriptFromFile(file: TranscriptFile, fallbackLanguage = ''):
 
 /** Segments in seconds, clean and without overlaps; empty when the text holds no timed line. */
 export function parseSubtitleText(text: string): TranscriptSegment[] {
-	const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
+	const lines = text.replace(/^\uFEFF/, '').split(/\r\n?|\n/);
 	const cues = lines.some((line) => CUE_TIMING.test(line)) ? readCues(lines) : readTimedLines(lines);
 	return normalizeSegments(
 		cues.map((cue) => ({ offset: cue.start, duration: cue.end - cue.start, text: cue.text, lang: '' })),
@@ -58,42 +58,52 @@ interface Cue {
 
 /** SRT and WebVTT alike: a timing line `start --> end`, then text lines until a blank line. */
 function readCues(lines: string[]): Cue[] {
-	const cues: Cue[] = [];
-	let current: Cue | null = null;
+	// Each cue's lines are gathered and joined once: adding to a growing string would copy it per line.
+	const cues: { start: number; end: number; lines: string[] }[] = [];
+	let current: (typeof cues)[number] | null = null;
 	for (const line of lines) {
-		const timing = CUE_TIMING.exec(line);
+		// Inside a cue's text, a line that looks like a timing is text (a cue ends at a blank line).
+		const timing = current?.lines.length ? null : CUE_TIMING.exec(line);
 		if (timing) {
 			const start = parseTime(timing[1]);
 			const end = parseTime(timing[2]);
-			current = start === null ? null : { start, end: Math.max(start, end ?? start), text: '' };
+			current = start === null ? null : { start, end: Math.max(start, end ?? start), lines: [] };
 			if (current) cues.push(current);
 		} else if (line.trim() === '') {
 			current = null;
 		} else if (current) {
-			current.text = `${current.text} ${cleanCueText(line)}`.trim();
+			current.lines.push(cleanCueText(line));
 		}
 	}
-	return cues;
+	return cues.map(({ start, end, lines: text }) => ({ start, end, text: text.join(' ').trim() }));
 }
 
 /** One time at the start of a line; lines without one continue the line before. Each ends where the next starts. */
 function readTimedLines(lines: string[]): Cue[] {
-	const cues: Cue[] = [];
+	const cues: { start: number; lines: string[] }[] = [];
 	for (const line of lines) {
 		const match = LINE_TIME.exec(line);
 		const start = match ? parseTime(match[1]) : null;
-		if (match && start !== null) cues.push({ start, end: start, text: cleanCueText(match[2]) });
-		else if (cues.length > 0 && line.trim()) cues[cues.length - 1].text += ` ${cleanCueText(line)}`;
+		if (match && start !== null) cues.push({ start, lines: [cleanCueText(match[2])] });
+		else if (cues.length > 0 && line.trim()) cues[cues.length - 1].lines.push(cleanCueText(line));
 	}
-	return cues.map((cue, index) => ({ ...cue, end: cues[index + 1]?.start ?? cue.start + LAST_LINE_SECONDS }));
+	return cues.map((cue, index) => ({
+		start: cue.start,
+		end: cues[index + 1]?.start ?? cue.start + LAST_LINE_SECONDS,
+		text: cue.lines.join(' '),
+	}));
 }
 
 /** `01:02:03,456`, `02:03.456`, `1:02:03` → seconds; null when it is not a time. */
+/** No video runs longer than this; a time beyond it is garbage, not a moment to link to. */
+const LONGEST_SECONDS = 48 * 3600;
+
 function parseTime(text: string): number | null {
-	const match = /^(?:(\d+):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$/.exec(text.trim());
+	const match = /^(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?$/.exec(text.trim());
 	if (!match) return null;
 	const fraction = match[4] ? Number(`0.${match[4]}`) : 0;
-	return Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3]) + fraction;
+	const seconds = Number(match[1] ?? 0) * 3600 + Number(match[2]) * 60 + Number(match[3]) + fraction;
+	return seconds <= LONGEST_SECONDS ? seconds : null;
 }
 
 /** Cue text without styling: WebVTT voice and class tags, SRT `{\an8}` position codes. */

@@ -2,10 +2,13 @@ import { isTranscriptFilePath } from './subtitleFile';
 
 /**
  * Which subtitle file in the vault belongs to a video: one the source note links or embeds comes first
- * (the user said so), then one whose name holds the video id (`dQw4w9WgXcQ.en.srt`, `Talk [dQw4w9WgXcQ].vtt`).
+ * (the user said so) — the one naming this video when it links several, any name when it links just one —
+ * then one whose name holds the video id (`dQw4w9WgXcQ.en.srt`, `Talk [dQw4w9WgXcQ].vtt`).
  */
 export function chooseTranscriptFile(videoId: string, vaultPaths: string[], linkedPaths: string[]): string | null {
-	const linked = linkedPaths.find(isTranscriptFilePath);
+	const linkedFiles = linkedPaths.filter(isTranscriptFilePath);
+	const linked =
+		linkedFiles.find((path) => nameHolds(path, videoId)) ?? (linkedFiles.length === 1 ? linkedFiles[0] : null);
 	if (linked) return linked;
 	return vaultPaths.filter((path) => isTranscriptFilePath(path) && nameHolds(path, videoId)).sort(byPath)[0] ?? null;
 }

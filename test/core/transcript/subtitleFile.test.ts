@@ -73,3 +73,35 @@ describe('chooseTranscriptFile', () => {
 		]);
 	});
 });
+
+describe('hostile subtitle files', () => {
+	it('reads one cue of a hundred thousand lines in linear time, joined once', () => {
+		const text = `1\n00:00:01,000 --> 00:00:05,000\n${'word\n'.repeat(100_000)}`;
+		const [segment] = parseSubtitleText(text);
+		expect(segment.text.length).toBe('word '.length * 100_000 - 1);
+	});
+
+	it('drops a cue whose time is beyond any video, and reads old Mac line endings', () => {
+		const text =
+			'1\r99999999:00:00,000 --> 99999999:00:05,000\rNonsense\r\r2\r00:00:02,000 --> 00:00:04,000\rReal\r';
+		expect(parseSubtitleText(text)).toEqual([{ start: 2, duration: 2, text: 'Real' }]);
+	});
+
+	it('keeps a text line that looks like a timing inside a cue as text', () => {
+		const text = '1\n00:00:01,000 --> 00:00:03,000\nFirst line\n10 --> 20 is the range\n';
+		expect(parseSubtitleText(text)[0].text).toBe('First line 10 --> 20 is the range');
+	});
+});
+
+describe('chooseTranscriptFile with several linked files', () => {
+	it('takes the linked file that names this video, not the first one linked', () => {
+		const linked = ['Subs/aaaaaaaaaaa.en.srt', 'Subs/bbbbbbbbbbb.en.srt'];
+		expect(chooseTranscriptFile('bbbbbbbbbbb', linked, linked)).toBe('Subs/bbbbbbbbbbb.en.srt');
+	});
+
+	it('takes a lone linked file whatever its name, but not one of several that name other videos', () => {
+		expect(chooseTranscriptFile('ccccccccccc', ['talk.srt'], ['talk.srt'])).toBe('talk.srt');
+		const linked = ['Subs/aaaaaaaaaaa.en.srt', 'Subs/bbbbbbbbbbb.en.srt'];
+		expect(chooseTranscriptFile('ccccccccccc', linked, linked)).toBeNull();
+	});
+});
