@@ -1,14 +1,16 @@
 import { normalizePath, Notice, ObsidianProtocolData, Plugin, TFile } from 'obsidian';
 import { DigestError, userMessage } from '../core/errors';
-import { presetById } from '../core/render/presets';
 import { parseVideoInput } from '../core/youtube/videoUrl';
 import type { CommandHost } from './commandHost';
+import { listTemplates } from './templates';
 
 /** The action of `obsidian://youtube-digest?url=…&note=…&template=…`, for share sheets, Shortcuts and clippers. */
 export const PROTOCOL_ACTION = 'youtube-digest';
 
 export function registerProtocolHandler(plugin: Plugin, host: CommandHost): void {
-	plugin.registerObsidianProtocolHandler(PROTOCOL_ACTION, (params) => void summarizeFromUri(host, params));
+	plugin.registerObsidianProtocolHandler(PROTOCOL_ACTION, (params) => {
+		summarizeFromUri(host, params).catch((error: unknown) => new Notice(userMessage(error)));
+	});
 }
 
 /** Checks every parameter before anything runs, so a bad link or path changes no note. */
@@ -23,8 +25,10 @@ async function summarizeFromUri(host: CommandHost, params: ObsidianProtocolData)
 		new Notice(`There is no note at ${params.note}: nothing was summarized.`);
 		return;
 	}
-	const templateId = params.template || undefined;
-	if (templateId && !presetById(templateId) && !host.app.vault.getFileByPath(normalizePath(templateId))) {
+	const templateId = params.template ? normalizePath(params.template) : undefined;
+	// Only a preset or a note of the template folder: any other note would be rendered as a trusted template.
+	const known = listTemplates(host.app, host.settings).some((choice) => choice.id === templateId);
+	if (templateId && !known) {
 		new Notice(userMessage(new DigestError('template-invalid', `the template ${templateId} was not found`)));
 		return;
 	}

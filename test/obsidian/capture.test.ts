@@ -48,6 +48,20 @@ describe('capture from anywhere, in the built plugin', () => {
 		expect(harness.youtube.requests).toHaveLength(0);
 	});
 
+	it('takes no note outside the template folder as a template, and no link built to be slow', async () => {
+		const plugin = await harness.loadPlugin({ files: { 'Clippings/page.md': '<% tp.file.title %> {{title}}\n' } });
+		const before = vaultSnapshot(plugin.app);
+		await openObsidianUri(plugin.app, `obsidian://youtube-digest?url=${URL_PARAM}&template=Clippings%2Fpage.md`);
+		expect(await finalNotice()).toBe(
+			'The digest template has an error: the template Clippings/page.md was not found.',
+		);
+		const nested = `https://www.youtube.com/attribution_link?u=${'/attribution_link?u='.repeat(5000)}`;
+		await openObsidianUri(plugin.app, `obsidian://youtube-digest?url=${encodeURIComponent(nested)}`);
+		expect(await finalNotice(1)).toMatch(/^That is not a link to a YouTube video\./);
+		expect(vaultSnapshot(plugin.app)).toEqual(before);
+		expect(harness.youtube.requests).toHaveLength(0);
+	});
+
 	it('runs the main command in reading view, taking the note’s link', async () => {
 		const plugin = await harness.loadPlugin();
 		await openInEditor(plugin.app, SOURCE_PATH, { mode: 'preview' });

@@ -33,8 +33,16 @@ export function parseVideoInput(input: string): VideoRef | null {
 	return parseVideoUrl(text) ?? findVideoLinks(text)[0]?.ref ?? null;
 }
 
+/** No YouTube link is this long; a longer text is refused before any parsing (it could be built to be slow). */
+const LONGEST_LINK = 2048;
+
 /** One URL (with or without scheme) to a video reference, or null for anything that is not a video link. */
 export function parseVideoUrl(input: string): VideoRef | null {
+	return input.length > LONGEST_LINK ? null : parseUrlAt(input, false);
+}
+
+/** `attribution_link?u=` wraps one watch link; a wrapper inside a wrapper is no link a person shares. */
+function parseUrlAt(input: string, wrapped: boolean): VideoRef | null {
 	const url = toUrl(input.trim());
 	if (!url) return null;
 	const host = url.hostname.toLowerCase();
@@ -45,8 +53,8 @@ export function parseVideoUrl(input: string): VideoRef | null {
 	} else if (YOUTUBE_HOST.test(host)) {
 		if (segments[0] === 'attribution_link') {
 			const target = url.searchParams.get('u');
-			return target
-				? parseVideoUrl(`https://www.youtube.com${target.startsWith('/') ? '' : '/'}${target}`)
+			return target && !wrapped
+				? parseUrlAt(`https://www.youtube.com${target.startsWith('/') ? '' : '/'}${target}`, true)
 				: null;
 		}
 		if (ID_PATH_PREFIXES.has(segments[0]) && segments[1]) id = segments[1];

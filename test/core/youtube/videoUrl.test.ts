@@ -140,3 +140,13 @@ describe('times', () => {
 		expect(timestampUrl(ID, 754.9)).toBe(`https://www.youtube.com/watch?v=${ID}&t=754s`);
 	});
 });
+
+describe('links built to be slow or deep', () => {
+	it('refuses an attribution link inside an attribution link, and any text longer than a link can be', () => {
+		const inner = encodeURIComponent('/watch?v=dQw4w9WgXcQ');
+		expect(parseVideoUrl(`https://www.youtube.com/attribution_link?u=${inner}`)).toEqual({ id: 'dQw4w9WgXcQ' });
+		const twice = encodeURIComponent(`/attribution_link?u=${inner}`);
+		expect(parseVideoUrl(`https://www.youtube.com/attribution_link?u=${twice}`)).toBeNull();
+		expect(parseVideoUrl(`https://youtu.be/dQw4w9WgXcQ?x=${'a'.repeat(5000)}`)).toBeNull();
+	});
+});
