@@ -58,8 +58,30 @@ export interface CheckedDigest {
 type Answer = Omit<ModelDigest, 'sections'> & { sections?: ModelDigest['sections'] };
 type Section = Digest['sections'][number];
 
+/**
+ * A padded answer (thousands of items) is cut to a few times what was asked before any check, which
+ * compares items pairwise: the check stays quick, and the cut items were over the count anyway.
+ */
+const MOST_ITEMS_CHECKED = 4;
+
+function withinReason(answer: Answer, chapterCount: number): Answer {
+	const cut = <T>(items: T[], max: number) => items.slice(0, max * MOST_ITEMS_CHECKED);
+	// One section per chapter, or about one per ten minutes: fifteen covers a 2.5-hour video without chapters.
+	const sectionsMax = Math.max(15, chapterCount);
+	return {
+		...answer,
+		insights: cut(answer.insights, FIELD_RANGES.insights.max),
+		questions: cut(answer.questions, FIELD_RANGES.questions.max),
+		takeaways: cut(answer.takeaways, FIELD_RANGES.takeaways.max),
+		tags: cut(answer.tags, FIELD_RANGES.tags.max),
+		entities: cut(answer.entities, 25),
+		...(answer.sections ? { sections: cut(answer.sections, sectionsMax) } : {}),
+	};
+}
+
 /** Checks an answer that passed the schema check and returns the digest that may reach the note. */
-export function checkDigest(answer: Answer, context: ContentCheckContext): CheckedDigest {
+export function checkDigest(fullAnswer: Answer, context: ContentCheckContext): CheckedDigest {
+	const answer = withinReason(fullAnswer, context.chapters.length);
 	const issues: ContentIssue[] = [];
 	const source = context.source ?? claimSource(context.segments, context.title, context.description);
 	const starts = context.segments.map((segment) => segment.start);

@@ -67,7 +67,7 @@ function wordNumbers(text: string): number[] {
 }
 
 /** One spelled-out number starting at `start`, with its reading as a year (`twenty eighteen`) when it has one. */
-function readNumberWords(tokens: string[], start: number): { values: number[]; next: number } | null {
+function readNumberWords(tokens: string[], start: number, readYear = true): { values: number[]; next: number } | null {
 	let total = 0;
 	let current = 0;
 	let index = start;
@@ -107,8 +107,11 @@ function readNumberWords(tokens: string[], start: number): { values: number[]; n
 	const value = total + current;
 	values.push(value);
 	// "twenty eighteen", "nineteen ninety": two halves of a year.
+	// The second half is read without looking for a year of its own: a run of number words stays linear.
 	const high =
-		tokens[index] && (tokens[index] in UNITS || tokens[index] in TENS) ? readNumberWords(tokens, index) : null;
+		readYear && tokens[index] && (tokens[index] in UNITS || tokens[index] in TENS)
+			? readNumberWords(tokens, index, false)
+			: null;
 	if (high && value >= 10 && value < 100 && high.values[0] >= 10 && high.values[0] < 100) {
 		values.push(value * 100 + high.values[0], ...high.values);
 		return { values, next: high.next };

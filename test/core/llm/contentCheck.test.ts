@@ -133,3 +133,21 @@ describe('the content check', () => {
 		expect(repairProblems(issues)).toContain('takeaways has 1 distinct items; write 3-7, each a different point');
 	});
 });
+
+describe('a padded answer', () => {
+	it('is cut before the pairwise checks: ten thousand insights end as at most the asked count', () => {
+		const answer = good();
+		const padded = {
+			...answer,
+			insights: Array.from({ length: 10_000 }, (_, index) => ({
+				...answer.insights[0],
+				text: `Point ${index}.`,
+			})),
+			takeaways: Array.from({ length: 10_000 }, (_, index) => `Takeaway number ${index}.`),
+		};
+		const { digest, issues } = checkDigest(padded, context);
+		expect(digest.insights.length).toBeLessThanOrEqual(9);
+		expect(digest.takeaways.length).toBeLessThanOrEqual(7);
+		expect(issues.some((issue) => issue.kind === 'too-many')).toBe(true);
+	});
+});
