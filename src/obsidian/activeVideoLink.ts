@@ -43,10 +43,13 @@ export function onActiveVideoLink(
 		const file = activeMarkdownFile(app);
 		if (!file) return false;
 		if (!checking) {
-			void videoLinkOfNote(app, file).then((link) => {
-				if (link) action(link, { file, linkText: link.linkText });
-				else new Notice(userMessage(new DigestError('no-link')));
-			});
+			videoLinkOfNote(app, file).then(
+				(link) => {
+					if (link) action(link, { file, linkText: link.linkText });
+					else new Notice(userMessage(new DigestError('no-link')));
+				},
+				(error: unknown) => new Notice(userMessage(error)),
+			);
 		}
 		return true;
 	};

@@ -26,8 +26,10 @@ export function registerTranscriptCommands(plugin: Plugin, host: CommandHost): v
 				files,
 				(file) => file.path,
 				(file) => {
-					void readTranscriptFile(app, file).then((transcriptFile) =>
-						host.runner().run(link.ref, source, { transcript: { file: transcriptFile } }),
+					readTranscriptFile(app, file).then(
+						(transcriptFile) =>
+							host.runner().run(link.ref, source, { transcript: { file: transcriptFile } }),
+						(error: unknown) => new Notice(userMessage(error)),
 					);
 				},
 			).open();

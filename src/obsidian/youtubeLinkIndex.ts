@@ -42,6 +42,10 @@ export class YouTubeLinkIndex {
 	}
 
 	private async scan(): Promise<void> {
-		for (const file of this.app.vault.getMarkdownFiles()) this.update(file, await this.app.vault.cachedRead(file));
+		// A note deleted or unreadable meanwhile is skipped, not the end of the scan.
+		for (const file of this.app.vault.getMarkdownFiles()) {
+			const text = await this.app.vault.cachedRead(file).catch(() => null);
+			if (text !== null) this.update(file, text);
+		}
 	}
 }

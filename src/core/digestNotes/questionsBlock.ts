@@ -1,3 +1,4 @@
+import { lineEndingOf, withLineEnding } from '../notes/lineEnding';
 import { blockMarkers } from '../notes/generatedBlock';
 import { NoteStore } from '../notes/noteStore';
 import { escapeInline } from '../render/markdownSafety';
@@ -27,7 +28,14 @@ export async function appendAnswer(notes: NoteStore, path: string, answer: strin
 	await notes.update(path, (text) => withAnswer(text, answer));
 }
 
+/** The note with the answer added, in the note's own line endings. */
 export function withAnswer(text: string, answer: string): string {
+	const ending = lineEndingOf(text);
+	if (ending === '\n') return withAnswerLf(text, answer);
+	return withLineEnding(withAnswerLf(withLineEnding(text, '\n'), answer), ending);
+}
+
+function withAnswerLf(text: string, answer: string): string {
 	const questions = blockMarkers(QUESTIONS_BLOCK);
 	const start = text.indexOf(questions.start);
 	const end = start < 0 ? -1 : text.indexOf(questions.end, start);
