@@ -48,8 +48,8 @@ describe('withAnswer', () => {
 
 describe('withAnswer in a note with Windows line endings', () => {
 	it('adds the answer in the note’s own line endings', () => {
-		const note =
-			'---\r\nyoutube_id: x\r\n---\r\n%% youtube-digest:digest:start %%\r\nDigest\r\n%% youtube-digest:digest:end %%\r\n';
+		const lines = ['---', 'youtube_id: x', '---', '%% youtube-digest:digest:start %%', 'Digest'];
+		const note = [...lines, '%% youtube-digest:digest:end %%', ''].join('\r\n');
 		const updated = withAnswer(note, '> [!question] Why?\n> Because.\n');
 		expect(updated).toContain('> [!question] Why?\r\n> Because.\r\n');
 		expect(updated.replace(/\r\n/g, '')).not.toContain('\n');
