@@ -10,6 +10,8 @@ export function escapeMarkdown(text: string): string {
 		.replace(/\\/g, '\\\\')
 		.replace(/<(?=[A-Za-z!/?])/g, '&lt;')
 		.replace(/[`$|%[\]]/g, '\\$&')
+		// Dataview reads `key:: value` as a field of the note.
+		.replace(/::/g, ':\\:')
 		.replace(/(^|\s)#/g, '$1\\#');
 }
 

@@ -187,3 +187,9 @@ function baseContext() {
 		timestampStyle: 'youtube',
 	});
 }
+
+describe('Dataview inline fields in untrusted text', () => {
+	it('are broken up, so an answer cannot add a field to the note', () => {
+		expect(escapeMarkdown('(rating:: 5) and [due:: today]')).toBe('(rating:\\: 5) and \\[due:\\: today\\]');
+	});
+});
