@@ -6,13 +6,15 @@ import { replaceControlCharacters } from '../text';
  * Every replacement keeps the text readable: a backslash escape renders as the character itself.
  */
 export function escapeMarkdown(text: string): string {
-	return replaceControlCharacters(text)
-		.replace(/\\/g, '\\\\')
-		.replace(/<(?=[A-Za-z!/?])/g, '&lt;')
-		.replace(/[`$|%[\]]/g, '\\$&')
-		// Dataview reads `key:: value` as a field of the note.
-		.replace(/::/g, ':\\:')
-		.replace(/(^|\s)#/g, '$1\\#');
+	return (
+		replaceControlCharacters(text)
+			.replace(/\\/g, '\\\\')
+			.replace(/<(?=[A-Za-z!/?])/g, '&lt;')
+			.replace(/[`$|%[\]]/g, '\\$&')
+			// Dataview reads `key:: value` as a field of the note.
+			.replace(/::/g, ':\\:')
+			.replace(/(^|\s)#/g, '$1\\#')
+	);
 }
 
 /** For one-line places (list items, headings, table cells, link labels): whitespace collapsed, then escaped. */
