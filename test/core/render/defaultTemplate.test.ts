@@ -3,17 +3,13 @@ import { buildDigestContext } from '../../../src/core/render/digestContext';
 import { DEFAULT_PROPERTIES, renderProperties } from '../../../src/core/render/properties';
 import { serializeFrontmatter } from '../../../src/core/render/frontmatter';
 import { loadTemplateEngine } from '../../../src/core/render/templateEngine';
-import { sampleDigest, sampleInfo, sampleTranscript } from './sampleDigest';
+import { sampleDigest, sampleInfo, sampleParagraphs, sampleTranscript } from './sampleDigest';
 
 const context = () =>
 	buildDigestContext({
 		info: sampleInfo,
 		transcript: sampleTranscript,
-		paragraphs: sampleTranscript.segments.map((segment) => ({
-			start: segment.start,
-			end: segment.start + segment.duration,
-			text: segment.text,
-		})),
+		paragraphs: sampleParagraphs,
 		digest: sampleDigest,
 		sourceNoteLink: '[[Watch later]]',
 		created: new Date(2026, 10, 25, 9, 30),

@@ -6,7 +6,7 @@ import { serializeFrontmatter } from '../../../src/core/render/frontmatter';
 import { escapeInline, escapeMarkdown } from '../../../src/core/render/markdownSafety';
 import { loadTemplateEngine } from '../../../src/core/render/templateEngine';
 import { wikilink } from '../../../src/core/render/templateHelpers';
-import { sampleDigest, sampleInfo, sampleTranscript } from './sampleDigest';
+import { digestOfText, infoOfText, sampleInfo, sampleTranscript } from './sampleDigest';
 
 /** Text a video title, a transcript or a model could contain that must not act inside a note. */
 const HOSTILE = [
@@ -93,32 +93,11 @@ describe('escapeMarkdown', () => {
 
 describe('a whole digest note made of hostile text', () => {
 	it('contains nothing that runs, embeds, links, hides or tags', async () => {
-		const hostileDigest = {
-			...sampleDigest,
-			tldr: HOSTILE,
-			summary: HOSTILE,
-			insights: [{ emoji: '🤔', text: HOSTILE, seconds: 0 }],
-			questions: [{ question: HOSTILE, answer: HOSTILE, seconds: null }],
-			sections: [
-				{
-					title: HOSTILE,
-					seconds: 0,
-					summary: HOSTILE,
-					questions: [{ question: HOSTILE, answer: HOSTILE, seconds: 0 }],
-				},
-			],
-			takeaways: [HOSTILE],
-		};
 		const context = buildDigestContext({
-			info: {
-				...sampleInfo,
-				title: HOSTILE,
-				channel: { ...sampleInfo.channel, name: HOSTILE },
-				description: HOSTILE,
-			},
+			info: infoOfText(HOSTILE),
 			transcript: sampleTranscript,
 			paragraphs: [{ start: 0, end: 5, text: HOSTILE }],
-			digest: hostileDigest,
+			digest: digestOfText(HOSTILE),
 			sourceNoteLink: '[[Watch later]]',
 			created: new Date(2026, 10, 25),
 			model: 'm',

@@ -8,7 +8,7 @@ import { TIMESTAMP_STYLES } from '../../../src/core/render/timestampStyle';
 import { COMPILE_OPTIONS, SHIPPED_TEMPLATES } from '../../../src/core/render/shippedTemplates';
 import { createTemplateEngine, isShippedTemplate, loadTemplateEngine } from '../../../src/core/render/templateEngine';
 import { createHelpers } from '../../../src/core/render/templateHelpers';
-import { sampleDigest, sampleInfo, sampleTranscript } from './sampleDigest';
+import { digestOfText, infoOfText, sampleDigest, sampleInfo, sampleParagraphs, sampleTranscript } from './sampleDigest';
 
 /** Text a title, a transcript or a model could contain that must stay inert in a note. */
 const HOSTILE = [
@@ -21,11 +21,7 @@ const realistic = (): DigestContext =>
 	buildDigestContext({
 		info: sampleInfo,
 		transcript: sampleTranscript,
-		paragraphs: sampleTranscript.segments.map((segment) => ({
-			start: segment.start,
-			end: segment.start + segment.duration,
-			text: segment.text,
-		})),
+		paragraphs: sampleParagraphs,
 		digest: sampleDigest,
 		sourceNoteLink: '[[Watch later]]',
 		created: new Date(2026, 10, 25, 9, 30),
@@ -38,31 +34,10 @@ const realistic = (): DigestContext =>
 
 const hostile = (): DigestContext =>
 	buildDigestContext({
-		info: {
-			...sampleInfo,
-			title: HOSTILE,
-			channel: { ...sampleInfo.channel, name: HOSTILE },
-			description: HOSTILE,
-		},
+		info: infoOfText(HOSTILE),
 		transcript: sampleTranscript,
 		paragraphs: [{ start: 0, end: 5, text: HOSTILE }],
-		digest: {
-			...sampleDigest,
-			tags: [HOSTILE, 'a, b'],
-			tldr: HOSTILE,
-			summary: HOSTILE,
-			insights: [{ emoji: '🤔', text: HOSTILE, seconds: 0 }],
-			questions: [{ question: HOSTILE, answer: HOSTILE, seconds: null }],
-			sections: [
-				{
-					title: HOSTILE,
-					seconds: 0,
-					summary: HOSTILE,
-					questions: [{ question: HOSTILE, answer: HOSTILE, seconds: 0 }],
-				},
-			],
-			takeaways: [HOSTILE],
-		},
+		digest: { ...digestOfText(HOSTILE), tags: [HOSTILE, 'a, b'] },
 		sourceNoteLink: '[[Watch later]]',
 		created: new Date(2026, 10, 25),
 		model: HOSTILE,

@@ -50,3 +50,30 @@ export const sampleDigest: Digest = {
 	tags: ['tablets'],
 	entities: [{ name: 'Microsoft', type: 'organization' }],
 };
+
+/** The sample transcript as paragraphs, one per caption line. */
+export const sampleParagraphs = sampleTranscript.segments.map((segment) => ({
+	start: segment.start,
+	end: segment.start + segment.duration,
+	text: segment.text,
+}));
+
+/** A digest whose every text field is `text` (for hostile-input tests). */
+export function digestOfText(text: string): Digest {
+	return {
+		...sampleDigest,
+		tldr: text,
+		summary: text,
+		insights: [{ emoji: '🤔', text, seconds: 0 }],
+		questions: [{ question: text, answer: text, seconds: null }],
+		sections: [
+			{ title: text, seconds: 0, summary: text, questions: [{ question: text, answer: text, seconds: 0 }] },
+		],
+		takeaways: [text],
+	};
+}
+
+/** The sample video with `text` as its title, channel name and description. */
+export function infoOfText(text: string): VideoInfo {
+	return { ...sampleInfo, title: text, channel: { ...sampleInfo.channel, name: text }, description: text };
+}
