@@ -82,7 +82,7 @@ export function createTemplateEngine(
 	const run = (source: string, context: object, raw = false) => {
 		rawOutput = raw;
 		try {
-			return template(source)(structuredClone(context));
+			return template(source)(context);
 		} finally {
 			rawOutput = false;
 		}
