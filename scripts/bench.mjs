@@ -25,4 +25,31 @@ await esbuild.build({
 	plugins: [precompileTemplates.precompileTemplatesPlugin, openaiChat.openaiChatCompletionsOnly],
 	logLevel: 'warning',
 });
+// The floor under main.js's load: the packages the plugin must ship, bundled and minified as main.js bundles
+// them (Handlebars with its compiler, for users' templates; the openai client; youtube-transcript), alone.
+await esbuild.build({
+	stdin: {
+		// Imported on demand, as main.js imports them: evaluating the bundle parses them but runs none.
+		contents: [
+			'export default () => Promise.all([',
+			"	import('handlebars'),",
+			"	import('handlebars/runtime'),",
+			"	import('openai/client'),",
+			"	import('youtube-transcript'),",
+			']);',
+		].join('\n'),
+		resolveDir: process.cwd(),
+		loader: 'js',
+	},
+	outfile: 'dist/requiredPackages.js',
+	bundle: true,
+	format: 'cjs',
+	platform: 'browser',
+	target: 'es2020',
+	minify: true,
+	legalComments: 'none',
+	alias: { 'source-map': './scripts/empty-module.cjs' },
+	plugins: [openaiChat.openaiChatCompletionsOnly],
+	logLevel: 'warning',
+});
 execFileSync(process.execPath, ['--expose-gc', 'dist/bench.cjs'], { stdio: 'inherit' });

@@ -11,6 +11,18 @@ export interface PluginLoadFigures {
 	evalMs: number;
 }
 
+/** Median time to evaluate a bundle (parsing it and running its top level), each time under a new name. */
+export function measureEvaluation(file: string, runs: number): number {
+	const code = readFileSync(file, 'utf8');
+	const times: number[] = [];
+	for (let run = 0; run < runs; run++) {
+		const started = performance.now();
+		evaluateBundle(code, `${file}-${run}`);
+		times.push(performance.now() - started);
+	}
+	return median(times);
+}
+
 /** Loads the built main.js into the fake Obsidian as Obsidian does, many times, and takes medians. */
 export async function measurePluginLoad(runs: number): Promise<PluginLoadFigures> {
 	const code = readFileSync('main.js', 'utf8');

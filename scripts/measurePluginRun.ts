@@ -5,10 +5,14 @@ import type { PluginRunSample } from './pluginRunProbe';
 export interface PluginRunFigures {
 	/** Median over fresh processes of the first summarize run after start. */
 	firstRunMs: number;
-	/** Median of a summarize run by a newly loaded plugin in a process that has run one before. */
+	/** Median of the steady state: summarize runs by the loaded plugin after its first. */
 	steadyRunMs: number;
-	/** Median of a re-render by a newly loaded plugin. */
+	/** Median of re-renders by the loaded plugin after its first run. */
 	rerenderMs: number;
+	/** Median of a summarize run by a newly loaded copy of the plugin in a warm process. */
+	reloadedRunMs: number;
+	/** Median of a re-render by a newly loaded copy of the plugin. */
+	reloadedRerenderMs: number;
 }
 
 /** Runs dist/pluginRunProbe.cjs in `processes` fresh Node processes, one after another, and takes medians. */
@@ -22,5 +26,7 @@ export function measurePluginRuns(processes: number): PluginRunFigures {
 		firstRunMs: median(samples.map((sample) => sample.firstRunMs)),
 		steadyRunMs: median(samples.flatMap((sample) => sample.steadyRunMs)),
 		rerenderMs: median(samples.flatMap((sample) => sample.rerenderMs)),
+		reloadedRunMs: median(samples.flatMap((sample) => sample.reloadedRunMs)),
+		reloadedRerenderMs: median(samples.flatMap((sample) => sample.reloadedRerenderMs)),
 	};
 }
