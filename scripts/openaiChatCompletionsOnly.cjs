@@ -51,12 +51,18 @@ function stubbedOpenAIHelpers() {
 	return new Map([...helpers].map(([module, names]) => [module, [...names].sort()]));
 }
 
+/** One module for every stand-in: `unavailable(name)` throws as soon as it is called, constructed or read from. */
+const STAND_IN = 'openai-stand-in:unavailable';
+const UNAVAILABLE =
+	'export const unavailable = (name) => new Proxy(function () {}, Object.fromEntries(["apply", "construct", "get"]' +
+	'.map((trap) => [trap, () => { throw new Error(`openai: ${name} is not bundled in this plugin`); }])));\n';
+
 /** A stand-in module: each name is a value that throws as soon as it is called, constructed or read from. */
 function helperStandIn(names) {
-	const unavailable =
-		'const unavailable = (name) => new Proxy(function () {}, Object.fromEntries(["apply", "construct", "get"]' +
-		'.map((trap) => [trap, () => { throw new Error(`openai: ${name} is not bundled in this plugin`); }])));\n';
-	return unavailable + names.map((name) => `export const ${name} = unavailable(${JSON.stringify(name)});\n`).join('');
+	return (
+		`import { unavailable } from ${JSON.stringify(STAND_IN)};\n` +
+		names.map((name) => `export const ${name} = unavailable(${JSON.stringify(name)});\n`).join('')
+	);
 }
 
 const openaiChatCompletionsOnly = {
@@ -65,6 +71,8 @@ const openaiChatCompletionsOnly = {
 		const stubbed = stubbedOpenAIResources();
 		const resource = JSON.stringify(path.join(SDK, 'core/resource.mjs'));
 		const helpers = stubbedOpenAIHelpers();
+		build.onResolve({ filter: /^openai-stand-in:unavailable$/ }, () => ({ path: STAND_IN, namespace: STAND_IN }));
+		build.onLoad({ filter: /.*/, namespace: STAND_IN }, () => ({ contents: UNAVAILABLE, loader: 'js' }));
 		build.onLoad({ filter: /[\\/]openai[\\/](?:lib|core|auth)[\\/].*\.mjs$/ }, (args) => {
 			const names = helpers.get(args.path);
 			return names ? { contents: helperStandIn(names), loader: 'js' } : undefined;
