@@ -7,7 +7,8 @@
 // `workloadIdentity`: the helpers behind `.parse()`, `.stream()` and `.runTools()` (the SDK's `lib/`: stream
 // and runner classes, a partial JSON parser), the server-sent events reader (`core/streaming`) and the workload
 // identity exchange are replaced by stand-ins that throw when used. The names each stand-in must export are
-// read from the modules that import them, and pinned by the same test.
+// read from the modules that import them, and pinned by the same test. The SDK's copy of qs, which writes a
+// request's query, gives way to a stand-in that writes flat queries the same, character for character.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -65,6 +66,51 @@ function helperStandIn(names) {
 	);
 }
 
+/**
+ * The stand-in for the SDK's `internal/utils/query.mjs`, whose `stringifyQuery` runs the SDK's copy of qs
+ * (arrayFormat 'brackets', RFC 3986). The client stringifies a query only when a request has one: the plugin
+ * sends none, but a base URL with a query (`…?api-version=…`) gives every request one, of string values. For
+ * an object of strings, numbers, booleans, bigints, symbols, null and undefined this writes what qs writes,
+ * character for character (the test compares them): keys in `Object.keys` order, `key=value` joined by `&`,
+ * null as an empty value, undefined left out, every UTF-16 unit but A-Z a-z 0-9 - . _ ~ percent-encoded as
+ * UTF-8 in capitals, 1,024 units at a time. A nested object or array, which qs writes as `a[b]=` or `a[]=`,
+ * throws instead. It is written out whole in the stand-in module, so it uses nothing from outside.
+ */
+function stringifyQuery(query) {
+	if (typeof query !== 'object' || query === null) return '';
+	const hex = (byte) => '%' + (byte < 16 ? '0' : '') + byte.toString(16).toUpperCase();
+	const encode = (text) => {
+		let out = '';
+		for (let start = 0; start < text.length; start += 1024) {
+			const segment = text.slice(start, start + 1024);
+			for (let i = 0; i < segment.length; i++) {
+				let c = segment.charCodeAt(i);
+				if (/[-.~\w]/.test(segment[i])) out += segment[i];
+				else if (c < 0x80) out += hex(c);
+				else if (c < 0x800) out += hex(0xc0 | (c >> 6)) + hex(0x80 | (c & 63));
+				else if (c < 0xd800 || c >= 0xe000)
+					out += hex(0xe0 | (c >> 12)) + hex(0x80 | ((c >> 6) & 63)) + hex(0x80 | (c & 63));
+				else {
+					// A surrogate and the unit after it, as qs reads them (also when they are no pair).
+					c = 0x10000 + (((c & 0x3ff) << 10) | (segment.charCodeAt(++i) & 0x3ff));
+					out += hex(0xf0 | (c >> 18)) + hex(0x80 | ((c >> 12) & 63));
+					out += hex(0x80 | ((c >> 6) & 63)) + hex(0x80 | (c & 63));
+				}
+			}
+		}
+		return out;
+	};
+	const pairs = [];
+	for (const key of Object.keys(query)) {
+		const value = query[key];
+		if (value === undefined) continue;
+		if (value !== null && (typeof value === 'object' || typeof value === 'function'))
+			throw new Error(`openai: this plugin's query stand-in writes flat values only, not the object in "${key}"`);
+		pairs.push(encode(key) + '=' + encode(value === null ? '' : String(value)));
+	}
+	return pairs.join('&');
+}
+
 const openaiChatCompletionsOnly = {
 	name: 'openai-chat-completions-only',
 	setup(build) {
@@ -73,6 +119,10 @@ const openaiChatCompletionsOnly = {
 		const helpers = stubbedOpenAIHelpers();
 		build.onResolve({ filter: /^openai-stand-in:unavailable$/ }, () => ({ path: STAND_IN, namespace: STAND_IN }));
 		build.onLoad({ filter: /.*/, namespace: STAND_IN }, () => ({ contents: UNAVAILABLE, loader: 'js' }));
+		build.onLoad({ filter: /[\\/]openai[\\/]internal[\\/]utils[\\/]query\.mjs$/ }, () => ({
+			contents: `export ${stringifyQuery}\n`,
+			loader: 'js',
+		}));
 		build.onLoad({ filter: /[\\/]openai[\\/](?:lib|core|auth)[\\/].*\.mjs$/ }, (args) => {
 			const names = helpers.get(args.path);
 			return names ? { contents: helperStandIn(names), loader: 'js' } : undefined;
@@ -88,4 +138,4 @@ const openaiChatCompletionsOnly = {
 	},
 };
 
-module.exports = { openaiChatCompletionsOnly, stubbedOpenAIResources, stubbedOpenAIHelpers };
+module.exports = { openaiChatCompletionsOnly, stubbedOpenAIResources, stubbedOpenAIHelpers, stringifyQuery };
