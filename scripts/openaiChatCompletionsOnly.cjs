@@ -6,7 +6,8 @@
 // pins. Of chat completions, only `create` is used, never with `stream: true`, and the client never gets a
 // `workloadIdentity`: the helpers behind `.parse()`, `.stream()` and `.runTools()` (the SDK's `lib/`: stream
 // and runner classes, a partial JSON parser), the server-sent events reader (`core/streaming`) and the workload
-// identity exchange are replaced by stand-ins that throw when used. The names each stand-in must export are
+// identity exchange are replaced by stand-ins that throw when used. So are the makers of files to upload, which
+// only the client class's static `toFile` and `toStreamingFile` reach. The names each stand-in must export are
 // read from the modules that import them, and pinned by the same test. The SDK's copy of qs, which writes a
 // request's query, gives way to a stand-in that writes flat queries the same, character for character.
 const fs = require('node:fs');
@@ -31,6 +32,7 @@ const LEFT_OUT = [
 	{ importer: 'resources/chat/completions/completions.mjs', imports: /^(?:\.\.\/)+lib\// },
 	{ importer: 'internal/parse.mjs', imports: /^\.\.\/core\/streaming\.mjs$/ },
 	{ importer: 'client.mjs', imports: /^\.\/auth\/workload-identity-auth\.mjs$/ },
+	{ importer: 'core/uploads.mjs', imports: /^\.\.\/internal\/(?:uploads|to-file)\.mjs$/ },
 ];
 
 /** Module path → names: each module left out, with the names its importers import or re-export from it. */
@@ -123,7 +125,7 @@ const openaiChatCompletionsOnly = {
 			contents: `export ${stringifyQuery}\n`,
 			loader: 'js',
 		}));
-		build.onLoad({ filter: /[\\/]openai[\\/](?:lib|core|auth)[\\/].*\.mjs$/ }, (args) => {
+		build.onLoad({ filter: /[\\/]openai[\\/](?:lib|core|auth|internal)[\\/].*\.mjs$/ }, (args) => {
 			const names = helpers.get(args.path);
 			return names ? { contents: helperStandIn(names), loader: 'js' } : undefined;
 		});

@@ -145,9 +145,10 @@ describe('the openai SDK in the bundle', () => {
 	});
 
 	// An SDK update that changes what chat completions import from the SDK's lib/, or who reads server-sent
-	// events or exchanges a workload identity, fails here: check that the plugin still uses none of them (it
-	// calls `create`, never `parse`, `stream` or `runTools`, never streams, and passes an API key).
-	it('leaves out the helpers of parse, stream and runTools, streaming and workload identity, by name', () => {
+	// events, exchanges a workload identity or makes files to upload, fails here: check that the plugin still
+	// uses none of them (it calls `create`, never `parse`, `stream` or `runTools`, never streams, passes an API
+	// key and uploads nothing; `toFile` and `toStreamingFile` are only static members of the client class).
+	it('leaves out the helpers the plugin never calls, by name', () => {
 		const helpers = [...stubbedOpenAIHelpers()].map(([module, names]) => [
 			module.replace(/^.*node_modules\/openai\//, ''),
 			names,
@@ -160,6 +161,8 @@ describe('the openai SDK in the bundle', () => {
 			'lib/parser.mjs': ['parseChatCompletion', 'validateInputTools'],
 			'core/streaming.mjs': ['Stream'],
 			'auth/workload-identity-auth.mjs': ['WorkloadIdentityAuth'],
+			'internal/uploads.mjs': ['toStreamingFile'],
+			'internal/to-file.mjs': ['toFile'],
 		});
 	});
 
@@ -200,6 +203,8 @@ describe('the openai SDK in the bundle', () => {
 			'openai: Stream is not bundled',
 		);
 		expect(() => new OpenAI({ workloadIdentity: {} as never })).toThrow(/not bundled/);
+		await expect(async () => OpenAI.toFile(new Uint8Array(1), 'a.txt')).rejects.toThrow('toFile is not bundled');
+		expect(() => OpenAI.toStreamingFile(new Uint8Array(1), 'a.txt')).toThrow('toStreamingFile is not bundled');
 		expect((await client.chat.completions.create(body)).choices[0].message.content).toBe('{"answer":42}');
 	});
 
