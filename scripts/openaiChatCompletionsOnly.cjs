@@ -1,35 +1,49 @@
 // The openai SDK's client constructs every resource of the API (admin, audio, realtime, vector stores…),
 // so bundling it pulls in all of them. The plugin calls chat.completions and models only: this esbuild
-// plugin replaces each other resource module that the client imports with an empty resource class of the
-// same name. The client still builds, `client.audio` is then an object without methods. A resource added
-// or renamed by an SDK update changes `stubbedOpenAIResources()`, which test/build/openaiChatCompletionsOnly.test.ts
-// pins. Of chat completions, only `create` is used, never with `stream: true`, and the client never gets a
-// `workloadIdentity`: the helpers behind `.parse()`, `.stream()` and `.runTools()` (the SDK's `lib/`: stream
-// and runner classes, a partial JSON parser), the server-sent events reader (`core/streaming`) and the workload
-// identity exchange are replaced by stand-ins that throw when used. So are the makers of files to upload, which
-// only the client class's static `toFile` and `toStreamingFile` reach. The names each stand-in must export are
-// read from the modules that import them, and pinned by the same test. The SDK's copy of qs, which writes a
-// request's query, gives way to a stand-in that writes flat queries the same, character for character.
+// plugin replaces each other resource module that the client imports, and chat.completions.messages, with an
+// empty resource class of the same name. The client still builds, `client.audio` is then an object without
+// methods. A resource added or renamed by an SDK update changes `stubbedOpenAIResources()`, which
+// test/build/openaiChatCompletionsOnly.test.ts pins. Of chat completions, only `create` is used, never with
+// `stream: true`, of models only `list`, and the client never gets a `workloadIdentity`: the helpers behind
+// `.parse()`, `.stream()` and `.runTools()` (the SDK's `lib/`: stream and runner classes, a partial JSON
+// parser), the server-sent events reader (`core/streaming`), the workload identity exchange, the template of
+// paths with an id (retrieve, update, delete) and the makers of files to upload (reached only by the client
+// class's static `toFile` and `toStreamingFile`) are replaced by stand-ins that throw when used. The names
+// each stand-in must export are read from the modules that import them, and pinned by the same test. The
+// SDK's copy of qs, which writes a request's query, gives way to a stand-in that writes flat queries the
+// same, character for character.
 const fs = require('node:fs');
 const path = require('node:path');
 
 const SDK = path.resolve(__dirname, '../node_modules/openai');
 const USED = new Set(['Chat', 'Models']);
 
-/** Module path → class name: each resource module that client.mjs imports a class from, but for the used ones. */
+/** Who constructs resources, and which of its imports are resources; of these, the plugin uses `used` only. */
+const RESOURCES = [
+	{ importer: 'client.mjs', imports: /^\.\/resources\//, used: USED },
+	// chat.completions.messages, which lists the messages of a stored completion.
+	{ importer: 'resources/chat/completions/completions.mjs', imports: /^\.\/[\w-]+\.mjs$/, used: new Set() },
+];
+
+/** Module path → class name: each resource module that a constructor of resources imports, but for the used ones. */
 function stubbedOpenAIResources() {
-	const client = fs.readFileSync(path.join(SDK, 'client.mjs'), 'utf8');
 	const resources = new Map();
-	for (const [, name, file] of client.matchAll(
-		/^import \{ (\w+)(?: as \w+)?,? \} from "\.\/(resources\/[\w./-]+)";$/gm,
-	))
-		if (!USED.has(name)) resources.set(path.join(SDK, file), name);
+	for (const { importer, imports, used } of RESOURCES) {
+		const file = path.join(SDK, importer);
+		for (const [, name, from] of fs
+			.readFileSync(file, 'utf8')
+			.matchAll(/^import \{ (\w+)(?: as \w+)?,? \} from "(\.[\w./-]+)";$/gm))
+			if (imports.test(from) && !used.has(name)) resources.set(path.resolve(path.dirname(file), from), name);
+	}
 	return resources;
 }
 
 /** Who imports what is left out: the importing module, and which of its imports are left out. */
 const LEFT_OUT = [
 	{ importer: 'resources/chat/completions/completions.mjs', imports: /^(?:\.\.\/)+lib\// },
+	// The template of paths with an id, for retrieve, update and delete; create and list have fixed paths.
+	{ importer: 'resources/chat/completions/completions.mjs', imports: /^(?:\.\.\/)+internal\/utils\/path\.mjs$/ },
+	{ importer: 'resources/models.mjs', imports: /^\.\.\/internal\/utils\/path\.mjs$/ },
 	{ importer: 'internal/parse.mjs', imports: /^\.\.\/core\/streaming\.mjs$/ },
 	{ importer: 'client.mjs', imports: /^\.\/auth\/workload-identity-auth\.mjs$/ },
 	{ importer: 'core/uploads.mjs', imports: /^\.\.\/internal\/(?:uploads|to-file)\.mjs$/ },

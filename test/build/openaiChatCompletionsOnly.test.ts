@@ -133,6 +133,7 @@ describe('the openai SDK in the bundle', () => {
 			'FineTuning',
 			'Graders',
 			'Images',
+			'Messages',
 			'Moderations',
 			'Realtime',
 			'Responses',
@@ -163,6 +164,7 @@ describe('the openai SDK in the bundle', () => {
 			'auth/workload-identity-auth.mjs': ['WorkloadIdentityAuth'],
 			'internal/uploads.mjs': ['toStreamingFile'],
 			'internal/to-file.mjs': ['toFile'],
+			'internal/utils/path.mjs': ['path'],
 		});
 	});
 
@@ -197,6 +199,9 @@ describe('the openai SDK in the bundle', () => {
 		const client = new OpenAI({ apiKey: 'k', baseURL: openai.baseUrl, maxRetries: 0 });
 		const body = { model: 'm', messages: [{ role: 'user' as const, content: 'Hi' }] };
 		expect(() => client.chat.completions.stream(body)).toThrow('openai: ChatCompletionStream is not bundled');
+		expect(() => client.models.retrieve('m')).toThrow('openai: path is not bundled');
+		expect(() => client.chat.completions.retrieve('c')).toThrow('openai: path is not bundled');
+		expect('list' in client.chat.completions.messages).toBe(false);
 		const events = async () => new Response('data: {}\n\n', { headers: { 'content-type': 'text/event-stream' } });
 		const streaming = new OpenAI({ apiKey: 'k', baseURL: openai.baseUrl, fetch: events });
 		await expect(streaming.chat.completions.create({ ...body, stream: true })).rejects.toThrow(
