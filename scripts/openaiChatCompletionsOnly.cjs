@@ -4,10 +4,11 @@
 // empty resource class of the same name. The client still builds, `client.audio` is then an object without
 // methods. A resource added or renamed by an SDK update changes `stubbedOpenAIResources()`, which
 // test/build/openaiChatCompletionsOnly.test.ts pins. Of chat completions, only `create` is used, never with
-// `stream: true`, of models only `list`, and the client never gets a `workloadIdentity`: the helpers behind
-// `.parse()`, `.stream()` and `.runTools()` (the SDK's `lib/`: stream and runner classes, a partial JSON
-// parser), the server-sent events reader (`core/streaming`), the workload identity exchange, the template of
-// paths with an id (retrieve, update, delete) and the makers of files to upload (reached only by the client
+// `stream: true`, of models only `list`; the client never gets a `workloadIdentity` or a `provider`, and
+// sends no idempotency keys. So the helpers behind `.parse()`, `.stream()` and `.runTools()` (the SDK's
+// `lib/`: stream and runner classes, a partial JSON parser), the server-sent events reader (`core/streaming`),
+// the workload identity exchange, the providers' set-up, the maker of idempotency keys (`uuid4`), the template
+// of paths with an id (retrieve, update, delete) and the makers of files to upload (reached only by the client
 // class's static `toFile` and `toStreamingFile`) are replaced by stand-ins that throw when used. The names
 // each stand-in must export are read from the modules that import them, and pinned by the same test. The
 // SDK's copy of qs, which writes a request's query, gives way to a stand-in that writes flat queries the
@@ -46,6 +47,9 @@ const LEFT_OUT = [
 	{ importer: 'resources/models.mjs', imports: /^\.\.\/internal\/utils\/path\.mjs$/ },
 	{ importer: 'internal/parse.mjs', imports: /^\.\.\/core\/streaming\.mjs$/ },
 	{ importer: 'client.mjs', imports: /^\.\/auth\/workload-identity-auth\.mjs$/ },
+	// Third-party providers (a `provider` option), and the idempotency keys of a client with an `idempotencyHeader`,
+	// which OpenAI's client does not have.
+	{ importer: 'client.mjs', imports: /^\.\/internal\/(?:provider|utils\/uuid)\.mjs$/ },
 	{ importer: 'core/uploads.mjs', imports: /^\.\.\/internal\/(?:uploads|to-file)\.mjs$/ },
 ];
 

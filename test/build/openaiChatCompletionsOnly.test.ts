@@ -165,6 +165,8 @@ describe('the openai SDK in the bundle', () => {
 			'internal/uploads.mjs': ['toStreamingFile'],
 			'internal/to-file.mjs': ['toFile'],
 			'internal/utils/path.mjs': ['path'],
+			'internal/provider.mjs': ['configureProvider'],
+			'internal/utils/uuid.mjs': ['uuid4'],
 		});
 	});
 
@@ -208,8 +210,14 @@ describe('the openai SDK in the bundle', () => {
 			'openai: Stream is not bundled',
 		);
 		expect(() => new OpenAI({ workloadIdentity: {} as never })).toThrow(/not bundled/);
+		expect(() => new OpenAI({ provider: {} as never })).toThrow('openai: configureProvider is not bundled');
+		expect(() => (client as unknown as { defaultIdempotencyKey(): string }).defaultIdempotencyKey()).toThrow(
+			'openai: uuid4 is not bundled',
+		);
 		await expect(async () => OpenAI.toFile(new Uint8Array(1), 'a.txt')).rejects.toThrow('toFile is not bundled');
-		expect(() => OpenAI.toStreamingFile(new Uint8Array(1), 'a.txt')).toThrow('toStreamingFile is not bundled');
+		expect(() => OpenAI.toStreamingFile(new Uint8Array(1) as never, 'a.txt')).toThrow(
+			'toStreamingFile is not bundled',
+		);
 		expect((await client.chat.completions.create(body)).choices[0].message.content).toBe('{"answer":42}');
 	});
 
@@ -231,26 +239,28 @@ describe('the openai SDK in the bundle', () => {
 			);
 	});
 
-	it('sends the same URLs as the whole SDK when the base URL or the client has a query', async () => {
+	it('sends what the whole SDK sends, also when the base URL or the client has a query', async () => {
 		const OpenAI = await bundledClientClass();
-		const urls = async (Client: typeof OpenAIClient, options: { baseURL: string; defaultQuery?: object }) => {
-			const seen: string[] = [];
-			const fetch = async (url: string | URL | Request) => {
-				seen.push(String(url));
+		const sent = async (Client: typeof OpenAIClient, options: { baseURL: string; defaultQuery?: object }) => {
+			const requests: unknown[] = [];
+			const fetch = async (url: string | URL | Request, init?: RequestInit) => {
+				const headers = Object.fromEntries(new Headers(init?.headers));
+				requests.push({ url: String(url), method: init?.method, headers, body: init?.body });
 				const reply = { object: 'list', data: [{ id: 'm' }], choices: [] };
 				return new Response(JSON.stringify(reply), { headers: { 'content-type': 'application/json' } });
 			};
 			const client = new Client({ apiKey: 'k', maxRetries: 0, fetch, ...options } as never);
 			for await (const model of client.models.list()) expect(model.id).toBe('m');
 			await client.chat.completions.create({ model: 'm', messages: [{ role: 'user', content: 'Hi' }] });
-			return seen;
+			return requests;
 		};
 		for (const options of [
+			{ baseURL: 'https://example.test/v1' },
 			{ baseURL: 'https://example.test/openai/v1?api-version=2024-10-21' },
 			{ baseURL: 'https://example.test/v1/', defaultQuery: { 'api-version': '2024-10-21', n: 1, x: 'ä /&=?' } },
 			{ baseURL: 'https://example.test/v1?a=1&b=%E2%9C%93+x', defaultQuery: { b: 'c', d: undefined, e: null } },
 		])
-			expect(await urls(OpenAI, options)).toEqual(await urls(OpenAIClient, options));
+			expect(await sent(OpenAI, options)).toEqual(await sent(OpenAIClient, options));
 		const nested = new OpenAI({
 			apiKey: 'k',
 			baseURL: 'https://example.test/v1',
