@@ -1,8 +1,8 @@
 // The openai SDK's client constructs every resource of the API (admin, audio, realtime, vector stores…),
 // so bundling it pulls in all of them. The plugin calls chat.completions and models only: this esbuild
-// plugin replaces each other resource module that the client imports, and chat.completions.messages, with an
-// empty resource class of the same name. The client still builds, `client.audio` is then an object without
-// methods. A resource added or renamed by an SDK update changes `stubbedOpenAIResources()`, which
+// plugin replaces each other resource module that the client imports, and chat.completions.messages, with one
+// empty resource class. The client still builds, `client.audio` is then an object without methods. A resource
+// added or renamed by an SDK update changes `stubbedOpenAIResources()`, which
 // test/build/openaiChatCompletionsOnly.test.ts pins. Of chat completions, only `create` is used, never with
 // `stream: true`, of models only `list`; the client never gets a `workloadIdentity` or a `provider`, and
 // sends no idempotency keys. So the helpers behind `.parse()`, `.stream()` and `.runTools()` (the SDK's
@@ -72,16 +72,24 @@ function stubbedOpenAIHelpers() {
 	return new Map([...helpers].map(([module, names]) => [module, [...names].sort()]));
 }
 
-/** One module for every stand-in: `unavailable(name)` throws as soon as it is called, constructed or read from. */
-const STAND_IN = 'openai-stand-in:unavailable';
-const UNAVAILABLE =
-	'export const unavailable = (name) => new Proxy(function () {}, Object.fromEntries(["apply", "construct", "get"]' +
-	'.map((trap) => [trap, () => { throw new Error(`openai: ${name} is not bundled in this plugin`); }])));\n';
+/**
+ * The modules the stand-ins share, in a namespace of their own: `unavailable(name)` throws as soon as it is
+ * called, constructed or read from, and `ResourceNotBundled` is the one empty resource of every left-out one.
+ */
+const STAND_IN = 'openai-stand-in';
+const SHARED = {
+	unavailable:
+		'export const unavailable = (name) => new Proxy(function () {}, Object.fromEntries(["apply", "construct", "get"]' +
+		'.map((trap) => [trap, () => { throw new Error(`openai: ${name} is not bundled in this plugin`); }])));\n',
+	resource:
+		`import { APIResource } from ${JSON.stringify(path.join(SDK, 'core/resource.mjs'))};\n` +
+		'export class ResourceNotBundled extends APIResource {}\n',
+};
 
 /** A stand-in module: each name is a value that throws as soon as it is called, constructed or read from. */
 function helperStandIn(names) {
 	return (
-		`import { unavailable } from ${JSON.stringify(STAND_IN)};\n` +
+		`import { unavailable } from "${STAND_IN}:unavailable";\n` +
 		names.map((name) => `export const ${name} = unavailable(${JSON.stringify(name)});\n`).join('')
 	);
 }
@@ -135,10 +143,16 @@ const openaiChatCompletionsOnly = {
 	name: 'openai-chat-completions-only',
 	setup(build) {
 		const stubbed = stubbedOpenAIResources();
-		const resource = JSON.stringify(path.join(SDK, 'core/resource.mjs'));
 		const helpers = stubbedOpenAIHelpers();
-		build.onResolve({ filter: /^openai-stand-in:unavailable$/ }, () => ({ path: STAND_IN, namespace: STAND_IN }));
-		build.onLoad({ filter: /.*/, namespace: STAND_IN }, () => ({ contents: UNAVAILABLE, loader: 'js' }));
+		build.onResolve({ filter: /^openai-stand-in:\w+$/ }, (args) => ({
+			path: args.path.slice(STAND_IN.length + 1),
+			namespace: STAND_IN,
+		}));
+		build.onLoad({ filter: /.*/, namespace: STAND_IN }, (args) => ({
+			contents: SHARED[args.path],
+			resolveDir: SDK,
+			loader: 'js',
+		}));
 		build.onLoad({ filter: /[\\/]openai[\\/]internal[\\/]utils[\\/]query\.mjs$/ }, () => ({
 			contents: `export ${stringifyQuery}\n`,
 			loader: 'js',
@@ -151,7 +165,7 @@ const openaiChatCompletionsOnly = {
 			const name = stubbed.get(args.path);
 			if (!name) return undefined;
 			return {
-				contents: `import { APIResource } from ${resource};\nexport class ${name} extends APIResource {}\n`,
+				contents: `export { ResourceNotBundled as ${name} } from "${STAND_IN}:resource";\n`,
 				loader: 'js',
 			};
 		});

@@ -203,7 +203,8 @@ describe('the openai SDK in the bundle', () => {
 		expect(() => client.chat.completions.stream(body)).toThrow('openai: ChatCompletionStream is not bundled');
 		expect(() => client.models.retrieve('m')).toThrow('openai: path is not bundled');
 		expect(() => client.chat.completions.retrieve('c')).toThrow('openai: path is not bundled');
-		expect('list' in client.chat.completions.messages).toBe(false);
+		for (const resource of [client.audio, client.files, client.chat.completions.messages])
+			expect(Object.getOwnPropertyNames(Object.getPrototypeOf(resource))).toEqual(['constructor']);
 		const events = async () => new Response('data: {}\n\n', { headers: { 'content-type': 'text/event-stream' } });
 		const streaming = new OpenAI({ apiKey: 'k', baseURL: openai.baseUrl, fetch: events });
 		await expect(streaming.chat.completions.create({ ...body, stream: true })).rejects.toThrow(
