@@ -8,11 +8,12 @@
 // sends no idempotency keys. So the helpers behind `.parse()`, `.stream()` and `.runTools()` (the SDK's
 // `lib/`: stream and runner classes, a partial JSON parser), the server-sent events reader (`core/streaming`),
 // the workload identity exchange, the providers' set-up, the maker of idempotency keys (`uuid4`), the template
-// of paths with an id (retrieve, update, delete) and the makers of files to upload (reached only by the client
-// class's static `toFile` and `toStreamingFile`) are replaced by stand-ins that throw when used. The names
-// each stand-in must export are read from the modules that import them, and pinned by the same test. The
-// SDK's copy of qs, which writes a request's query, gives way to a stand-in that writes flat queries the
-// same, character for character.
+// of paths with an id (retrieve, update, delete), the page with a cursor (chat.completions.list) and the makers
+// of files to upload (reached only by the client class's static `toFile` and `toStreamingFile`) are replaced by
+// stand-ins that throw when used (a module used in part, like pagination, keeps the rest). The names each
+// stand-in must export are read from the modules that import them, and pinned by the same test. The SDK's copy
+// of qs, which writes a request's query, gives way to a stand-in that writes flat queries the same, character
+// for character.
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -51,7 +52,12 @@ const LEFT_OUT = [
 	// which OpenAI's client does not have.
 	{ importer: 'client.mjs', imports: /^\.\/internal\/(?:provider|utils\/uuid)\.mjs$/ },
 	{ importer: 'core/uploads.mjs', imports: /^\.\.\/internal\/(?:uploads|to-file)\.mjs$/ },
+	// The page with a cursor, for chat.completions.list (of stored completions); models.list has a plain page.
+	{ importer: 'resources/chat/completions/completions.mjs', imports: /^(?:\.\.\/)+core\/pagination\.mjs$/ },
 ];
+
+/** Modules of which only the names above are left out: their stand-ins re-export the rest of the module. */
+const PARTLY_LEFT_OUT = new Set(['core/pagination.mjs'].map((module) => path.join(SDK, module)));
 
 /** Module path → names: each module left out, with the names its importers import or re-export from it. */
 function stubbedOpenAIHelpers() {
@@ -87,8 +93,9 @@ const SHARED = {
 };
 
 /** A stand-in module: each name is a value that throws as soon as it is called, constructed or read from. */
-function helperStandIn(names) {
+function helperStandIn(module, names) {
 	return (
+		(PARTLY_LEFT_OUT.has(module) ? `export * from ${JSON.stringify(`${module}?whole`)};\n` : '') +
 		`import { unavailable } from "${STAND_IN}:unavailable";\n` +
 		names.map((name) => `export const ${name} = unavailable(${JSON.stringify(name)});\n`).join('')
 	);
@@ -158,8 +165,8 @@ const openaiChatCompletionsOnly = {
 			loader: 'js',
 		}));
 		build.onLoad({ filter: /[\\/]openai[\\/](?:lib|core|auth|internal)[\\/].*\.mjs$/ }, (args) => {
-			const names = helpers.get(args.path);
-			return names ? { contents: helperStandIn(names), loader: 'js' } : undefined;
+			const names = args.suffix === '?whole' ? undefined : helpers.get(args.path);
+			return names ? { contents: helperStandIn(args.path, names), loader: 'js' } : undefined;
 		});
 		build.onLoad({ filter: /[\\/]openai[\\/]resources[\\/].*\.mjs$/ }, (args) => {
 			const name = stubbed.get(args.path);

@@ -148,7 +148,8 @@ describe('the openai SDK in the bundle', () => {
 	// An SDK update that changes what chat completions import from the SDK's lib/, or who reads server-sent
 	// events, exchanges a workload identity or makes files to upload, fails here: check that the plugin still
 	// uses none of them (it calls `create`, never `parse`, `stream` or `runTools`, never streams, passes an API
-	// key and uploads nothing; `toFile` and `toStreamingFile` are only static members of the client class).
+	// key and uploads nothing; `toFile` and `toStreamingFile` are only static members of the client class). Of
+	// pagination, only the page with a cursor is left out, which chat.completions.list uses.
 	it('leaves out the helpers the plugin never calls, by name', () => {
 		const helpers = [...stubbedOpenAIHelpers()].map(([module, names]) => [
 			module.replace(/^.*node_modules\/openai\//, ''),
@@ -167,6 +168,7 @@ describe('the openai SDK in the bundle', () => {
 			'internal/utils/path.mjs': ['path'],
 			'internal/provider.mjs': ['configureProvider'],
 			'internal/utils/uuid.mjs': ['uuid4'],
+			'core/pagination.mjs': ['CursorPage'],
 		});
 	});
 
@@ -203,6 +205,12 @@ describe('the openai SDK in the bundle', () => {
 		expect(() => client.chat.completions.stream(body)).toThrow('openai: ChatCompletionStream is not bundled');
 		expect(() => client.models.retrieve('m')).toThrow('openai: path is not bundled');
 		expect(() => client.chat.completions.retrieve('c')).toThrow('openai: path is not bundled');
+		const lists = new OpenAI({
+			apiKey: 'k',
+			baseURL: openai.baseUrl,
+			fetch: async () => Response.json({ data: [] }),
+		});
+		await expect(lists.chat.completions.list()).rejects.toThrow('openai: CursorPage is not bundled');
 		for (const resource of [client.audio, client.files, client.chat.completions.messages])
 			expect(Object.getOwnPropertyNames(Object.getPrototypeOf(resource))).toEqual(['constructor']);
 		const events = async () => new Response('data: {}\n\n', { headers: { 'content-type': 'text/event-stream' } });
