@@ -34,7 +34,10 @@ function renderModules() {
 	const module = { exports: {} };
 	new Function('module', 'exports', result.outputFiles[0].text)(module, module.exports);
 	const inputs = Object.keys(result.metafile.inputs).filter((input) => input !== '<stdin>');
-	return { ...module.exports, inputs: inputs.map((input) => path.join(ROOT, input)) };
+	return {
+		...module.exports,
+		inputs: inputs.map((input) => path.join(ROOT, input)),
+	};
 }
 
 /**
@@ -98,8 +101,43 @@ function withoutHelperLocations(specification) {
 	return specification.replace(HELPER_LOCATION, '$1');
 }
 
+/**
+ * `container.strict`, which looks up a variable and fails if it is missing, is given the variable's position as
+ * an object literal: `{"start":{"line":4,"column":2},"end":{"line":4,"column":6}}`. Handlebars' Exception reads
+ * its four numbers (the message's `- 4:2`, lineNumber, column, endLineNumber, endColumn), so they stay, but
+ * a function of the table module makes the same object from them: `strictLocation(4,2,4,6)` (-2 KB).
+ */
+const STRICT_LOCATION =
+	/(, "[\w-]+", )\{"start":\{"line":(\d+),"column":(\d+)\},"end":\{"line":(\d+),"column":(\d+)\}\}( \))/g;
+const STRICT_LOCATION_FUNCTION =
+	'const strictLocation = (line, column, endLine, endColumn) => ({ start: { line, column }, end: { line: endLine, column: endColumn } });';
+
+function withStrictLocations(specification) {
+	const locations = specification.split('{"start":').length - 1;
+	const strictLocations = specification.match(STRICT_LOCATION)?.length ?? 0;
+	// Any other position (a Handlebars update) fails the build here rather than be rewritten or kept unnoticed.
+	if (locations !== strictLocations || specification.includes('strictLocation'))
+		throw new Error(`precompiled template: ${locations} positions, ${strictLocations} of container.strict`);
+	return specification.replace(STRICT_LOCATION, '$1strictLocation($2,$3,$4,$5)$6');
+}
+
+/**
+ * A helper is called with `this` the context or, where there is none (`{{#each}}` over null items),
+ * `container.nullContext`, with a fallback to `{}` for older runtimes, which had none; the runtime bundled
+ * with it always has one, so the fallback goes.
+ */
+const NULL_CONTEXT_FALLBACK = /\(container\.nullContext \|\| \{\}\)/g;
+
+function withoutNullContextFallback(specification) {
+	const uses = specification.split('nullContext').length - 1;
+	const fallbacks = specification.match(NULL_CONTEXT_FALLBACK)?.length ?? 0;
+	if (uses !== fallbacks) throw new Error(`precompiled template: ${uses} nullContext, ${fallbacks} fallbacks`);
+	return specification.replace(NULL_CONTEXT_FALLBACK, 'container.nullContext');
+}
+
 function specification(handlebars, text, options) {
-	return withoutHelperLocations(withoutLookupFallback(handlebars.precompile(text, options)));
+	const precompiled = handlebars.precompile(text, options);
+	return withoutNullContextFallback(withStrictLocations(withoutHelperLocations(withoutLookupFallback(precompiled))));
 }
 
 /**
@@ -121,7 +159,7 @@ function precompiledTemplatesModule() {
 		(text) => `\t[${JSON.stringify(text)}, () => (${specification(handlebars, text, options)})]`,
 	);
 	return {
-		code: `export const PRECOMPILED_TEMPLATES = new Map([\n${entries.join(',\n')}\n]);\n`,
+		code: `${STRICT_LOCATION_FUNCTION}\nexport const PRECOMPILED_TEMPLATES = new Map([\n${entries.join(',\n')}\n]);\n`,
 		inputs,
 	};
 }
