@@ -61,8 +61,9 @@ function checkContextNames(contexts, helpers) {
 		if (Array.isArray(value)) value.forEach((item) => visit(item, `${where}[]`));
 		else if (typeof value === 'object' && value !== null)
 			for (const [key, child] of Object.entries(value)) {
-				if (helpers.includes(key)) clashes.add(`${where}${key}`);
-				visit(child, `${where}${key}.`);
+				const name = where ? `${where}.${key}` : key;
+				if (helpers.includes(key)) clashes.add(name);
+				visit(child, name);
 			}
 	};
 	contexts.forEach((context) => visit(context, ''));
