@@ -290,10 +290,12 @@ describe('the build of the precompiled table', () => {
 		expect(() => checkContextNames([nested], helpers)).toThrow(/: insights\[\]\.each named/);
 	});
 
-	it('leaves no helper-or-field lookups, helper positions or fallbacks for old runtimes', () => {
+	it('leaves out helper-or-field lookups, helper positions, fallbacks for old runtimes and the texts', () => {
 		const { code } = precompiledTemplatesModule();
 		for (const cut of ['helperMissing', 'typeof helper', '"loc":', '{"start":', '|| {}', 'hasOwnProperty'])
 			expect(code).not.toContain(cut);
 		expect(code).toMatch(/\(depth0, "title", strictLocation\(1,4,1,9\) \)/);
+		// The texts themselves are shippedTemplates.ts's, not written out again.
+		for (const source of SHIPPED_TEMPLATES) expect(code).not.toContain(JSON.stringify(source));
 	});
 });
