@@ -7,10 +7,22 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '..');
 const TABLE_MODULE = /src[\\/]core[\\/]render[\\/]precompiledTemplates\.ts$/;
 
-/** Bundles and runs shippedTemplates.ts, so the texts are exactly those the plugin imports. */
-function shippedTemplates() {
+/**
+ * Bundles and runs what the build reads from the plugin's own code, so it is exactly what the plugin imports:
+ * the shipped texts and how they compile, the helpers the engine registers, the sample context.
+ */
+function renderModules() {
 	const result = esbuild.buildSync({
-		entryPoints: [path.join(ROOT, 'src/core/render/shippedTemplates.ts')],
+		stdin: {
+			contents: [
+				"export { SHIPPED_TEMPLATES, COMPILE_OPTIONS } from './src/core/render/shippedTemplates';",
+				"export { createHelpers } from './src/core/render/templateHelpers';",
+				"export { sampleDigestContext } from './src/core/render/sampleContext';",
+				"export { TIMESTAMP_STYLES } from './src/core/render/timestampStyle';",
+			].join('\n'),
+			resolveDir: ROOT,
+			loader: 'ts',
+		},
 		bundle: true,
 		write: false,
 		metafile: true,
@@ -21,7 +33,42 @@ function shippedTemplates() {
 	});
 	const module = { exports: {} };
 	new Function('module', 'exports', result.outputFiles[0].text)(module, module.exports);
-	return { ...module.exports, inputs: Object.keys(result.metafile.inputs).map((input) => path.join(ROOT, input)) };
+	const inputs = Object.keys(result.metafile.inputs).filter((input) => input !== '<stdin>');
+	return {
+		...module.exports,
+		inputs: inputs.map((input) => path.join(ROOT, input)),
+	};
+}
+
+/**
+ * The helpers a template can call: Handlebars' own and those the engine registers (createHelpers). The
+ * templates are precompiled knowing them and no other (`knownHelpersOnly`), so `{{title}}` compiles to a
+ * lookup of the field rather than to "the helper `title` if one is registered, else the field" (-7 KB). The
+ * two are the same as long as the helpers registered at run time are these, which is why the names come from
+ * createHelpers itself; a shipped text calling any other helper fails the build.
+ */
+function helperNames(createHelpers) {
+	return [...Object.keys(Handlebars.create().helpers), ...Object.keys(createHelpers((markdown) => markdown))];
+}
+
+/**
+ * Fails the build if a name of the template context, at any depth the sample context has, is also a helper's:
+ * `{{date}}` would call the helper, compiled either way, and the field could not be reached.
+ */
+function checkContextNames(contexts, helpers) {
+	const clashes = new Set();
+	const visit = (value, where) => {
+		if (Array.isArray(value)) value.forEach((item) => visit(item, `${where}[]`));
+		else if (typeof value === 'object' && value !== null)
+			for (const [key, child] of Object.entries(value)) {
+				const name = where ? `${where}.${key}` : key;
+				if (helpers.includes(key)) clashes.add(name);
+				visit(child, name);
+			}
+	};
+	contexts.forEach((context) => visit(context, ''));
+	if (clashes.size > 0)
+		throw new Error(`template context: ${[...clashes].join(', ')} named like a helper; rename one of them`);
 }
 
 /**
@@ -55,32 +102,90 @@ function withoutHelperLocations(specification) {
 	return specification.replace(HELPER_LOCATION, '$1');
 }
 
+/**
+ * `container.strict`, which looks up a variable and fails if it is missing, is given the variable's position as
+ * an object literal: `{"start":{"line":4,"column":2},"end":{"line":4,"column":6}}`. Handlebars' Exception reads
+ * its four numbers (the message's `- 4:2`, lineNumber, column, endLineNumber, endColumn), so they stay, but
+ * a function of the table module makes the same object from them: `strictLocation(4,2,4,6)` (-2 KB).
+ */
+const STRICT_LOCATION =
+	/(, "[\w-]+", )\{"start":\{"line":(\d+),"column":(\d+)\},"end":\{"line":(\d+),"column":(\d+)\}\}( \))/g;
+const STRICT_LOCATION_FUNCTION =
+	'const strictLocation = (line, column, endLine, endColumn) => ({ start: { line, column }, end: { line: endLine, column: endColumn } });';
+
+function withStrictLocations(specification) {
+	const locations = specification.split('{"start":').length - 1;
+	const strictLocations = specification.match(STRICT_LOCATION)?.length ?? 0;
+	// Any other position (a Handlebars update) fails the build here rather than be rewritten or kept unnoticed.
+	if (locations !== strictLocations || specification.includes('strictLocation'))
+		throw new Error(`precompiled template: ${locations} positions, ${strictLocations} of container.strict`);
+	return specification.replace(STRICT_LOCATION, '$1strictLocation($2,$3,$4,$5)$6');
+}
+
+/**
+ * A helper is called with `this` the context or, where there is none (`{{#each}}` over null items),
+ * `container.nullContext`, with a fallback to `{}` for older runtimes, which had none; the runtime bundled
+ * with it always has one, so the fallback goes.
+ */
+const NULL_CONTEXT_FALLBACK = /\(container\.nullContext \|\| \{\}\)/g;
+
+function withoutNullContextFallback(specification) {
+	const uses = specification.split('nullContext').length - 1;
+	const fallbacks = specification.match(NULL_CONTEXT_FALLBACK)?.length ?? 0;
+	if (uses !== fallbacks) throw new Error(`precompiled template: ${uses} nullContext, ${fallbacks} fallbacks`);
+	return specification.replace(NULL_CONTEXT_FALLBACK, 'container.nullContext');
+}
+
 function specification(handlebars, text, options) {
-	return withoutHelperLocations(withoutLookupFallback(handlebars.precompile(text, options)));
+	const precompiled = handlebars.precompile(text, options);
+	return withoutNullContextFallback(withStrictLocations(withoutHelperLocations(withoutLookupFallback(precompiled))));
 }
 
 /**
  * The table module's code (ES module syntax): each shipped text with a function that makes its template
  * specification, so that only the specifications of the templates a run uses are built (and compiled by V8).
+ * The texts are taken from shippedTemplates.ts, as the build took them, rather than written out again (-3 KB).
  */
 function precompiledTemplatesModule() {
-	const { SHIPPED_TEMPLATES, COMPILE_OPTIONS, inputs } = shippedTemplates();
+	const { SHIPPED_TEMPLATES, COMPILE_OPTIONS, createHelpers, sampleDigestContext, TIMESTAMP_STYLES, inputs } =
+		renderModules();
+	const knownHelpers = helperNames(createHelpers);
+	checkContextNames(TIMESTAMP_STYLES.map(sampleDigestContext), knownHelpers);
+	const options = {
+		...COMPILE_OPTIONS,
+		knownHelpers: Object.fromEntries(knownHelpers.map((name) => [name, true])),
+		knownHelpersOnly: true,
+	};
 	const handlebars = Handlebars.create();
-	const entries = [...new Set(SHIPPED_TEMPLATES)].map(
-		(text) => `\t[${JSON.stringify(text)}, () => (${specification(handlebars, text, COMPILE_OPTIONS)})]`,
+	const specifications = [...new Set(SHIPPED_TEMPLATES)].map(
+		(text) => `\t() => (${specification(handlebars, text, options)})`,
 	);
-	return { code: `export const PRECOMPILED_TEMPLATES = new Map([\n${entries.join(',\n')}\n]);\n`, inputs };
+	const code = [
+		"import { SHIPPED_TEMPLATES } from './shippedTemplates';",
+		STRICT_LOCATION_FUNCTION,
+		`const specifications = [\n${specifications.join(',\n')}\n];`,
+		'export const PRECOMPILED_TEMPLATES = new Map(',
+		'\t[...new Set(SHIPPED_TEMPLATES)].map((text, index) => [text, specifications[index]]),',
+		');',
+	];
+	return { code: `${code.join('\n')}\n`, inputs };
 }
 
 /** esbuild: loads precompiledTemplates.ts as the generated table. */
 const precompileTemplatesPlugin = {
 	name: 'precompile-templates',
 	setup(build) {
-		build.onLoad({ filter: TABLE_MODULE }, () => {
+		build.onLoad({ filter: TABLE_MODULE }, (args) => {
 			const { code, inputs } = precompiledTemplatesModule();
-			return { contents: code, loader: 'js', watchFiles: inputs };
+			return { contents: code, loader: 'js', resolveDir: path.dirname(args.path), watchFiles: inputs };
 		});
 	},
 };
 
-module.exports = { precompiledTemplatesModule, precompileTemplatesPlugin, TABLE_MODULE };
+module.exports = {
+	precompiledTemplatesModule,
+	precompileTemplatesPlugin,
+	TABLE_MODULE,
+	helperNames,
+	checkContextNames,
+};

@@ -1,8 +1,9 @@
 import Handlebars from 'handlebars';
+import { checkContextNames, helperNames, precompiledTemplatesModule } from '../../../scripts/precompileTemplates.cjs';
 import { buildDigestContext, DigestContext } from '../../../src/core/render/digestContext';
 import { PRECOMPILED_TEMPLATES } from '../../../src/core/render/precompiledTemplates';
 import { PRESETS } from '../../../src/core/render/presets';
-import { DEFAULT_PROPERTIES, renderProperties } from '../../../src/core/render/properties';
+import { DEFAULT_PROPERTIES } from '../../../src/core/render/properties';
 import { sampleDigestContext } from '../../../src/core/render/sampleContext';
 import { TIMESTAMP_STYLES } from '../../../src/core/render/timestampStyle';
 import { COMPILE_OPTIONS, SHIPPED_TEMPLATES } from '../../../src/core/render/shippedTemplates';
@@ -45,8 +46,6 @@ const hostile = (): DigestContext =>
 		timestampStyle: 'media-extended',
 	});
 
-const BUILT_INS = { youtube_id: 'GJLlxj_dtq8', source_note: '[[Watch later]]' };
-
 /** Only Handlebars' runtime: rendering anything not precompiled would throw. */
 const precompiled = () => createTemplateEngine(Handlebars, PRECOMPILED_TEMPLATES);
 
@@ -55,6 +54,116 @@ async function compiledOnDemand() {
 	const engine = createTemplateEngine(Handlebars, new Map());
 	await engine.loadCompiler();
 	return engine;
+}
+
+/** Every value at every depth of a context passed through `change` (objects and arrays are kept, with their keys). */
+function mapLeaves(value: unknown, change: (leaf: unknown, key: string) => unknown, key = ''): unknown {
+	if (Array.isArray(value)) return value.map((item) => mapLeaves(item, change, key));
+	if (typeof value === 'object' && value !== null)
+		return Object.fromEntries(Object.entries(value).map(([name, child]) => [name, mapLeaves(child, change, name)]));
+	return change(value, key);
+}
+
+/** Every array at every depth of a context passed through `change`. */
+function mapArrays(value: unknown, change: (items: unknown[]) => unknown[]): unknown {
+	if (Array.isArray(value)) return change(value.map((item) => mapArrays(item, change)));
+	if (typeof value === 'object' && value !== null)
+		return Object.fromEntries(Object.entries(value).map(([name, child]) => [name, mapArrays(child, change)]));
+	return value;
+}
+
+/** The path of every value of a context, at every depth: `['insights', 0, 'emoji']`. */
+function paths(value: unknown, prefix: (string | number)[] = []): (string | number)[][] {
+	if (typeof value !== 'object' || value === null) return [];
+	const entries: [string | number, unknown][] = Array.isArray(value)
+		? value.map((item, index) => [index, item])
+		: Object.entries(value);
+	return entries.flatMap(([key, child]) => [[...prefix, key], ...paths(child, [...prefix, key])]);
+}
+
+/** A copy of a context without the value at `path`. */
+function without(context: object, path: (string | number)[]): object {
+	const copy = structuredClone(context) as Record<string | number, unknown>;
+	const parent = path.slice(0, -1).reduce((object, key) => object[key] as Record<string | number, unknown>, copy);
+	delete parent[path[path.length - 1]];
+	return copy;
+}
+
+/**
+ * The contexts the precompiled templates must render exactly as the compiler does, and whether each renders
+ * (or fails, as a context that lacks a variable does).
+ */
+function contexts(): [string, object, 'renders' | 'fails'][] {
+	const long = (text: string) => `${text} ${HOSTILE}`.repeat(60);
+	const empty = buildDigestContext({
+		info: { ...sampleInfo, title: '', description: '', published: null, chapters: [], durationSeconds: 0 },
+		transcript: { segments: [], languageCode: '', isGenerated: true },
+		paragraphs: [],
+		digest: null,
+		sourceNoteLink: '',
+		created: new Date(2026, 0, 1),
+		model: '',
+		outputLanguage: '',
+		timestampStyle: 'media-notes',
+		web: { author: '', channelNote: '', entityList: '', related: '' },
+	});
+	const sample = sampleDigestContext('youtube');
+	const everyString = (context: object, change: (text: string) => string) =>
+		mapLeaves(context, (leaf, key) => (typeof leaf === 'string' && key !== 'timestampStyle' ? change(leaf) : leaf));
+	return [
+		...TIMESTAMP_STYLES.map(
+			(style) => [`the sample context, ${style}`, sampleDigestContext(style), 'renders'] as const,
+		),
+		['a realistic digest', realistic(), 'renders'],
+		['a digest made of hostile text', hostile(), 'renders'],
+		...TIMESTAMP_STYLES.map(
+			(style) =>
+				[
+					`hostile text in every string, ${style}`,
+					everyString(sampleDigestContext(style), (text) => `${HOSTILE} ${text}`),
+					'renders',
+				] as const,
+		),
+		[
+			'Handlebars syntax in every value',
+			mapLeaves(realistic(), (leaf) => `{{title}} {{{url}}} ${String(leaf)}`),
+			'renders',
+		],
+		['very long strings', everyString(sample, long), 'renders'],
+		['no digest, chapters or transcript', empty, 'renders'],
+		['every array empty', mapArrays(hostile(), () => []), 'renders'],
+		['null for every value', mapLeaves(sample, () => null), 'renders'],
+		[
+			'numbers in every string, text in every number',
+			mapLeaves(realistic(), (leaf) =>
+				typeof leaf === 'number' ? HOSTILE : typeof leaf === 'string' ? -1.5 : leaf,
+			),
+			'renders',
+		],
+		['null for every item', mapArrays(sample, (items) => items.map(() => null)), 'fails'],
+		['no values', {}, 'fails'],
+		[
+			'the wrong shapes',
+			{ ...realistic(), tldr: undefined, insights: [{ text: 'x' }], sections: 'no list', tags: { a: 1 } },
+			'fails',
+		],
+	].map(([name, context, result]) => [name as string, context as object, result as 'renders' | 'fails']);
+}
+
+type Outcome = { text: string } | { error: string; cause: Record<string, unknown> };
+
+/** What rendering gives: the text, or the error with what Handlebars' exception carries (message, position). */
+function outcome(render: () => string): Outcome {
+	try {
+		return { text: render() };
+	} catch (error) {
+		const cause = (error as { cause?: Record<string, unknown> }).cause ?? {};
+		const fields = ['message', 'lineNumber', 'column', 'endLineNumber', 'endColumn'] as const;
+		return {
+			error: (error as Error).message,
+			cause: Object.fromEntries(fields.map((field) => [field, cause[field]])),
+		};
+	}
 }
 
 /** Raw rendering as it was before one compilation served both modes: compiled again with `noEscape`. */
@@ -84,36 +193,65 @@ describe('the precompiled shipped templates', () => {
 		expect(isShippedTemplate(`${PRESETS[0].source}\n`)).toBe(false);
 	});
 
-	// The precompiled templates leave out the helpers' own positions (scripts/precompileTemplates.cjs): what
-	// a broken context reports must not change.
-	it('report a missing value where compiling them on demand does', async () => {
+	// The precompiled templates are compiled knowing the helpers and leave out what Handlebars' runtime and the
+	// helpers never read (scripts/precompileTemplates.cjs): a user's edited copy of a shipped text is compiled
+	// on demand, and must write the same note, or fail with the same error, as the shipped one.
+	it.each(contexts())(
+		'render each as compiling it on demand does, with %s, in both modes',
+		async (_, context, expected) => {
+			const runtimeOnly = precompiled();
+			const onDemand = await compiledOnDemand();
+			const results: Outcome[] = [];
+			for (const source of SHIPPED_TEMPLATES)
+				for (const mode of ['render', 'renderRaw'] as const) {
+					const result = outcome(() => runtimeOnly[mode](source, context));
+					expect(result).toEqual(outcome(() => onDemand[mode](source, context)));
+					results.push(result);
+				}
+			if (expected === 'renders') expect(results.filter((result) => 'error' in result)).toEqual([]);
+			else expect(results.some((result) => 'error' in result)).toBe(true);
+		},
+	);
+
+	// Each lookup of a variable hands container.strict its position, which the error for a missing one reports.
+	it('report each missing value with the message, line and column of compiling them on demand', async () => {
+		const runtimeOnly = precompiled();
 		const onDemand = await compiledOnDemand();
-		const partial = { ...realistic(), tldr: undefined, insights: [{ text: 'x' }], sections: 'no list' };
-		for (const source of SHIPPED_TEMPLATES)
-			for (const context of [{}, partial]) {
-				const problem = precompiled().check(source, context);
-				expect(problem).toEqual(onDemand.check(source, context));
+		// The sample context without and with the links a vault adds, so that every variable is reached.
+		const web = { channelNote: '[[Sample Garden]]', entityList: '- [[Tomato]]', related: '- [[Seed trays]]' };
+		const samples = [sampleDigestContext('media-extended'), { ...sampleDigestContext('media-extended'), ...web }];
+		const reported = new Set<string>();
+		for (const sample of samples)
+			for (const path of paths(sample)) {
+				const context = without(sample, path);
+				for (const source of SHIPPED_TEMPLATES)
+					for (const mode of ['render', 'renderRaw'] as const) {
+						const result = outcome(() => runtimeOnly[mode](source, context));
+						expect(result).toEqual(outcome(() => onDemand[mode](source, context)));
+						if ('error' in result) reported.add(result.error.replace(/ is not a template variable.*/, ''));
+					}
 			}
-		expect(precompiled().check(PRESETS[0].source, {})?.line).toEqual(expect.any(Number));
+		// Every lookup of a variable in the table failed, each at its own position, but those inside
+		// `{{#if x}}…{{{x}}}{{/if}}`, which a missing x never reaches.
+		const lookups = precompiledTemplatesModule().code.matchAll(/"(\w+)", strictLocation\((\d+),(\d+),/g);
+		const positions = new Set(
+			[...lookups].map(
+				([, name, line, column]) => `template-invalid: line ${line}, column ${Number(column) + 1}: {{${name}}}`,
+			),
+		);
+		expect([...reported].filter((error) => !positions.has(error))).toEqual([]);
+		const unreached = [...positions].filter((position) => !reported.has(position));
+		expect(new Set(unreached.map((position) => /\{\{(\w+)\}\}/.exec(position)?.[1]))).toEqual(
+			new Set(['sourceNote', 'channelNote', 'entityList', 'related', 'published', 'description']),
+		);
+		expect(reported.size).toBeGreaterThan(40);
+		expect(reported).toContain('template-invalid: line 10, column 15: {{text}}');
 	});
 
 	describe.each([
 		['a realistic digest', realistic],
 		['a digest made of hostile text', hostile],
 	])('with %s', (_, context) => {
-		it.each(PRESETS.map((preset) => [preset.id, preset.source]))(
-			'render the %s preset and its properties as compiling them on demand does',
-			async (_id, source) => {
-				const runtimeOnly = precompiled();
-				const onDemand = await compiledOnDemand();
-				expect(runtimeOnly.render(source, context())).toBe(onDemand.render(source, context()));
-				expect(renderProperties(DEFAULT_PROPERTIES, context(), runtimeOnly.renderRaw, BUILT_INS)).toEqual(
-					renderProperties(DEFAULT_PROPERTIES, context(), onDemand.renderRaw, BUILT_INS),
-				);
-				expect(runtimeOnly.check(source, sampleDigestContext('youtube'))).toBeNull();
-			},
-		);
-
 		it('renders property values raw exactly as a compilation with noEscape did', async () => {
 			const onDemand = await compiledOnDemand();
 			for (const source of [
@@ -133,5 +271,31 @@ describe('the precompiled shipped templates', () => {
 		);
 		const fixed = edited.replace(' {{tdlr}}', '');
 		expect(engine.render(fixed, hostile())).toBe(onDemand.render(fixed, hostile()));
+	});
+});
+
+describe('the build of the precompiled table', () => {
+	it('knows exactly the helpers the engine registers: Handlebars’ own and createHelpers', () => {
+		const own = Object.keys(Handlebars.create().helpers);
+		const plugin = Object.keys(createHelpers((markdown) => markdown));
+		expect([...helperNames(createHelpers)].sort()).toEqual([...own, ...plugin].sort());
+		expect(plugin).toContain('timestampLink');
+	});
+
+	it('fails when a name of the template context, at any depth, is a helper’s', () => {
+		const helpers = helperNames(createHelpers);
+		expect(() => checkContextNames(TIMESTAMP_STYLES.map(sampleDigestContext), helpers)).not.toThrow();
+		expect(() => checkContextNames([{ ...realistic(), date: '2026-01-01' }], helpers)).toThrow(/: date named/);
+		const nested = { ...realistic(), insights: [{ emoji: '', text: '', seconds: 0, each: 1 }] };
+		expect(() => checkContextNames([nested], helpers)).toThrow(/: insights\[\]\.each named/);
+	});
+
+	it('leaves out helper-or-field lookups, helper positions, fallbacks for old runtimes and the texts', () => {
+		const { code } = precompiledTemplatesModule();
+		for (const cut of ['helperMissing', 'typeof helper', '"loc":', '{"start":', '|| {}', 'hasOwnProperty'])
+			expect(code).not.toContain(cut);
+		expect(code).toMatch(/\(depth0, "title", strictLocation\(1,4,1,9\) \)/);
+		// The texts themselves are shippedTemplates.ts's, not written out again.
+		for (const source of SHIPPED_TEMPLATES) expect(code).not.toContain(JSON.stringify(source));
 	});
 });
