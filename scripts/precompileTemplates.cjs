@@ -1,4 +1,4 @@
-// Precompiles the templates the plugin ships (src/core/render/shippedTemplates.ts) into the table of
+// Precompiles the shipped templates a default run renders (PRECOMPILED_SOURCES, src/core/render/shippedTemplates.ts) into the table of
 // src/core/render/precompiledTemplates.ts: for the esbuild builds (a plugin) and for Jest (a transform).
 const esbuild = require('esbuild');
 const Handlebars = require('handlebars');
@@ -15,7 +15,7 @@ function renderModules() {
 	const result = esbuild.buildSync({
 		stdin: {
 			contents: [
-				"export { SHIPPED_TEMPLATES, COMPILE_OPTIONS } from './src/core/render/shippedTemplates';",
+				"export { PRECOMPILED_SOURCES, COMPILE_OPTIONS } from './src/core/render/shippedTemplates';",
 				"export { createHelpers } from './src/core/render/templateHelpers';",
 				"export { sampleDigestContext } from './src/core/render/sampleContext';",
 				"export { TIMESTAMP_STYLES } from './src/core/render/timestampStyle';",
@@ -142,12 +142,12 @@ function specification(handlebars, text, options) {
 }
 
 /**
- * The table module's code (ES module syntax): each shipped text with a function that makes its template
+ * The table module's code (ES module syntax): each precompiled text with a function that makes its template
  * specification, so that only the specifications of the templates a run uses are built (and compiled by V8).
- * The texts are taken from shippedTemplates.ts, as the build took them, rather than written out again (-3 KB).
+ * The texts are taken from shippedTemplates.ts, as the build took them, rather than written out again.
  */
 function precompiledTemplatesModule() {
-	const { SHIPPED_TEMPLATES, COMPILE_OPTIONS, createHelpers, sampleDigestContext, TIMESTAMP_STYLES, inputs } =
+	const { PRECOMPILED_SOURCES, COMPILE_OPTIONS, createHelpers, sampleDigestContext, TIMESTAMP_STYLES, inputs } =
 		renderModules();
 	const knownHelpers = helperNames(createHelpers);
 	checkContextNames(TIMESTAMP_STYLES.map(sampleDigestContext), knownHelpers);
@@ -157,15 +157,15 @@ function precompiledTemplatesModule() {
 		knownHelpersOnly: true,
 	};
 	const handlebars = Handlebars.create();
-	const specifications = [...new Set(SHIPPED_TEMPLATES)].map(
+	const specifications = [...new Set(PRECOMPILED_SOURCES)].map(
 		(text) => `\t() => (${specification(handlebars, text, options)})`,
 	);
 	const code = [
-		"import { SHIPPED_TEMPLATES } from './shippedTemplates';",
+		"import { PRECOMPILED_SOURCES } from './shippedTemplates';",
 		STRICT_LOCATION_FUNCTION,
 		`const specifications = [\n${specifications.join(',\n')}\n];`,
 		'export const PRECOMPILED_TEMPLATES = new Map(',
-		'\t[...new Set(SHIPPED_TEMPLATES)].map((text, index) => [text, specifications[index]]),',
+		'\t[...new Set(PRECOMPILED_SOURCES)].map((text, index) => [text, specifications[index]]),',
 		');',
 	];
 	return { code: `${code.join('\n')}\n`, inputs };

@@ -6,7 +6,7 @@ import { createDigest, DigestDependencies, makeDigestData } from '../core/digest
 import { DEFAULT_BASE_URL, DEFAULT_MODEL, digestOptions } from '../core/defaults';
 import { digestContext } from '../core/digestNotes/renderDigest';
 import { folderVaultIndex } from './folderVaultIndex';
-import { presetById, PRESETS } from '../core/render/presets';
+import { DEFAULT_PRESET, presetById, PRESETS } from '../core/render/presets';
 import { formatCost } from '../core/llm/pricing';
 import { connectChatModel } from '../core/llm/modelConnection';
 import { DigestError } from '../core/errors';
@@ -241,7 +241,7 @@ function isFullDigest(text: string): boolean {
  * notes); the full digest, or the transcript digest without a model.
  */
 async function chooseTemplate(template: string | null, withModel: boolean, cwd: string): Promise<string> {
-	if (!template) return (presetById(withModel ? 'digest' : 'transcript') ?? PRESETS[0]).source;
+	if (!template) return (presetById(withModel ? DEFAULT_PRESET : 'transcript') ?? PRESETS[0]).source;
 	const preset = presetById(template);
 	if (preset) return preset.source;
 	let text: string;

@@ -11,6 +11,7 @@ import { StructuredMode } from '../core/llm/openaiChatModel';
 import type { EntityLinkMode } from '../core/digest';
 import { ModelPrice } from '../core/llm/pricing';
 import { PropertySpec } from '../core/render/properties';
+import { DEFAULT_PRESET } from '../core/render/presets';
 import { DEFAULT_FILE_NAME_PATTERN } from '../core/notes/fileNamePattern';
 import { TimestampStyle } from '../core/render/timestampStyle';
 import { DEFAULT_INNERTUBE_CLIENTS, InnertubeClient } from '../core/youtube/innertubeClients';
@@ -86,7 +87,7 @@ export const DEFAULT_SETTINGS: YouTubeDigestSettings = {
 	transcriptLanguages: RUN_DEFAULTS.transcriptLanguages,
 	timestampStyle: RUN_DEFAULTS.timestampStyle,
 	templateFolder: '',
-	defaultTemplate: 'digest',
+	defaultTemplate: DEFAULT_PRESET,
 	templateOverrides: {},
 	properties: RUN_DEFAULTS.properties,
 	openDigest: true,

@@ -11,6 +11,9 @@ export interface TemplatePreset {
 
 export type PresetId = 'digest' | 'compact' | 'study' | 'transcript';
 
+/** The preset a digest is written with unless the user chose another. */
+export const DEFAULT_PRESET: PresetId = 'digest';
+
 /** The templates shipped in templates/, bundled into main.js and cli.js. */
 export const PRESETS: TemplatePreset[] = [
 	{ id: 'digest', name: 'Full digest', source: digest },

@@ -2,7 +2,7 @@ import { DigestError } from '../errors';
 import { asText } from '../text';
 import { escapeMarkdown } from './markdownSafety';
 import { PRECOMPILED_TEMPLATES, TemplateSpecification } from './precompiledTemplates';
-import { COMPILE_OPTIONS } from './shippedTemplates';
+import { COMPILE_OPTIONS, SHIPPED_TEMPLATES } from './shippedTemplates';
 import { createHelpers } from './templateHelpers';
 
 type HandlebarsModule = typeof import('handlebars');
@@ -45,13 +45,14 @@ export async function loadTemplateEngine(sources?: readonly string[]): Promise<T
 	return loaded;
 }
 
+const SHIPPED = new Set(SHIPPED_TEMPLATES);
+
 /**
- * Whether a text is one the plugin ships (precompiled at build time). Each of them checks clean against the
- * sample context in every timestamp style (test/core/render/precompiledTemplates.test.ts), so a run need
- * not check it again.
+ * Whether a text is one the plugin ships. Each of them checks clean against the sample context in every
+ * timestamp style (test/core/render/precompiledTemplates.test.ts), so a run need not check it again.
  */
 export function isShippedTemplate(source: string): boolean {
-	return PRECOMPILED_TEMPLATES.has(source);
+	return SHIPPED.has(source);
 }
 
 /**
