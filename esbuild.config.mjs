@@ -3,6 +3,7 @@ import process from 'node:process';
 import { builtinModules } from 'node:module';
 import precompileTemplates from './scripts/precompileTemplates.cjs';
 import openaiChat from './scripts/openaiChatCompletionsOnly.cjs';
+import handlebarsParser from './scripts/handlebarsParserTables.cjs';
 
 const production = process.argv[2] === 'production';
 
@@ -19,8 +20,13 @@ const shared = {
 	// nobody reads; without it Handlebars falls back to its own small stand-in, and main.js is 27 KB lighter.
 	alias: { 'source-map': './scripts/empty-module.cjs' },
 	// The shipped templates go in precompiled: a run with them needs Handlebars' runtime, not its compiler.
-	// Of the openai SDK, only the chat completions and models resources go in.
-	plugins: [precompileTemplates.precompileTemplatesPlugin, openaiChat.openaiChatCompletionsOnly],
+	// Of the openai SDK, only the chat completions and models resources go in. Handlebars' parser (for users'
+	// templates) has its tables in strings, much cheaper to load than the object literals it is written with.
+	plugins: [
+		precompileTemplates.precompileTemplatesPlugin,
+		openaiChat.openaiChatCompletionsOnly,
+		handlebarsParser.handlebarsParserTables,
+	],
 };
 
 /** The Obsidian plugin: one main.js at the repository root, as the community directory expects. */

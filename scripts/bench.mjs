@@ -4,6 +4,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import precompileTemplates from './precompileTemplates.cjs';
 import openaiChat from './openaiChatCompletionsOnly.cjs';
+import handlebarsParser from './handlebarsParserTables.cjs';
 
 execFileSync(process.execPath, ['esbuild.config.mjs', 'production'], { stdio: 'inherit' });
 mkdirSync('dist', { recursive: true });
@@ -21,8 +22,13 @@ await esbuild.build({
 		handlebars: 'handlebars/dist/cjs/handlebars.js',
 		'handlebars/runtime': 'handlebars/dist/cjs/handlebars.runtime.js',
 	},
-	// The core as main.js has it: shipped templates precompiled, the openai SDK's chat completions only.
-	plugins: [precompileTemplates.precompileTemplatesPlugin, openaiChat.openaiChatCompletionsOnly],
+	// The core as main.js has it: shipped templates precompiled, the openai SDK's chat completions only,
+	// Handlebars' parser tables in strings.
+	plugins: [
+		precompileTemplates.precompileTemplatesPlugin,
+		openaiChat.openaiChatCompletionsOnly,
+		handlebarsParser.handlebarsParserTables,
+	],
 	logLevel: 'warning',
 });
 // The floor under main.js's load: the packages the plugin must ship, bundled and minified as main.js bundles
@@ -49,7 +55,7 @@ await esbuild.build({
 	minify: true,
 	legalComments: 'none',
 	alias: { 'source-map': './scripts/empty-module.cjs' },
-	plugins: [openaiChat.openaiChatCompletionsOnly],
+	plugins: [openaiChat.openaiChatCompletionsOnly, handlebarsParser.handlebarsParserTables],
 	logLevel: 'warning',
 });
 execFileSync(process.execPath, ['--expose-gc', 'dist/bench.cjs'], { stdio: 'inherit' });
