@@ -12,7 +12,7 @@ import { readFileSync } from 'node:fs';
 import type { App } from 'obsidian';
 import { resolve } from 'node:path';
 import { loadBuiltPlugin, LoadedPlugin } from '../test/fakes/loadBuiltPlugin';
-import { requestUrlLog } from '../test/fakes/obsidian/requestUrl';
+import { requestUrl, requestUrlLog } from '../test/fakes/obsidian/requestUrl';
 import {
 	createTestApp,
 	fakeApp,
@@ -60,11 +60,16 @@ async function warmWebGlobals(): Promise<void> {
 }
 
 /**
- * The app has been running before the plugin's first command: its vault, editor, notices and metadata cache
- * (here the fake's TypeScript, compiled by V8 on first use) are warm. A note is written, edited, opened,
- * indexed and removed through them, without the plugin, before anything is timed.
+ * The app has been running before the plugin's first command: its vault, editor, notices, metadata cache and
+ * requestUrl (here the fake's TypeScript and Node's HTTP client, compiled by V8 on first use; in Obsidian, the
+ * app's code and Electron's network stack) are warm. A note is written, edited, opened, indexed and removed
+ * through them, and each fake server is asked once, without the plugin, before anything is timed.
  */
-async function warmFakeApp(app: App): Promise<void> {
+async function warmFakeApp(app: App, servers: string[]): Promise<void> {
+	for (const url of servers) {
+		await requestUrl({ url, throw: false });
+		await requestUrl({ url, method: 'POST', body: '{}', contentType: 'application/json', throw: false });
+	}
 	const note = await app.vault.create('Warm-up.md', '# Warm-up\n\nhttps://example.test\n');
 	await app.vault.modify(note, '---\ntags: [a]\n---\n# Warm-up\n\n[[Link]] text\n');
 	await openInEditor(app, note.path, { cursor: { line: 0, ch: 0 } });
@@ -82,7 +87,7 @@ async function main(): Promise<void> {
 		pluginId: (JSON.parse(readFileSync('manifest.json', 'utf8')) as { id: string }).id,
 		secrets: { 'openai-api-key': KEY },
 	});
-	await warmFakeApp(app);
+	await warmFakeApp(app, [youtube.baseUrl, `${openai.baseUrl}/models`]);
 	let loads = 0;
 	/** A new copy of the plugin in the same vault (the digests stay). */
 	const load = () =>
