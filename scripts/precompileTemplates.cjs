@@ -141,10 +141,20 @@ function specification(handlebars, text, options) {
 	return withoutNullContextFallback(withStrictLocations(withoutHelperLocations(withoutLookupFallback(precompiled))));
 }
 
+/** The same fingerprint of a text at build time and, in the table module, at run time: its length and FNV-1a hash. */
+function fingerprint(text) {
+	let hash = 2166136261;
+	for (let index = 0; index < text.length; index++) hash = Math.imul(hash ^ text.charCodeAt(index), 16777619);
+	return `${text.length}:${hash >>> 0}`;
+}
+
 /**
  * The table module's code (ES module syntax): each precompiled text with a function that makes its template
  * specification, so that only the specifications of the templates a run uses are built (and compiled by V8).
- * The texts are taken from shippedTemplates.ts, as the build took them, rather than written out again.
+ * The texts are taken from shippedTemplates.ts, as the build took them, rather than written out again; each
+ * goes with its code only if its fingerprint is the one the build compiled, so a text that differs at run time
+ * (another order, another loader's reading of a file) is compiled on demand instead of rendered with the code
+ * of another.
  */
 function precompiledTemplatesModule() {
 	const { PRECOMPILED_SOURCES, COMPILE_OPTIONS, createHelpers, sampleDigestContext, TIMESTAMP_STYLES, inputs } =
@@ -157,15 +167,20 @@ function precompiledTemplatesModule() {
 		knownHelpersOnly: true,
 	};
 	const handlebars = Handlebars.create();
-	const specifications = [...new Set(PRECOMPILED_SOURCES)].map(
-		(text) => `\t() => (${specification(handlebars, text, options)})`,
+	const texts = [...new Set(PRECOMPILED_SOURCES)];
+	const entries = texts.map(
+		(text) => `\t[${JSON.stringify(fingerprint(text))}, () => (${specification(handlebars, text, options)})]`,
 	);
 	const code = [
 		"import { PRECOMPILED_SOURCES } from './shippedTemplates';",
 		STRICT_LOCATION_FUNCTION,
-		`const specifications = [\n${specifications.join(',\n')}\n];`,
+		`const fingerprint = ${fingerprint.toString()};`,
+		`const compiled = new Map([\n${entries.join(',\n')}\n]);`,
 		'export const PRECOMPILED_TEMPLATES = new Map(',
-		'\t[...new Set(PRECOMPILED_SOURCES)].map((text, index) => [text, specifications[index]]),',
+		'\t[...new Set(PRECOMPILED_SOURCES)].flatMap((text) => {',
+		'\t\tconst specification = compiled.get(fingerprint(text));',
+		'\t\treturn specification ? [[text, specification]] : [];',
+		'\t}),',
 		');',
 	];
 	return { code: `${code.join('\n')}\n`, inputs };
@@ -183,9 +198,9 @@ const precompileTemplatesPlugin = {
 };
 
 module.exports = {
+	fingerprint,
 	precompiledTemplatesModule,
 	precompileTemplatesPlugin,
-	TABLE_MODULE,
 	helperNames,
 	checkContextNames,
 };

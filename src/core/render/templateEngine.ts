@@ -66,6 +66,7 @@ export function createTemplateEngine(
 ): LoadableTemplateEngine {
 	const runtimeEnv = configure(runtime.create());
 	let compilerEnv: HandlebarsModule | null = null;
+	let loadingCompiler: Promise<void> | null = null;
 	const cache = new Map<string, Template>();
 	const template = (source: string): Template => {
 		let compiled = cache.get(source);
@@ -107,9 +108,11 @@ export function createTemplateEngine(
 			}
 		},
 		needsCompiler: (source) => !compilerEnv && !cache.has(source) && !precompiled.has(source),
-		async loadCompiler() {
-			compilerEnv ??= configure(defaultExport(await import('handlebars')).create());
-		},
+		// One environment, however many runs of a batch ask for it at once.
+		loadCompiler: () =>
+			(loadingCompiler ??= import('handlebars').then((module) => {
+				compilerEnv = configure(defaultExport(module).create());
+			})),
 	};
 }
 

@@ -1,3 +1,4 @@
+import * as esbuild from 'esbuild';
 import Handlebars from 'handlebars';
 import { checkContextNames, helperNames, precompiledTemplatesModule } from '../../../scripts/precompileTemplates.cjs';
 import { buildDigestContext, DigestContext } from '../../../src/core/render/digestContext';
@@ -190,11 +191,13 @@ describe('the precompiled shipped templates', () => {
 	it('leave the other presets to the compiler, loaded for them', async () => {
 		const others = PRESETS.filter((preset) => !PRECOMPILED_TEMPLATES.has(preset.source));
 		expect(others.map((preset) => preset.id)).toEqual(['compact', 'study', 'transcript']);
-		for (const preset of others) expect(precompiled().needsCompiler(preset.source)).toBe(true);
-		const engine = await loadTemplateEngine(others.map((preset) => preset.source));
-		const onDemand = await compiledOnDemand();
-		for (const preset of others)
-			expect(engine.render(preset.source, hostile())).toBe(onDemand.render(preset.source, hostile()));
+		const runtimeOnly = precompiled();
+		for (const preset of others) {
+			expect(runtimeOnly.needsCompiler(preset.source)).toBe(true);
+			expect(() => runtimeOnly.render(preset.source, hostile())).toThrow(/compiler is not loaded/);
+		}
+		await runtimeOnly.loadCompiler();
+		for (const preset of others) expect(runtimeOnly.render(preset.source, hostile())).toContain('GJLlxj_dtq8');
 	});
 
 	// A run does not check the shipped texts against the sample context (digestPipeline's checkTemplates):
@@ -291,7 +294,29 @@ describe('the precompiled shipped templates', () => {
 	});
 });
 
+/** The generated table module, evaluated with `sources` in place of shippedTemplates.ts's PRECOMPILED_SOURCES. */
+function tableFor(sources: string[]): Map<string, () => unknown> {
+	const { code } = precompiledTemplatesModule();
+	const standalone = code.replace(/^import .*$/m, `const PRECOMPILED_SOURCES = ${JSON.stringify(sources)};`);
+	const module = { exports: {} as { PRECOMPILED_TEMPLATES?: Map<string, () => unknown> } };
+	const cjs = esbuild.transformSync(standalone, { format: 'cjs', loader: 'js' }).code;
+	new Function('module', 'exports', cjs)(module, module.exports);
+	return module.exports.PRECOMPILED_TEMPLATES ?? new Map();
+}
+
 describe('the build of the precompiled table', () => {
+	it('gives each text the code compiled from it, and none to a text the build did not compile', () => {
+		const built = tableFor(PRECOMPILED_SOURCES);
+		expect([...built.keys()]).toEqual([...new Set(PRECOMPILED_SOURCES)]);
+		const reordered = tableFor([...PRECOMPILED_SOURCES].reverse());
+		for (const text of PRECOMPILED_SOURCES)
+			expect(String(reordered.get(text))).toBe(String(PRECOMPILED_TEMPLATES.get(text)));
+		const [first, ...rest] = PRECOMPILED_SOURCES;
+		const changed = tableFor([`\uFEFF${first}`, ...rest]);
+		expect(changed.has(`\uFEFF${first}`)).toBe(false);
+		expect(changed.size).toBe(built.size - 1);
+	});
+
 	it('knows exactly the helpers the engine registers: Handlebars’ own and createHelpers', () => {
 		const own = Object.keys(Handlebars.create().helpers);
 		const plugin = Object.keys(createHelpers((markdown) => markdown));
