@@ -113,6 +113,7 @@ async function main(): Promise<void> {
 			],
 			['summarize run by a newly loaded copy of the plugin', `${runs.reloadedRunMs.toFixed(1)} ms`, '·'],
 			['re-render by a newly loaded copy of the plugin', `${runs.reloadedRerenderMs.toFixed(1)} ms`, '·'],
+			['first run with a preset not precompiled (study)', `${runs.otherPresetRunMs.toFixed(1)} ms`, '·'],
 		],
 	);
 	const figures: LengthFigures[] = [];

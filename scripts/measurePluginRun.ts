@@ -13,6 +13,8 @@ export interface PluginRunFigures {
 	reloadedRunMs: number;
 	/** Median of a re-render by a newly loaded copy of the plugin. */
 	reloadedRerenderMs: number;
+	/** Median of a run with a preset compiled on first use, by a plugin that has run with the default one. */
+	otherPresetRunMs: number;
 }
 
 /** Runs dist/pluginRunProbe.cjs in `processes` fresh Node processes, one after another, and takes medians. */
@@ -28,5 +30,6 @@ export function measurePluginRuns(processes: number): PluginRunFigures {
 		rerenderMs: median(samples.flatMap((sample) => sample.rerenderMs)),
 		reloadedRunMs: median(samples.flatMap((sample) => sample.reloadedRunMs)),
 		reloadedRerenderMs: median(samples.flatMap((sample) => sample.reloadedRerenderMs)),
+		otherPresetRunMs: median(samples.map((sample) => sample.otherPresetRunMs)),
 	};
 }
