@@ -188,6 +188,7 @@ describe('the built main.js in a fake Obsidian', () => {
 		);
 		expect(harness.openai.requests).toHaveLength(1);
 		expect(harness.openai.requests[0]).toMatchObject({ model: 'test-model', authorization: `Bearer ${KEY}` });
+		expect(harness.openai.requests[0].headers['user-agent']).toMatch(/^OpenAI\/JS \d+\.\d+\.\d+$/);
 		expect(harness.youtube.requests.map((request) => request.path)).toEqual([
 			'/youtubei/v1/player',
 			'/api/timedtext',

@@ -114,18 +114,23 @@ export async function listModels(options: Pick<OpenAIChatOptions, 'http' | 'base
 function sdkLoader(options: OpenAIChatOptions): () => Promise<{ sdk: OpenAISdk; client: OpenAI }> {
 	let loading: Promise<{ sdk: OpenAISdk; client: OpenAI }> | null = null;
 	return () => {
-		loading ??= import('openai/client').then(({ OpenAI: sdk }) => ({
-			sdk,
-			client: new sdk({
-				apiKey: options.apiKey || 'no-key',
-				baseURL: options.baseUrl,
-				fetch: fetchOverHttp(options.http),
-				// Obsidian is a browser to the SDK; the key stays on the user's machine and goes only to their server.
-				dangerouslyAllowBrowser: true,
-				timeout: options.timeoutMs ?? 180_000,
-				maxRetries: 0,
+		loading ??= Promise.all([import('openai/client'), import('openai/version')]).then(
+			([{ OpenAI: sdk }, { VERSION }]) => ({
+				sdk,
+				client: new sdk({
+					apiKey: options.apiKey || 'no-key',
+					baseURL: options.baseUrl,
+					fetch: fetchOverHttp(options.http),
+					// Obsidian is a browser to the SDK; the key stays on the user's machine and goes only to
+					// their server.
+					dangerouslyAllowBrowser: true,
+					timeout: options.timeoutMs ?? 180_000,
+					maxRetries: 0,
+					// The SDK names itself by its class's name, which minifying shortens to a letter or two.
+					defaultHeaders: { 'User-Agent': `OpenAI/JS ${VERSION}` },
+				}),
 			}),
-		}));
+		);
 		return loading;
 	};
 }
