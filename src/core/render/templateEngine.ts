@@ -126,6 +126,8 @@ function configure(env: HandlebarsModule): HandlebarsModule {
 	for (const [name, helper] of Object.entries(createHelpers((markdown) => new env.SafeString(markdown)))) {
 		env.registerHelper(name, helper);
 	}
+	// Handlebars' own `log` writes to the console; a template's helpers have no effect but the text they return.
+	env.registerHelper('log', () => undefined);
 	return env;
 }
 

@@ -90,6 +90,25 @@ describe('rendering a template', () => {
 	});
 });
 
+describe('the log helper', () => {
+	it.each([
+		['precompiled where shipped', PRECOMPILED_TEMPLATES],
+		['compiled on demand', new Map()],
+	])('renders nothing and writes nothing to the console (%s)', async (_, precompiled) => {
+		const engine = createTemplateEngine(Handlebars, precompiled);
+		await engine.loadCompiler();
+		const consoleCalls = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
+			jest.spyOn(console, method).mockImplementation(() => undefined),
+		);
+		try {
+			expect(engine.render('a{{log "note" title level="error"}}b{{log title}}', context())).toBe('ab');
+			expect(consoleCalls.flatMap((spy) => spy.mock.calls)).toEqual([]);
+		} finally {
+			consoleCalls.forEach((spy) => spy.mockRestore());
+		}
+	});
+});
+
 describe('loading the compiler', () => {
 	it('makes one environment however many ask at once', async () => {
 		const engine = createTemplateEngine(Handlebars, new Map());
