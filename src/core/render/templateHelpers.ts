@@ -25,7 +25,7 @@ export function createHelpers(trusted: Trusted): Record<string, (this: unknown, 
 	return {
 		timestamp: (seconds: unknown, options: unknown) => timestampLabel(seconds, root(options)),
 		timestampLink: (seconds: unknown, options: unknown) => trusted(timestampLink(seconds, root(options))),
-		wikilink: (...args: unknown[]) => trusted(wikilink(asText(args[0]), args.length > 2 ? asText(args[1]) : '')),
+		wikilink: (...args: unknown[]) => trusted(wikilink(argText(args[0]), args.length > 2 ? argText(args[1]) : '')),
 		callout(...args: unknown[]) {
 			return trusted(callout(this, args));
 		},
@@ -35,14 +35,26 @@ export function createHelpers(trusted: Trusted): Record<string, (this: unknown, 
 		list: (items: unknown) => trusted(list(items)),
 		join: (items: unknown, separator: unknown) => join(items, typeof separator === 'string' ? separator : ', '),
 		default: (value: unknown, fallback: unknown) => (isEmpty(value) ? fallback : value),
-		truncate: (value: unknown, length: unknown) => truncate(asText(value), Number(length) || 100),
-		safeName: (value: unknown) => safeFileName(asText(value)),
-		yaml: (value: unknown) => trusted(yamlString(value)),
+		truncate: (value: unknown, length: unknown) => truncate(argText(value), Number(length) || 100),
+		safeName: (value: unknown) => safeFileName(argText(value)),
+		yaml: (value: unknown) => trusted(yamlString(argText(value))),
 		date: (value: unknown, format: unknown) => {
 			const date = parseDate(value);
 			return date ? formatDate(date, typeof format === 'string' ? format : 'YYYY-MM-DD') : '';
 		},
 	};
+}
+
+/**
+ * An argument as text: a nested helper's output (a SafeString, e.g. `{{truncate (wikilink title) 20}}`) by its
+ * Markdown, anything else as `asText` reads it.
+ */
+function argText(value: unknown): string {
+	return isTrusted(value) ? asText((value as { toHTML: () => unknown }).toHTML()) : asText(value);
+}
+
+function isTrusted(value: unknown): boolean {
+	return typeof value === 'object' && value !== null && typeof (value as { toHTML?: unknown }).toHTML === 'function';
 }
 
 function root(options: unknown): Record<string, unknown> {
@@ -80,11 +92,12 @@ export function wikilink(target: string, alias: string): string {
 /** `{{#callout "tip" "Title" fold="-"}}body{{/callout}}` or `{{callout text type="tip" title="Title"}}`. */
 function callout(context: unknown, args: unknown[]): string {
 	const options = args[args.length - 1] as HelperOptions;
-	const positional = args.slice(0, -1).map(asText);
+	const positional = args.slice(0, -1).map(argText);
 	const isBlock = typeof options.fn === 'function';
 	const body = blockBody(context, args);
-	const type = (asText(options.hash.type) || (isBlock ? positional[0] : '')).replace(/[^\w-]/g, '') || 'note';
-	const title = asText(options.hash.title) || (isBlock ? (positional[1] ?? '') : '');
+	const type =
+		(argText(options.hash.type) || (isBlock ? (positional[0] ?? '') : '')).replace(/[^\w-]/g, '') || 'note';
+	const title = argText(options.hash.title) || (isBlock ? (positional[1] ?? '') : '');
 	const fold = options.hash.fold === '-' || options.hash.fold === '+' ? options.hash.fold : '';
 	const header = `> [!${type}]${fold}${title ? ` ${escapeInline(title)}` : ''}`;
 	// A block keeps the line break that ended its body, as the template's own lines would.
@@ -95,7 +108,9 @@ function callout(context: unknown, args: unknown[]): string {
 function blockBody(context: unknown, args: unknown[]): string {
 	const options = args[args.length - 1] as HelperOptions;
 	if (typeof options.fn === 'function') return options.fn(context);
-	return args.length > 1 ? escapeMarkdown(asText(args[0])) : '';
+	if (args.length < 2) return '';
+	// A nested helper's output is Markdown the plugin built (a callout in a blockquote): kept, not escaped.
+	return isTrusted(args[0]) ? argText(args[0]) : escapeMarkdown(asText(args[0]));
 }
 
 function blockquote(markdown: string): string {
@@ -108,11 +123,11 @@ function blockquote(markdown: string): string {
 
 function list(items: unknown): string {
 	if (!Array.isArray(items)) return '';
-	return items.map((item) => `- ${escapeInline(asText(item))}`).join('\n');
+	return items.map((item) => `- ${escapeInline(argText(item))}`).join('\n');
 }
 
 function join(items: unknown, separator: string): string {
-	return Array.isArray(items) ? items.map((item) => collapseWhitespace(asText(item))).join(separator) : '';
+	return Array.isArray(items) ? items.map((item) => collapseWhitespace(argText(item))).join(separator) : '';
 }
 
 function truncate(text: string, length: number): string {

@@ -49,6 +49,21 @@ describe('template helpers', () => {
 		expect(render('{{yaml text}}', { text: 'say "hi" <%' })).toBe('"say \\"hi\\" \\u003c%"');
 	});
 
+	it('a block callout without a type or title is a note callout, not a crash', () => {
+		expect(render('{{#callout}}body{{/callout}}')).toBe('> [!note]\n> body\n');
+		expect(render('{{#callout "tip"}}body{{/callout}}')).toBe('> [!tip]\n> body\n');
+	});
+
+	it("takes a nested helper's output (a SafeString) as its text, not as nothing", () => {
+		expect(render('{{truncate (wikilink title) 10}}')).toBe('\\[\\[Growing…');
+		expect(render('{{safeName (wikilink title)}}')).toBe('Growing tomatoes from seed');
+		expect(render('{{yaml (timestampLink 5)}}')).toBe('"[0:05](https://www.youtube.com/watch?v=aBcDeFgHiJk&t=5s)"');
+		expect(render('{{wikilink (truncate title 8) (timestamp 5)}}')).toBe('[[Growing…|0:05]]');
+		expect(render('{{blockquote (callout tldr type="tip")}}')).toBe(
+			'> > [!tip]\n> > Tomatoes grow well from seed if they are kept warm, potted on early and hardened off.',
+		);
+	});
+
 	it('date formats like moment', () => {
 		expect(render('{{date created "dddd, MMMM Do YYYY [at] HH:mm"}}')).toBe('Thursday, April 2nd 2026 at 00:00');
 		expect(render('{{date published "YY/M/D"}}')).toBe('26/4/1');
