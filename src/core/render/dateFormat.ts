@@ -102,8 +102,14 @@ function timezoneOffset(date: Date): string {
 export function parseDate(value: unknown): Date | null {
 	if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value;
 	if (typeof value !== 'string') return null;
-	const dateOnly = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-	if (dateOnly) return new Date(Number(dateOnly[1]), Number(dateOnly[2]) - 1, Number(dateOnly[3]));
-	const parsed = /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : null;
-	return parsed && !Number.isNaN(parsed.getTime()) ? parsed : null;
+	const day = /^(\d{4})-(\d{2})-(\d{2})(T|$)/.exec(value);
+	// `2024-13-45` is no date: Date would roll it over to 2025-02-14.
+	if (!day || !isCalendarDay(Number(day[1]), Number(day[2]), Number(day[3]))) return null;
+	if (!day[4]) return new Date(Number(day[1]), Number(day[2]) - 1, Number(day[3]));
+	const parsed = new Date(value);
+	return Number.isNaN(parsed.getTime()) ? null : parsed;
+}
+
+function isCalendarDay(year: number, month: number, day: number): boolean {
+	return month >= 1 && month <= 12 && day >= 1 && day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -42,6 +42,21 @@ describe('properties from settings', () => {
 		});
 	});
 
+	it('writes a date property only for a real calendar day; an impossible one stays text', async () => {
+		const engine = await loadTemplateEngine();
+		const render = (value: string) =>
+			renderProperties([{ name: 'when', value, type: 'date' }], {}, engine.renderRaw, {
+				youtube_id: 'x',
+				source_note: null,
+			}).when;
+		expect(render('2024-02-29')).toEqual({ date: '2024-02-29' });
+		expect(render('2024-05-01T10:30:00Z')).toEqual({ date: '2024-05-01T10:30:00Z' });
+		expect(render('2024-13-45')).toBe('2024-13-45');
+		expect(render('2023-02-29')).toBe('2023-02-29');
+		expect(render('2024-00-10T10:00')).toBe('2024-00-10T10:00');
+		expect(engine.render('[{{date when}}]', { when: '2024-13-45' })).toBe('[]');
+	});
+
 	it('reads and writes the settings text form', () => {
 		expect(parsePropertyLines(formatPropertyLines(DEFAULT_PROPERTIES))).toEqual({
 			specs: DEFAULT_PROPERTIES,
