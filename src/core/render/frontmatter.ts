@@ -47,7 +47,8 @@ export function mergeFrontmatter(text: string, properties: Record<string, Proper
 	const entries = splitEntries(text.slice(block.yamlStart, block.yamlEnd));
 	const written = new Set<string>();
 	const lines = entries.map((entry) => {
-		if (entry.key === null || !(entry.key in properties)) return entry.text;
+		// Own keys only: the user's `constructor:` or `toString:` is theirs, not an object's method to write.
+		if (entry.key === null || !Object.hasOwn(properties, entry.key)) return entry.text;
 		written.add(entry.key);
 		return `${yamlKey(entry.key)}:${yamlValue(properties[entry.key])}`;
 	});

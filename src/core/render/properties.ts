@@ -31,6 +31,9 @@ export const DEFAULT_PROPERTIES: PropertySpec[] = [
 	{ name: 'image', value: '{{thumbnail}}', type: 'text' },
 ];
 
+/** The properties the plugin writes itself, on top of the user's: a user's property of that name is not written. */
+export const RESERVED_PROPERTIES: readonly string[] = ['youtube_id', 'source_note', 'digest_warnings'];
+
 /** The properties the plugin itself relies on (re-runs find a digest by its video id). */
 export interface BuiltInProperties {
 	youtube_id: string;
@@ -51,19 +54,20 @@ export function renderProperties(
 	renderRaw: (source: string, context: object) => string,
 	builtIns: BuiltInProperties,
 ): Record<string, PropertyValue> {
-	const properties: Record<string, PropertyValue> = {};
+	// A map, not an object: a property named `links`, `constructor` or `__proto__` is the user's like any other.
+	const properties = new Map<string, PropertyValue>();
 	for (const spec of specs) {
 		const name = spec.name.trim();
-		if (!name || name in builtIns) continue;
+		if (!name || RESERVED_PROPERTIES.includes(name)) continue;
 		const own = [...(builtIns.links ?? []), ...(spec.value.match(/\[\[[^{}[\]]*\]\]/g) ?? [])];
 		const value = typed(withoutForeignLinks(renderRaw(spec.value, context), own), spec.type);
 		// An empty value is left out rather than written as an empty key.
-		if (value !== null && !(Array.isArray(value) && value.length === 0)) properties[name] = value;
+		if (value !== null && !(Array.isArray(value) && value.length === 0)) properties.set(name, value);
 	}
-	properties.youtube_id = builtIns.youtube_id;
-	if (builtIns.source_note) properties.source_note = builtIns.source_note;
-	if (builtIns.digest_warnings?.length) properties.digest_warnings = builtIns.digest_warnings;
-	return properties;
+	properties.set('youtube_id', builtIns.youtube_id);
+	if (builtIns.source_note) properties.set('source_note', builtIns.source_note);
+	if (builtIns.digest_warnings?.length) properties.set('digest_warnings', builtIns.digest_warnings);
+	return Object.fromEntries(properties);
 }
 
 /**

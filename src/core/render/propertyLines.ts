@@ -1,4 +1,4 @@
-import { PropertySpec, PropertyType } from './properties';
+import { PropertySpec, PropertyType, RESERVED_PROPERTIES } from './properties';
 
 const TYPES: PropertyType[] = ['text', 'list', 'date', 'number', 'checkbox'];
 
@@ -15,14 +15,23 @@ export function formatPropertyLines(specs: PropertySpec[]): string {
 export function parsePropertyLines(text: string): { specs: PropertySpec[]; problems: string[] } {
 	const specs: PropertySpec[] = [];
 	const problems: string[] = [];
+	const lineOf = new Map<string, number>();
 	text.split(/\r?\n/).forEach((line, index) => {
 		if (!line.trim()) return;
 		const match = /^\s*([^():]+?)\s*(?:\((\w+)\))?\s*:\s?(.*)$/.exec(line);
 		const type = (match?.[2] ?? 'text') as PropertyType;
+		const name = match?.[1] ?? '';
 		if (!match) problems.push(`Line ${index + 1}: write "name: value" or "name (type): value".`);
 		else if (!TYPES.includes(type))
 			problems.push(`Line ${index + 1}: the type must be one of ${TYPES.join(', ')}.`);
-		else specs.push({ name: match[1], value: match[3], type });
+		else if (RESERVED_PROPERTIES.includes(name))
+			problems.push(`Line ${index + 1}: ${name} is written by the plugin itself; choose another name.`);
+		else if (lineOf.has(name))
+			problems.push(`Line ${index + 1}: the property ${name} is already on line ${lineOf.get(name)}.`);
+		else {
+			lineOf.set(name, index + 1);
+			specs.push({ name, value: match[3], type });
+		}
 	});
 	return { specs, problems };
 }

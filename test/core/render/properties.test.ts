@@ -57,6 +57,35 @@ describe('properties from settings', () => {
 		expect(engine.render('[{{date when}}]', { when: '2024-13-45' })).toBe('[]');
 	});
 
+	it('writes a property named like a built-in key or an object internal like any other', async () => {
+		const engine = await loadTemplateEngine();
+		const properties = renderProperties(
+			[
+				{ name: 'links', value: 'a, b', type: 'list' },
+				{ name: 'constructor', value: 'c', type: 'text' },
+				{ name: 'toString', value: '1', type: 'number' },
+				{ name: '__proto__', value: 'x, y', type: 'list' },
+				{ name: 'source_note', value: 'mine', type: 'text' },
+			],
+			{},
+			engine.renderRaw,
+			{ youtube_id: 'id', source_note: null, digest_warnings: [], links: [] },
+		);
+		expect(Object.getPrototypeOf(properties)).toBe(Object.prototype);
+		expect(parseYaml(serializeFrontmatter(properties).replace(/^---\n|---\n$/g, ''))).toEqual(
+			JSON.parse('{"links":["a","b"],"constructor":"c","toString":1,"__proto__":["x","y"],"youtube_id":"id"}'),
+		);
+	});
+
+	it('reports a duplicate property name and a name the plugin writes itself, with their lines', () => {
+		expect(
+			parsePropertyLines('title: {{title}}\ntags (list): {{tags}}\n title : again\nyoutube_id: x').problems,
+		).toEqual([
+			'Line 3: the property title is already on line 1.',
+			'Line 4: youtube_id is written by the plugin itself; choose another name.',
+		]);
+	});
+
 	it('reads and writes the settings text form', () => {
 		expect(parsePropertyLines(formatPropertyLines(DEFAULT_PROPERTIES))).toEqual({
 			specs: DEFAULT_PROPERTIES,
@@ -96,6 +125,12 @@ describe('mergeFrontmatter', () => {
 				'Body',
 			].join('\n'),
 		);
+	});
+
+	it("keeps the user's entries named like object internals", () => {
+		expect(
+			mergeFrontmatter('---\ntoString: keep me\nconstructor: mine\ntitle: old\n---\nbody', { title: 'new' }),
+		).toBe('---\ntoString: keep me\nconstructor: mine\ntitle: "new"\n---\nbody');
 	});
 
 	it('adds a frontmatter block to a note without one', () => {
