@@ -6,7 +6,7 @@ import { createDigest, DigestDependencies, makeDigestData } from '../core/digest
 import { DEFAULT_BASE_URL, DEFAULT_MODEL, digestOptions } from '../core/defaults';
 import { digestContext } from '../core/digestNotes/renderDigest';
 import { folderVaultIndex } from './folderVaultIndex';
-import { DEFAULT_PRESET, presetById, PRESETS } from '../core/render/presets';
+import { DEFAULT_PRESET, presetById, PRESETS, templateFileBody } from '../core/render/presets';
 import { formatCost } from '../core/llm/pricing';
 import { connectChatModel } from '../core/llm/modelConnection';
 import { DigestError } from '../core/errors';
@@ -253,5 +253,5 @@ async function chooseTemplate(template: string | null, withModel: boolean, cwd: 
 			`${template} is neither a preset (${PRESETS.map((p) => p.id).join(', ')}) nor a readable file`,
 		);
 	}
-	return text.slice(frontmatterEnd(text));
+	return templateFileBody(text);
 }

@@ -1,7 +1,6 @@
 import { App, normalizePath, TFile } from 'obsidian';
 import { DigestError } from '../core/errors';
-import { frontmatterEnd } from '../core/notes/frontmatterBlock';
-import { presetById, PRESETS } from '../core/render/presets';
+import { presetById, PRESETS, templateFileBody } from '../core/render/presets';
 import { YouTubeDigestSettings } from './settings';
 
 export interface TemplateChoice {
@@ -30,5 +29,5 @@ export async function loadTemplate(app: App, settings: YouTubeDigestSettings, id
 	const file = app.vault.getAbstractFileByPath(normalizePath(id));
 	if (!(file instanceof TFile)) throw new DigestError('template-invalid', `the template note ${id} was not found`);
 	const text = await app.vault.cachedRead(file);
-	return text.slice(frontmatterEnd(text));
+	return templateFileBody(text);
 }

@@ -48,6 +48,20 @@ describe('choosing a template', () => {
 		expect(note).not.toContain('[template]');
 	});
 
+	it('reads a template note saved with a byte order mark and Windows line endings like any other', async () => {
+		const plugin = await harness.loadPlugin({
+			data: { templateFolder: 'Templates', defaultTemplate: 'Templates/Windows.md' },
+			files: { 'Templates/Windows.md': '\uFEFF---\r\ntags: [template]\r\n---\r\n# {{title}}\r\n{{tldr}}\r\n' },
+		});
+		await makeDigest(plugin);
+		const note = fileText(plugin.app, DIGEST_PATH);
+		expect(note).toContain(
+			'%% youtube-digest:digest:start %%\n# Surface Go Review - It’s Awesome\n' +
+				'A scripted TL;DR about the video.\n%% youtube-digest:digest:end %%\n',
+		);
+		expect(note).not.toMatch(/\[template\]|\uFEFF|\r/);
+	});
+
 	it('stops before any request when the template has an error, naming where', async () => {
 		const plugin = await harness.loadPlugin({ data: { templateOverrides: { digest: 'line one\n{{tdlr}}' } } });
 		await runOnSourceNote(plugin);

@@ -1,3 +1,4 @@
+import { frontmatterEnd } from '../notes/frontmatterBlock';
 import compact from '../../../templates/compact.hbs';
 import digest from '../../../templates/digest.hbs';
 import study from '../../../templates/study.hbs';
@@ -24,4 +25,13 @@ export const PRESETS: TemplatePreset[] = [
 
 export function presetById(id: string): TemplatePreset | undefined {
 	return PRESETS.find((preset) => preset.id === id);
+}
+
+/**
+ * A template file's text as a template: without a byte order mark and its properties, in `\n` line endings
+ * (an editor on Windows saves `\r\n`, which would reach the note as stray carriage returns).
+ */
+export function templateFileBody(text: string): string {
+	const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+	return lines.slice(frontmatterEnd(lines));
 }
