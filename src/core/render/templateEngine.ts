@@ -83,6 +83,7 @@ export function createTemplateEngine(
 	};
 	const run = (source: string, context: object, raw = false) => {
 		rawOutput = raw;
+		steps = 0;
 		try {
 			return template(source)(context);
 		} finally {
@@ -119,15 +120,72 @@ export function createTemplateEngine(
 /** Set while a template renders raw: the escaper then only turns the value into text, as `noEscape` would. */
 let rawOutput = false;
 
+/**
+ * The work of one render: every value written, helper called, block or loop body run and partial included.
+ * A real digest takes some tens of thousands (a long transcript, once); a loop inside loops over the
+ * transcript, or partials that each include the next twice, would take hours, so a render stops here.
+ */
+const TEMPLATE_STEP_LIMIT = 1_000_000;
+let steps = 0;
+
+class TemplateTooLargeError extends Error {
+	constructor() {
+		super(
+			'the template does too much work (a loop inside loops, or a partial that includes itself): ' +
+				'it was stopped',
+		);
+	}
+}
+
+function step(): void {
+	if (++steps > TEMPLATE_STEP_LIMIT) throw new TemplateTooLargeError();
+}
+
+type Helper = (this: unknown, ...args: unknown[]) => unknown;
+
+/** A helper that counts its call, and each run of its block, toward the render's steps. */
+function counted(helper: Helper): Helper {
+	return function (this: unknown, ...args: unknown[]) {
+		step();
+		const options = args[args.length - 1] as Partial<Record<'fn' | 'inverse', unknown>> | undefined;
+		if (options && typeof options === 'object') {
+			for (const key of ['fn', 'inverse'] as const) {
+				const body = options[key];
+				if (typeof body === 'function')
+					options[key] = Object.assign(function (this: unknown, ...bodyArgs: unknown[]) {
+						step();
+						return (body as Helper).apply(this, bodyArgs);
+					}, body);
+			}
+		}
+		return helper.apply(this, args);
+	};
+}
+
 function configure(env: HandlebarsModule): HandlebarsModule {
 	// The runtime and the compiler share one Utils object, private to this plugin's bundled copy of Handlebars,
 	// so replacing its escaper affects nothing else.
-	env.Utils.escapeExpression = (value: unknown) => (rawOutput ? rawText(value) : markdownEscape(value));
+	env.Utils.escapeExpression = (value: unknown) => {
+		step();
+		return rawOutput ? rawText(value) : markdownEscape(value);
+	};
 	for (const [name, helper] of Object.entries(createHelpers((markdown) => new env.SafeString(markdown)))) {
 		env.registerHelper(name, helper);
 	}
 	// Handlebars' own `log` writes to the console; a template's helpers have no effect but the text they return.
 	env.registerHelper('log', () => undefined);
+	const helpers = env.helpers as Record<string, Helper>;
+	for (const name of Object.keys(helpers)) helpers[name] = counted(helpers[name]);
+	// This environment's own copy of the runtime's entry points, so that only its partials are counted.
+	const vm = (env as unknown as { VM: { invokePartial: Helper } }).VM;
+	const invokePartial = vm.invokePartial;
+	(env as unknown as { VM: object }).VM = {
+		...vm,
+		invokePartial(this: unknown, ...args: unknown[]) {
+			step();
+			return invokePartial.apply(this, args);
+		},
+	};
 	return env;
 }
 
@@ -192,6 +250,12 @@ function markdownEscape(value: unknown): string {
 
 /** Runtime errors carry lineNumber/column; parse errors only say `Parse error on line N:` above a caret line. */
 function describeTemplateError(error: unknown): TemplateProblem {
+	if (error instanceof RangeError)
+		return {
+			message: 'the template never ends (a partial that includes itself, or text too long for a note)',
+			line: null,
+			column: null,
+		};
 	const message = error instanceof Error ? error.message : String(error);
 	const located = error as { lineNumber?: number; column?: number };
 	if (typeof located.lineNumber === 'number') {

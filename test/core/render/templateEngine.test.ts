@@ -118,3 +118,64 @@ describe('loading the compiler', () => {
 		expect(engine.needsCompiler(USER_TEMPLATE)).toBe(false);
 	});
 });
+
+describe('a template that would never finish', () => {
+	const check = async (source: string, data: object) => {
+		const engine = createTemplateEngine(Handlebars, new Map());
+		await engine.loadCompiler();
+		const started = Date.now();
+		const problem = engine.check(source, data);
+		expect(Date.now() - started).toBeLessThan(10_000);
+		expect(() => engine.render(source, data)).toThrow(problem?.message ?? 'no problem');
+		return problem;
+	};
+
+	it('stops partials that include each other twice, level after level', async () => {
+		const levels = Array.from(
+			{ length: 40 },
+			(_, level) => `{{#*inline "p${level + 1}"}}{{> p${level}}}{{> p${level}}}{{/inline}}`,
+		);
+		const source = `{{#*inline "p0"}}x{{/inline}}${levels.join('')}{{> p40}}`;
+		expect((await check(source, {}))?.message).toMatch(/^the template does too much work/);
+	});
+
+	it('stops a loop inside loops over a long transcript', async () => {
+		const source = '{{#each items}}{{#each @root.items}}{{#each @root.items}}x{{/each}}{{/each}}{{/each}}';
+		const problem = await check(source, { items: Array.from({ length: 3000 }, (_, index) => index) });
+		expect(problem?.message).toMatch(/^the template does too much work/);
+	});
+
+	it('says a partial that includes itself never ends, not that a stack overflowed', async () => {
+		const problem = await check('{{#*inline "a"}}{{> a}}{{/inline}}{{> a}}', {});
+		expect(problem?.message).toBe(
+			'the template never ends (a partial that includes itself, or text too long for a note)',
+		);
+	});
+
+	it('lets a long digest through', async () => {
+		const engine = createTemplateEngine(Handlebars, new Map());
+		await engine.loadCompiler();
+		// Ten hours in 5-second segments and paragraphs.
+		const segments = Array.from({ length: 7200 }, (_, index) => ({
+			start: index * 5,
+			duration: 5,
+			text: 'Words.',
+		}));
+		const long = buildDigestContext({
+			info: { ...sampleInfo, durationSeconds: 36_000, chapters: [] },
+			transcript: { ...sampleTranscript, segments },
+			paragraphs: segments.map((segment) => ({
+				start: segment.start,
+				end: segment.start + 5,
+				text: segment.text,
+			})),
+			digest: sampleDigest,
+			sourceNoteLink: '',
+			created: new Date(2026, 10, 25),
+			model: 'm',
+			outputLanguage: 'en',
+			timestampStyle: 'youtube',
+		});
+		for (const preset of PRESETS) expect(engine.check(preset.source, long)).toBeNull();
+	});
+});
