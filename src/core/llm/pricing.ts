@@ -26,8 +26,10 @@ export function estimateCost(
 	prices: Record<string, ModelPrice>,
 ): number | null {
 	if (!needsApiKey(baseUrl)) return 0;
-	const price = prices[model] ?? prices[model.split('/').pop() ?? ''];
-	if (!price) return null;
+	// Own entries only: a model named `constructor` or `toString` has no price, not an object's method.
+	const own = (name: string) => (Object.hasOwn(prices, name) ? prices[name] : undefined);
+	const price = own(model) ?? own(model.split('/').pop() ?? '');
+	if (!price || !Number.isFinite(price.input) || !Number.isFinite(price.output)) return null;
 	return (usage.inputTokens * price.input + usage.outputTokens * price.output) / 1_000_000;
 }
 
@@ -51,12 +53,13 @@ export function formatPrices(prices: Record<string, ModelPrice>): string {
 
 /** Lines that do not read as `model: input, output` are left out. */
 export function parsePrices(text: string): Record<string, ModelPrice> {
-	const prices: Record<string, ModelPrice> = {};
+	const prices = new Map<string, ModelPrice>();
 	for (const line of text.split(/\r?\n/)) {
 		const match = /^\s*([^:]+?)\s*:\s*([\d.]+)\s*,\s*([\d.]+)\s*$/.exec(line);
-		if (match) prices[match[1]] = { input: Number(match[2]), output: Number(match[3]) };
+		if (match) prices.set(match[1], { input: Number(match[2]), output: Number(match[3]) });
 	}
-	return prices;
+	// Own entries, whatever the model is called (`__proto__` too).
+	return Object.fromEntries(prices);
 }
 
 /** An input this large is worth a question even when the model's price is unknown (a local model's time, a bill). */

@@ -10,6 +10,18 @@ import {
 } from '../../../src/core/llm/pricing';
 
 describe('pricing', () => {
+	it('prices only the models in the table, whatever they are called', () => {
+		const usage = { inputTokens: 10, outputTokens: 10 };
+		const hosted = 'https://api.openai.com/v1';
+		for (const model of ['constructor', 'toString', '__proto__', 'x/hasOwnProperty'])
+			expect(estimateCost(usage, model, hosted, DEFAULT_PRICES)).toBeNull();
+		const prices = parsePrices('__proto__: 1, 2\nconstructor: 3, 4');
+		expect(Object.getPrototypeOf(prices)).toBe(Object.prototype);
+		expect(estimateCost(usage, '__proto__', hosted, prices)).toBeCloseTo(3e-5);
+		expect(estimateCost(usage, 'constructor', hosted, prices)).toBeCloseTo(7e-5);
+		expect(estimateCost(usage, 'input', hosted, prices)).toBeNull();
+	});
+
 	it('costs hosted models from the table, local servers nothing, unknown models null', () => {
 		expect(
 			estimateCost(
