@@ -58,7 +58,8 @@ Exit codes:
   1  unexpected error (a bug: please report it)
   2  bad input, before any request: usage, not a YouTube link, a missing or
      unreadable note, vault or template, a broken template, an unknown --lang,
-     or a run without a key that would replace a full digest (see --force)
+     a --base-url (or OPENAI_BASE_URL) that is not an http(s) address, or a
+     run without a key that would replace a full digest (see --force)
   3  the video has no transcript to read (no captions, private, age-restricted,
      unavailable, withheld)
   4  network trouble (YouTube or the model server cannot be reached), or YouTube

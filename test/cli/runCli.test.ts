@@ -461,3 +461,51 @@ describe('youtube-digest messages name its own options', () => {
 		expect(result.stderr).not.toMatch(plugin);
 	});
 });
+
+describe('youtube-digest checks the model server address before any request', () => {
+	const noRequests = () => {
+		expect(youtube.requests).toHaveLength(0);
+		expect(openai.requests).toHaveLength(0);
+	};
+
+	it.each([
+		['not a url', /^OPENAI_BASE_URL not a url is not the http:\/\/ or https:\/\/ address of a server/],
+		['localhost:1234/v1', /^OPENAI_BASE_URL localhost:1234\/v1 is not the http/],
+		['ftp://example.com/v1', /^OPENAI_BASE_URL ftp:\/\/example.com\/v1 is not the http/],
+		['http://127.0.0.1:9/v1?api-version=1', /^OPENAI_BASE_URL .* has a query or a fragment/],
+		['http://user:pass@127.0.0.1:9/v1', /^OPENAI_BASE_URL must not contain a user name or password/],
+	])('exits 2 for OPENAI_BASE_URL=%s, naming it, and writes nothing', async (baseUrl, message) => {
+		const result = await cli([VIDEO], { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: baseUrl });
+		expect(result).toMatchObject({ code: EXIT.badInput, stdout: '' });
+		expect(result.stderr).toMatch(message);
+		expect(result.stderr.trim().split('\n')).toHaveLength(1);
+		expect(result.stderr).not.toContain('pass@');
+		noRequests();
+		expect(await vaultFiles()).toEqual([]);
+	});
+
+	it('names --base-url when the flag gave the address', async () => {
+		const result = await cli([VIDEO, '--base-url', 'not a url']);
+		expect(result.code).toBe(EXIT.badInput);
+		expect(result.stderr).toMatch(/^--base-url not a url is not the http/);
+		noRequests();
+	});
+
+	it('takes an empty OPENAI_BASE_URL or YOUTUBE_DIGEST_MODEL as unset (export X=)', async () => {
+		const err: string[] = [];
+		const code = await runCli({
+			argv: [VIDEO],
+			env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: '', YOUTUBE_DIGEST_MODEL: ' ' },
+			cwd: vault,
+			stdout: () => undefined,
+			stderr: (text) => err.push(text),
+			stderrIsTTY: false,
+			http: routedHttp({
+				'https://www.youtube.com': youtube.baseUrl,
+				'https://api.openai.com/v1': openai.baseUrl,
+			}).http,
+		});
+		expect({ code, stderr: err.join('') }).toEqual({ code: EXIT.ok, stderr: '' });
+		expect(openai.requests[0].model).toBe('gpt-4.1-mini');
+	});
+});
