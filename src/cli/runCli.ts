@@ -138,12 +138,19 @@ async function digest(options: CliOptions, environment: CliEnvironment): Promise
 
 /**
  * The model server, model and key from the flags and the environment, checked like any other input: a
- * malformed address ends the run with exit 2 before YouTube is asked, naming the flag or variable.
+ * malformed address or key ends the run with exit 2 before YouTube is asked, naming the flag or variable.
  * A variable that is set but empty (`export OPENAI_BASE_URL=`) counts as unset.
  */
 function modelConnection(options: CliOptions, env: CliEnvironment['env']): ModelConnection {
 	const fromEnv = (name: string) => env[name]?.trim() || undefined;
 	const apiKey = env.OPENAI_API_KEY?.trim() ?? '';
+	// A header value cannot hold a line break or a space, and no key has one (nor anything outside ASCII).
+	if (/[^\x21-\x7e]/.test(apiKey)) {
+		throw new UsageError(
+			'OPENAI_API_KEY contains a space, a line break or another character that no API key has: set it to ' +
+				'the key alone.',
+		);
+	}
 	const baseUrlSource = options.baseUrl !== null ? '--base-url' : 'OPENAI_BASE_URL';
 	const baseUrl = options.baseUrl ?? fromEnv('OPENAI_BASE_URL') ?? DEFAULT_BASE_URL;
 	return {

@@ -509,3 +509,24 @@ describe('youtube-digest checks the model server address before any request', ()
 		expect(openai.requests[0].model).toBe('gpt-4.1-mini');
 	});
 });
+
+describe('youtube-digest checks OPENAI_API_KEY before any request', () => {
+	it.each([['sk-test\nkey'], ['sk-test key'], ['sk-test\tkey'], ['sk-tëst-key']])(
+		'exits 2 naming OPENAI_API_KEY for %j, never printing it',
+		async (apiKey) => {
+			const result = await cli([VIDEO], { OPENAI_API_KEY: apiKey, OPENAI_BASE_URL: openai.baseUrl });
+			expect(result).toMatchObject({ code: EXIT.badInput, stdout: '' });
+			expect(result.stderr).toMatch(/^OPENAI_API_KEY contains a space, a line break or another character/);
+			expect(result.stderr.trim().split('\n')).toHaveLength(1);
+			expect(result.stderr).not.toContain('sk-t');
+			expect(youtube.requests).toHaveLength(0);
+			expect(openai.requests).toHaveLength(0);
+			expect(await vaultFiles()).toEqual([]);
+		},
+	);
+
+	it('still takes a key with a trailing line break, as `export OPENAI_API_KEY=$(cat key)` may leave', async () => {
+		const result = await cli([VIDEO], { OPENAI_API_KEY: `${KEY}\n`, OPENAI_BASE_URL: openai.baseUrl });
+		expect(result.code).toBe(EXIT.ok);
+	});
+});
