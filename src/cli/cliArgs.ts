@@ -76,6 +76,9 @@ Examples:
   youtube-digest https://www.youtube.com/watch?v=GJLlxj_dtq8 --json > digest.json
 `;
 
+/** The options whose empty value means nothing (`--folder ""` is the vault's own folder, so it may be empty). */
+const NEEDS_TEXT = ['vault', 'note', 'model', 'base-url', 'lang', 'template'] as const;
+
 export function parseCliArgs(argv: string[]): CliOptions {
 	let parsed;
 	try {
@@ -102,6 +105,10 @@ export function parseCliArgs(argv: string[]): CliOptions {
 		throw new UsageError(error instanceof Error ? error.message : String(error));
 	}
 	const { values, positionals } = parsed;
+	for (const name of NEEDS_TEXT) {
+		const value = values[name];
+		if (value !== undefined && !value.trim()) throw new UsageError(`--${name} needs a value, and it was empty.`);
+	}
 	if (positionals.length > 1)
 		throw new UsageError(`Expected one link, got ${positionals.length}: ${positionals.join(' ')}`);
 	const options: CliOptions = {

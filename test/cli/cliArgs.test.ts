@@ -56,8 +56,18 @@ describe('parseCliArgs', () => {
 		[['--unknown', 'GJLlxj_dtq8'], /--unknown/],
 		[['GJLlxj_dtq8', '--model'], /--model/],
 		[['GJLlxj_dtq8', '--json=yes'], /--json/],
+		[['GJLlxj_dtq8', '--model', ''], /^--model needs a value, and it was empty\.$/],
+		[['GJLlxj_dtq8', '--vault='], /^--vault needs a value, and it was empty\.$/],
+		[['GJLlxj_dtq8', '--note', ' '], /^--note needs a value, and it was empty\.$/],
+		[['GJLlxj_dtq8', '--template', ''], /^--template needs a value/],
+		[['GJLlxj_dtq8', '--base-url', ''], /^--base-url needs a value/],
+		[['GJLlxj_dtq8', '--lang', ''], /^--lang needs a value/],
 	])('refuses %j with a usage error', (argv, message) => {
 		expect(() => parseCliArgs(argv)).toThrow(UsageError);
 		expect(() => parseCliArgs(argv)).toThrow(message);
+	});
+
+	it('takes an empty --folder as the vault itself', () => {
+		expect(parseCliArgs(['GJLlxj_dtq8', '--folder', '']).folder).toBe('');
 	});
 });
