@@ -79,6 +79,26 @@ Examples:
 /** The options whose empty value means nothing (`--folder ""` is the vault's own folder, so it may be empty). */
 const NEEDS_TEXT = ['vault', 'note', 'model', 'base-url', 'lang', 'template'] as const;
 
+/**
+ * Node's argument errors as one sentence in this tool's words: they run over several lines and suggest
+ * syntax (`-- "--bogus"`) that is no help here. Anything not recognized keeps its first line.
+ */
+function parseErrorSentence(text: string): string {
+	// Some runtimes put the error's name and code in front: `TypeError [ERR_PARSE_ARGS_UNKNOWN_OPTION]: …`.
+	const message = text.replace(/^\w*Error \[\w+\]: /, '');
+	const option = /^(?:Unknown option|Option) '(-{1,2}[^' ]+)/.exec(message)?.[1];
+	if (option && message.startsWith('Unknown option')) return `Unknown option ${option}.`;
+	if (option && /argument missing/.test(message)) return `${option} needs a value.`;
+	if (option && /ambiguous/.test(message)) {
+		return (
+			`${option} needs a value, but an option follows it; to give a value that starts with a dash, ` +
+			`write ${option}=VALUE.`
+		);
+	}
+	if (option && /does not take an argument/.test(message)) return `${option} takes no value.`;
+	return message.split('\n')[0];
+}
+
 export function parseCliArgs(argv: string[]): CliOptions {
 	let parsed;
 	try {
@@ -102,7 +122,7 @@ export function parseCliArgs(argv: string[]): CliOptions {
 			},
 		});
 	} catch (error) {
-		throw new UsageError(error instanceof Error ? error.message : String(error));
+		throw new UsageError(parseErrorSentence(error instanceof Error ? error.message : String(error)));
 	}
 	const { values, positionals } = parsed;
 	for (const name of NEEDS_TEXT) {
