@@ -216,6 +216,7 @@ async function readSourceNote(vault: string, cwd: string, given: string): Promis
 	const candidates = isAbsolute(given) ? [given] : [resolve(vault, given), resolve(cwd, given)];
 	const found = candidates.find((candidate) => existsSync(candidate));
 	if (!found) throw new UsageError(`The note ${given} was not found in the vault ${vault}.`);
+	if ((await stat(found)).isDirectory()) throw new UsageError(`--note ${given} is a folder, not a note.`);
 	const path = await vaultRelative(vault, found);
 	try {
 		return { path, text: await readFile(found, 'utf8') };

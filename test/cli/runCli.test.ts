@@ -329,7 +329,7 @@ describe('youtube-digest as a newcomer meets it', () => {
 
 	it.each([
 		['a missing --note next to a link', () => [VIDEO, '--note', 'missing.md'], 'was not found in the vault'],
-		['a --note that cannot be read', () => [VIDEO, '--note', 'Folder.md'], 'could not be read'],
+		['a --note that is a folder', () => [VIDEO, '--note', 'Folder.md'], 'is a folder, not a note'],
 		['a --vault that is a file', () => [VIDEO, '--vault', 'file.txt'], 'is a file, not a folder'],
 		['a mistyped --vault', () => [VIDEO, '--vault', 'Notse'], 'does not exist'],
 		['an unknown --lang', () => [VIDEO, '--lang', 'Klingonish'], 'neither a language code'],
@@ -529,4 +529,21 @@ describe('youtube-digest checks OPENAI_API_KEY before any request', () => {
 		const result = await cli([VIDEO], { OPENAI_API_KEY: `${KEY}\n`, OPENAI_BASE_URL: openai.baseUrl });
 		expect(result.code).toBe(EXIT.ok);
 	});
+});
+
+describe('youtube-digest --note given a folder', () => {
+	it.each([['Inbox'], ['.'], ['Inbox/']])(
+		'exits 2 for --note %s, saying it is a folder, before any request',
+		async (note) => {
+			await mkdir(join(vault, 'Inbox'));
+			const result = await cli(['--note', note]);
+			expect(result).toMatchObject({
+				code: EXIT.badInput,
+				stdout: '',
+				stderr: `--note ${note} is a folder, not a note.\n`,
+			});
+			expect(youtube.requests).toHaveLength(0);
+			expect(await vaultFiles()).toEqual([]);
+		},
+	);
 });
