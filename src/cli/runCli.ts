@@ -216,7 +216,10 @@ async function readSourceNote(vault: string, cwd: string, given: string): Promis
 	const candidates = isAbsolute(given) ? [given] : [resolve(vault, given), resolve(cwd, given)];
 	const found = candidates.find((candidate) => existsSync(candidate));
 	if (!found) throw new UsageError(`The note ${given} was not found in the vault ${vault}.`);
-	if ((await stat(found)).isDirectory()) throw new UsageError(`--note ${given} is a folder, not a note.`);
+	const kind = await stat(found);
+	if (kind.isDirectory()) throw new UsageError(`--note ${given} is a folder, not a note.`);
+	// A pipe or a device (/dev/zero) would be read forever.
+	if (!kind.isFile()) throw new UsageError(`--note ${given} is not a file.`);
 	const path = await vaultRelative(vault, found);
 	try {
 		return { path, text: await readFile(found, 'utf8') };
@@ -301,7 +304,10 @@ async function chooseTemplate(template: string | null, withModel: boolean, cwd: 
 	if (preset) return preset.source;
 	let text: string;
 	try {
-		text = await readFile(resolve(cwd, template), 'utf8');
+		const path = resolve(cwd, template);
+		// A pipe or a device (/dev/zero) would be read forever.
+		if (!(await stat(path)).isFile()) throw new Error('not a file');
+		text = await readFile(path, 'utf8');
 	} catch {
 		throw new DigestError(
 			'template-invalid',

@@ -1,5 +1,6 @@
 import { mkdtemp, mkdir, readFile, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import * as fsPromises from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -545,5 +546,30 @@ describe('youtube-digest --note given a folder', () => {
 			expect(youtube.requests).toHaveLength(0);
 			expect(await vaultFiles()).toEqual([]);
 		},
+	);
+});
+
+describe('youtube-digest never waits on a pipe or a device given as a file', () => {
+	const fifo = () => {
+		execFileSync('mkfifo', [join(vault, 'pipe.md')]);
+		return 'pipe.md';
+	};
+
+	it('exits 2 for a --note that is a named pipe, at once', async () => {
+		const result = await cli(['--note', fifo()]);
+		expect(result).toMatchObject({ code: EXIT.badInput, stderr: '--note pipe.md is not a file.\n' });
+		expect(youtube.requests).toHaveLength(0);
+	}, 3000);
+
+	it.each([['pipe'], ['/dev/zero']])(
+		'exits 2 for a --template that is a %s, at once',
+		async (kind) => {
+			const template = kind === 'pipe' ? fifo() : kind;
+			const result = await cli([VIDEO, '--template', template]);
+			expect(result.code).toBe(EXIT.badInput);
+			expect(result.stderr).toContain(`${template} is neither a preset`);
+			expect(youtube.requests).toHaveLength(0);
+		},
+		3000,
 	);
 });
