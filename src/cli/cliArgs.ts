@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_MODEL, DEFAULT_OUTPUT_FOLDER } from '../core/defaults';
+import { isVideoId } from '../core/youtube/videoUrl';
 
 export interface CliOptions {
 	input: string | null;
@@ -122,6 +123,14 @@ export function parseCliArgs(argv: string[]): CliOptions {
 			},
 		});
 	} catch (error) {
+		// Video ids may start with a dash (-8dRZ9_PiG0), which reads as a bundle of short options.
+		const dashedId = argv.find((arg) => arg.startsWith('-') && isVideoId(arg));
+		if (dashedId) {
+			throw new UsageError(
+				`${dashedId} reads as options; a video id that starts with a dash goes after --: ` +
+					`youtube-digest -- ${dashedId}`,
+			);
+		}
 		throw new UsageError(parseErrorSentence(error instanceof Error ? error.message : String(error)));
 	}
 	const { values, positionals } = parsed;

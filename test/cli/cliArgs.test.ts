@@ -78,4 +78,12 @@ describe('parseCliArgs', () => {
 	it('takes an empty --folder as the vault itself', () => {
 		expect(parseCliArgs(['GJLlxj_dtq8', '--folder', '']).folder).toBe('');
 	});
+
+	it('tells how to give a video id that starts with a dash, and takes it after --', () => {
+		expect(() => parseCliArgs(['-8dRZ9_PiG0', '--json'])).toThrow(
+			'-8dRZ9_PiG0 reads as options; a video id that starts with a dash goes after --: ' +
+				'youtube-digest -- -8dRZ9_PiG0',
+		);
+		expect(parseCliArgs(['--json', '--', '-8dRZ9_PiG0']).input).toBe('-8dRZ9_PiG0');
+	});
 });
