@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_MODEL, DEFAULT_OUTPUT_FOLDER } from '../core/defaults';
+import { isVideoId } from '../core/youtube/videoUrl';
 
 export interface CliOptions {
 	input: string | null;
@@ -58,7 +59,8 @@ Exit codes:
   1  unexpected error (a bug: please report it)
   2  bad input, before any request: usage, not a YouTube link, a missing or
      unreadable note, vault or template, a broken template, an unknown --lang,
-     or a run without a key that would replace a full digest (see --force)
+     a --base-url (or OPENAI_BASE_URL) that is not an http(s) address, or a
+     run without a key that would replace a full digest (see --force)
   3  the video has no transcript to read (no captions, private, age-restricted,
      unavailable, withheld)
   4  network trouble (YouTube or the model server cannot be reached), or YouTube
@@ -74,6 +76,29 @@ Examples:
   OPENAI_BASE_URL=http://localhost:11434/v1 youtube-digest GJLlxj_dtq8 --model llama3.2
   youtube-digest https://www.youtube.com/watch?v=GJLlxj_dtq8 --json > digest.json
 `;
+
+/** The options whose empty value means nothing (`--folder ""` is the vault's own folder, so it may be empty). */
+const NEEDS_TEXT = ['vault', 'note', 'model', 'base-url', 'lang', 'template'] as const;
+
+/**
+ * Node's argument errors as one sentence in this tool's words: they run over several lines and suggest
+ * syntax (`-- "--bogus"`) that is no help here. Anything not recognized keeps its first line.
+ */
+function parseErrorSentence(text: string): string {
+	// Some runtimes put the error's name and code in front: `TypeError [ERR_PARSE_ARGS_UNKNOWN_OPTION]: …`.
+	const message = text.replace(/^\w*Error \[\w+\]: /, '');
+	const option = /^(?:Unknown option|Option) '(-{1,2}[^' ]+)/.exec(message)?.[1];
+	if (option && message.startsWith('Unknown option')) return `Unknown option ${option}.`;
+	if (option && /argument missing/.test(message)) return `${option} needs a value.`;
+	if (option && /ambiguous/.test(message)) {
+		return (
+			`${option} needs a value, but an option follows it; to give a value that starts with a dash, ` +
+			`write ${option}=VALUE.`
+		);
+	}
+	if (option && /does not take an argument/.test(message)) return `${option} takes no value.`;
+	return message.split('\n')[0];
+}
 
 export function parseCliArgs(argv: string[]): CliOptions {
 	let parsed;
@@ -98,9 +123,21 @@ export function parseCliArgs(argv: string[]): CliOptions {
 			},
 		});
 	} catch (error) {
-		throw new UsageError(error instanceof Error ? error.message : String(error));
+		// Video ids may start with a dash (-8dRZ9_PiG0), which reads as a bundle of short options.
+		const dashedId = argv.find((arg) => arg.startsWith('-') && isVideoId(arg));
+		if (dashedId) {
+			throw new UsageError(
+				`${dashedId} reads as options; a video id that starts with a dash goes after --: ` +
+					`youtube-digest -- ${dashedId}`,
+			);
+		}
+		throw new UsageError(parseErrorSentence(error instanceof Error ? error.message : String(error)));
 	}
 	const { values, positionals } = parsed;
+	for (const name of NEEDS_TEXT) {
+		const value = values[name];
+		if (value !== undefined && !value.trim()) throw new UsageError(`--${name} needs a value, and it was empty.`);
+	}
 	if (positionals.length > 1)
 		throw new UsageError(`Expected one link, got ${positionals.length}: ${positionals.join(' ')}`);
 	const options: CliOptions = {

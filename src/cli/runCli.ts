@@ -8,8 +8,9 @@ import { digestContext } from '../core/digestNotes/renderDigest';
 import { folderVaultIndex } from './folderVaultIndex';
 import { DEFAULT_PRESET, presetById, PRESETS, templateFileBody } from '../core/render/presets';
 import { formatCost } from '../core/llm/pricing';
-import { connectChatModel } from '../core/llm/modelConnection';
+import { connectChatModel, ModelConnection } from '../core/llm/modelConnection';
 import { DigestError } from '../core/errors';
+import { redactSecrets } from '../core/redact';
 import { frontmatterEnd } from '../core/notes/frontmatterBlock';
 import { VaultIndex } from '../core/web/vaultIndex';
 import { HttpClient } from '../core/http';
@@ -84,11 +85,7 @@ async function digest(options: CliOptions, environment: CliEnvironment): Promise
 	const { video, linkText } = chooseVideo(options.input, source);
 	const language = options.lang === null ? null : checkedLanguage(options.lang);
 	const http = environment.http ?? nodeHttp;
-	const chatModel = connectChatModel(http, {
-		apiKey: environment.env.OPENAI_API_KEY?.trim() ?? '',
-		baseUrl: options.baseUrl ?? environment.env.OPENAI_BASE_URL ?? DEFAULT_BASE_URL,
-		model: options.model ?? environment.env.YOUTUBE_DIGEST_MODEL ?? DEFAULT_MODEL,
-	});
+	const chatModel = connectChatModel(http, modelConnection(options, environment.env));
 	const request: DigestRequest = {
 		video,
 		source: source ? { path: source.path, linkText } : undefined,
@@ -139,6 +136,63 @@ async function digest(options: CliOptions, environment: CliEnvironment): Promise
 	return EXIT.ok;
 }
 
+/**
+ * The model server, model and key from the flags and the environment, checked like any other input: a
+ * malformed address or key ends the run with exit 2 before YouTube is asked, naming the flag or variable.
+ * A variable that is set but empty (`export OPENAI_BASE_URL=`) counts as unset.
+ */
+function modelConnection(options: CliOptions, env: CliEnvironment['env']): ModelConnection {
+	const fromEnv = (name: string) => env[name]?.trim() || undefined;
+	const apiKey = env.OPENAI_API_KEY?.trim() ?? '';
+	// A header value cannot hold a line break or a space, and no key has one (nor anything outside ASCII).
+	if (/[^\x21-\x7e]/.test(apiKey)) {
+		throw new UsageError(
+			'OPENAI_API_KEY contains a space, a line break or another character that no API key has: set it to ' +
+				'the key alone.',
+		);
+	}
+	const baseUrlSource = options.baseUrl !== null ? '--base-url' : 'OPENAI_BASE_URL';
+	const baseUrl = options.baseUrl ?? fromEnv('OPENAI_BASE_URL') ?? DEFAULT_BASE_URL;
+	return {
+		apiKey,
+		baseUrl: checkedBaseUrl(baseUrl, baseUrlSource),
+		model: options.model ?? fromEnv('YOUTUBE_DIGEST_MODEL') ?? DEFAULT_MODEL,
+	};
+}
+
+/**
+ * An OpenAI-compatible server's address, to which the client appends `/chat/completions`: http or https,
+ * with a host, and nothing the appended path could not follow (a query, a fragment) or that would put a
+ * secret on the command line (a user name or password in the address).
+ */
+function checkedBaseUrl(given: string, source: string): string {
+	let url: URL | null;
+	try {
+		url = new URL(given);
+	} catch {
+		url = null;
+	}
+	if (!url || !['http:', 'https:'].includes(url.protocol) || !url.hostname) {
+		throw new UsageError(
+			`${source} ${redactSecrets(given)} is not the http:// or https:// address of a server (such as ` +
+				'http://localhost:11434/v1).',
+		);
+	}
+	if (url.username || url.password) {
+		throw new UsageError(
+			`${source} must not contain a user name or password: give the address alone and the key in ` +
+				'OPENAI_API_KEY.',
+		);
+	}
+	if (url.search || url.hash) {
+		throw new UsageError(
+			`${source} ${redactSecrets(given)} has a query or a fragment, which requests to the server cannot ` +
+				'keep: give the address without it (such as https://api.openai.com/v1).',
+		);
+	}
+	return given;
+}
+
 /** The vault folder, which must exist: a mistyped --vault is reported, not created. */
 async function vaultFolder(cwd: string, given: string): Promise<string> {
 	const path = resolve(cwd, given);
@@ -162,6 +216,10 @@ async function readSourceNote(vault: string, cwd: string, given: string): Promis
 	const candidates = isAbsolute(given) ? [given] : [resolve(vault, given), resolve(cwd, given)];
 	const found = candidates.find((candidate) => existsSync(candidate));
 	if (!found) throw new UsageError(`The note ${given} was not found in the vault ${vault}.`);
+	const kind = await stat(found);
+	if (kind.isDirectory()) throw new UsageError(`--note ${given} is a folder, not a note.`);
+	// A pipe or a device (/dev/zero) would be read forever.
+	if (!kind.isFile()) throw new UsageError(`--note ${given} is not a file.`);
 	const path = await vaultRelative(vault, found);
 	try {
 		return { path, text: await readFile(found, 'utf8') };
@@ -246,7 +304,10 @@ async function chooseTemplate(template: string | null, withModel: boolean, cwd: 
 	if (preset) return preset.source;
 	let text: string;
 	try {
-		text = await readFile(resolve(cwd, template), 'utf8');
+		const path = resolve(cwd, template);
+		// A pipe or a device (/dev/zero) would be read forever.
+		if (!(await stat(path)).isFile()) throw new Error('not a file');
+		text = await readFile(path, 'utf8');
 	} catch {
 		throw new DigestError(
 			'template-invalid',

@@ -56,8 +56,34 @@ describe('parseCliArgs', () => {
 		[['--unknown', 'GJLlxj_dtq8'], /--unknown/],
 		[['GJLlxj_dtq8', '--model'], /--model/],
 		[['GJLlxj_dtq8', '--json=yes'], /--json/],
+		[['GJLlxj_dtq8', '--model'], /^--model needs a value\.$/],
+		[
+			['GJLlxj_dtq8', '--vault', '--json'],
+			/^--vault needs a value, but an option follows it; .* write --vault=VALUE\.$/,
+		],
+		[['GJLlxj_dtq8', '--json=yes'], /^--json takes no value\.$/],
+		[['--bogus', 'GJLlxj_dtq8'], /^Unknown option --bogus\.$/],
+		[['-vx'], /^Unknown option -x\.$/],
+		[['GJLlxj_dtq8', '--model', ''], /^--model needs a value, and it was empty\.$/],
+		[['GJLlxj_dtq8', '--vault='], /^--vault needs a value, and it was empty\.$/],
+		[['GJLlxj_dtq8', '--note', ' '], /^--note needs a value, and it was empty\.$/],
+		[['GJLlxj_dtq8', '--template', ''], /^--template needs a value/],
+		[['GJLlxj_dtq8', '--base-url', ''], /^--base-url needs a value/],
+		[['GJLlxj_dtq8', '--lang', ''], /^--lang needs a value/],
 	])('refuses %j with a usage error', (argv, message) => {
 		expect(() => parseCliArgs(argv)).toThrow(UsageError);
 		expect(() => parseCliArgs(argv)).toThrow(message);
+	});
+
+	it('takes an empty --folder as the vault itself', () => {
+		expect(parseCliArgs(['GJLlxj_dtq8', '--folder', '']).folder).toBe('');
+	});
+
+	it('tells how to give a video id that starts with a dash, and takes it after --', () => {
+		expect(() => parseCliArgs(['-8dRZ9_PiG0', '--json'])).toThrow(
+			'-8dRZ9_PiG0 reads as options; a video id that starts with a dash goes after --: ' +
+				'youtube-digest -- -8dRZ9_PiG0',
+		);
+		expect(parseCliArgs(['--json', '--', '-8dRZ9_PiG0']).input).toBe('-8dRZ9_PiG0');
 	});
 });

@@ -1,5 +1,6 @@
 import { mkdtemp, mkdir, readFile, readdir, rm, unlink, writeFile } from 'node:fs/promises';
 import * as fsPromises from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -329,7 +330,7 @@ describe('youtube-digest as a newcomer meets it', () => {
 
 	it.each([
 		['a missing --note next to a link', () => [VIDEO, '--note', 'missing.md'], 'was not found in the vault'],
-		['a --note that cannot be read', () => [VIDEO, '--note', 'Folder.md'], 'could not be read'],
+		['a --note that is a folder', () => [VIDEO, '--note', 'Folder.md'], 'is a folder, not a note'],
 		['a --vault that is a file', () => [VIDEO, '--vault', 'file.txt'], 'is a file, not a folder'],
 		['a mistyped --vault', () => [VIDEO, '--vault', 'Notse'], 'does not exist'],
 		['an unknown --lang', () => [VIDEO, '--lang', 'Klingonish'], 'neither a language code'],
@@ -460,4 +461,115 @@ describe('youtube-digest messages name its own options', () => {
 		expect(result.stderr).toContain('YouTube refused the request: HTTP 404 for the captions.');
 		expect(result.stderr).not.toMatch(plugin);
 	});
+});
+
+describe('youtube-digest checks the model server address before any request', () => {
+	const noRequests = () => {
+		expect(youtube.requests).toHaveLength(0);
+		expect(openai.requests).toHaveLength(0);
+	};
+
+	it.each([
+		['not a url', /^OPENAI_BASE_URL not a url is not the http:\/\/ or https:\/\/ address of a server/],
+		['localhost:1234/v1', /^OPENAI_BASE_URL localhost:1234\/v1 is not the http/],
+		['ftp://example.com/v1', /^OPENAI_BASE_URL ftp:\/\/example.com\/v1 is not the http/],
+		['http://127.0.0.1:9/v1?api-version=1', /^OPENAI_BASE_URL .* has a query or a fragment/],
+		['http://user:pass@127.0.0.1:9/v1', /^OPENAI_BASE_URL must not contain a user name or password/],
+	])('exits 2 for OPENAI_BASE_URL=%s, naming it, and writes nothing', async (baseUrl, message) => {
+		const result = await cli([VIDEO], { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: baseUrl });
+		expect(result).toMatchObject({ code: EXIT.badInput, stdout: '' });
+		expect(result.stderr).toMatch(message);
+		expect(result.stderr.trim().split('\n')).toHaveLength(1);
+		expect(result.stderr).not.toContain('pass@');
+		noRequests();
+		expect(await vaultFiles()).toEqual([]);
+	});
+
+	it('names --base-url when the flag gave the address', async () => {
+		const result = await cli([VIDEO, '--base-url', 'not a url']);
+		expect(result.code).toBe(EXIT.badInput);
+		expect(result.stderr).toMatch(/^--base-url not a url is not the http/);
+		noRequests();
+	});
+
+	it('takes an empty OPENAI_BASE_URL or YOUTUBE_DIGEST_MODEL as unset (export X=)', async () => {
+		const err: string[] = [];
+		const code = await runCli({
+			argv: [VIDEO],
+			env: { OPENAI_API_KEY: KEY, OPENAI_BASE_URL: '', YOUTUBE_DIGEST_MODEL: ' ' },
+			cwd: vault,
+			stdout: () => undefined,
+			stderr: (text) => err.push(text),
+			stderrIsTTY: false,
+			http: routedHttp({
+				'https://www.youtube.com': youtube.baseUrl,
+				'https://api.openai.com/v1': openai.baseUrl,
+			}).http,
+		});
+		expect({ code, stderr: err.join('') }).toEqual({ code: EXIT.ok, stderr: '' });
+		expect(openai.requests[0].model).toBe('gpt-4.1-mini');
+	});
+});
+
+describe('youtube-digest checks OPENAI_API_KEY before any request', () => {
+	it.each([['sk-test\nkey'], ['sk-test key'], ['sk-test\tkey'], ['sk-tëst-key']])(
+		'exits 2 naming OPENAI_API_KEY for %j, never printing it',
+		async (apiKey) => {
+			const result = await cli([VIDEO], { OPENAI_API_KEY: apiKey, OPENAI_BASE_URL: openai.baseUrl });
+			expect(result).toMatchObject({ code: EXIT.badInput, stdout: '' });
+			expect(result.stderr).toMatch(/^OPENAI_API_KEY contains a space, a line break or another character/);
+			expect(result.stderr.trim().split('\n')).toHaveLength(1);
+			expect(result.stderr).not.toContain('sk-t');
+			expect(youtube.requests).toHaveLength(0);
+			expect(openai.requests).toHaveLength(0);
+			expect(await vaultFiles()).toEqual([]);
+		},
+	);
+
+	it('still takes a key with a trailing line break, as `export OPENAI_API_KEY=$(cat key)` may leave', async () => {
+		const result = await cli([VIDEO], { OPENAI_API_KEY: `${KEY}\n`, OPENAI_BASE_URL: openai.baseUrl });
+		expect(result.code).toBe(EXIT.ok);
+	});
+});
+
+describe('youtube-digest --note given a folder', () => {
+	it.each([['Inbox'], ['.'], ['Inbox/']])(
+		'exits 2 for --note %s, saying it is a folder, before any request',
+		async (note) => {
+			await mkdir(join(vault, 'Inbox'));
+			const result = await cli(['--note', note]);
+			expect(result).toMatchObject({
+				code: EXIT.badInput,
+				stdout: '',
+				stderr: `--note ${note} is a folder, not a note.\n`,
+			});
+			expect(youtube.requests).toHaveLength(0);
+			expect(await vaultFiles()).toEqual([]);
+		},
+	);
+});
+
+describe('youtube-digest never waits on a pipe or a device given as a file', () => {
+	const fifo = () => {
+		execFileSync('mkfifo', [join(vault, 'pipe.md')]);
+		return 'pipe.md';
+	};
+
+	it('exits 2 for a --note that is a named pipe, at once', async () => {
+		const result = await cli(['--note', fifo()]);
+		expect(result).toMatchObject({ code: EXIT.badInput, stderr: '--note pipe.md is not a file.\n' });
+		expect(youtube.requests).toHaveLength(0);
+	}, 3000);
+
+	it.each([['pipe'], ['/dev/zero']])(
+		'exits 2 for a --template that is a %s, at once',
+		async (kind) => {
+			const template = kind === 'pipe' ? fifo() : kind;
+			const result = await cli([VIDEO, '--template', template]);
+			expect(result.code).toBe(EXIT.badInput);
+			expect(result.stderr).toContain(`${template} is neither a preset`);
+			expect(youtube.requests).toHaveLength(0);
+		},
+		3000,
+	);
 });
