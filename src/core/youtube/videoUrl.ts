@@ -109,13 +109,15 @@ export function parseTimeValue(raw: string): number | undefined {
 }
 
 /**
- * Candidate links start at a boundary (line start, space, bracket or quote), so `notyoutube.com`
- * and `?u=youtube.com/...` inside another site's URL never match.
+ * Candidate links start at a boundary (line start, space, bracket, quote, emphasis, a table's `|` or a
+ * quote's `>`), so `notyoutube.com` and `?u=youtube.com/...` inside another site's URL never match. They
+ * end before Unicode punctuation (`—`, `。`, `，`), and emphasis markers after them are not theirs.
  */
 const HOST_IN_TEXT =
 	String.raw`(?:[a-z0-9-]+\.)*` + String.raw`(?:youtube(?:-nocookie|kids)?\.com|youtu\.be|youtube\.googleapis\.com)`;
+const NOT_IN_LINK = String.raw`\s()[\]<>"'\x60|\u2000-\u206f\u3000-\u303f\uff00-\uffef`;
 const LINK_CANDIDATE = new RegExp(
-	String.raw`(^|[\s([<"'])((?:https?:)?(?:\/\/)?${HOST_IN_TEXT}(?:\/[^\s()[\]<>"'\x60|]*)?)`,
+	String.raw`((?:^|[\s([<>"'*~|])_?_?)((?:https?:)?(?:\/\/)?${HOST_IN_TEXT}(?:\/[^${NOT_IN_LINK}]*)?)`,
 	'gim',
 );
 
@@ -127,7 +129,8 @@ export function findVideoLinks(text: string): FoundVideoLink[] {
 /** The links of `findVideoLinks`, one at a time, for a caller that may stop at the first. */
 export function* eachVideoLink(text: string): Generator<FoundVideoLink> {
 	for (const match of text.matchAll(LINK_CANDIDATE)) {
-		const candidate = match[2].replace(/[.,;:!?]+$/, '');
+		// `_` can end a video id, so it is dropped only after a link that `_` or `__` opened.
+		const candidate = match[2].replace(match[1].endsWith('_') ? /[.,;:!?*~_]+$/ : /[.,;:!?*~]+$/, '');
 		const ref = parseVideoUrl(candidate);
 		if (!ref) continue;
 		const from = (match.index ?? 0) + match[1].length;

@@ -120,6 +120,24 @@ describe('findVideoLinks in note text', () => {
 		expect(links[0].text).toBe(`https://youtu.be/${ID}`);
 	});
 
+	it('finds links in emphasis, tight table cells and quotes, and stops at Unicode punctuation', () => {
+		const text = [
+			`**https://youtu.be/${ID}**`,
+			`_https://youtu.be/${ID}_ and ~~https://youtu.be/${ID}~~`,
+			`|https://youtu.be/${ID}|`,
+			`>https://youtu.be/${ID}`,
+			`https://youtu.be/${ID}—great, https://www.youtube.com/watch?v=${ID}。`,
+			`*https://youtu.be/abcdefghij_*`,
+		].join('\n');
+		const links = findVideoLinks(text);
+		expect(links.map((link) => link.text)).toEqual([
+			...Array<string>(6).fill(`https://youtu.be/${ID}`),
+			`https://www.youtube.com/watch?v=${ID}`,
+			'https://youtu.be/abcdefghij_',
+		]);
+		for (const link of links) expect(text.slice(link.from, link.to)).toBe(link.text);
+	});
+
 	it("ignores look-alikes and links inside other sites' URLs", () => {
 		const text = `See notyoutube.com/watch?v=${ID} and https://example.com/?u=youtube.com/watch?v=${ID} and youtube.com/@someone`;
 		expect(findVideoLinks(text)).toEqual([]);
