@@ -44,13 +44,17 @@ export function renderDigestNote(
 	});
 }
 
-/** The links from a digest note back to its source note, for the body and for the properties; '' without one. */
+/**
+ * The links from a digest note back to its source note, for the body and for the properties; '' without one,
+ * and when the run started from the digest note itself (its `source_note` then stays as it was).
+ */
 function sourceLinks(
 	notes: NoteStore,
 	sourcePath: string | null,
 	notePath: string,
 ): { sourceNoteLink: string; sourceNoteProperty: string } {
-	if (!sourcePath || !notes.exists(sourcePath)) return { sourceNoteLink: '', sourceNoteProperty: '' };
+	if (!sourcePath || sourcePath === notePath || !notes.exists(sourcePath))
+		return { sourceNoteLink: '', sourceNoteProperty: '' };
 	return {
 		sourceNoteLink: notes.markdownLink(sourcePath, notePath),
 		sourceNoteProperty: notes.propertyLink(sourcePath, notePath),

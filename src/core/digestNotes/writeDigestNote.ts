@@ -42,8 +42,10 @@ export async function writeDigestNote(data: DigestData, request: DigestRequest, 
 			}
 			await notes.create(path, digestNoteText(rendered));
 		}
-		// A source note deleted during the run gets no link; the digest is still worth keeping.
-		if (source && notes.exists(source.path)) await linkFromSource(notes, source, path, data.info.id);
+		// A source note deleted during the run gets no link; the digest is still worth keeping. Nor does the
+		// digest note itself, when the run started from it.
+		if (source && source.path !== path && notes.exists(source.path))
+			await linkFromSource(notes, source, path, data.info.id);
 		if (channelPath) {
 			const today = formatDate(writing.created, 'YYYY-MM-DD');
 			await listOnChannelNote(notes, index, channelPath, data, path, today);

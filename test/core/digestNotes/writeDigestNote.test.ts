@@ -83,6 +83,20 @@ describe('writeDigestNote', () => {
 		expect(vault.files.get(first)).toContain('Rewritten by hand.');
 	});
 
+	it('updates a digest run from the digest note itself without making the note its own source', async () => {
+		const vault = memoryVault({ [SOURCE]: SOURCE_TEXT });
+		const path = await writeDigestNote(transcriptDigestData(), request(), { ...vault, created });
+		expect(vault.files.get(path)).toContain('source_note: "[[Videos]]"');
+		const fromDigest = { ...request(), source: { path, linkText: LINK } };
+		await writeDigestNote(transcriptDigestData(), fromDigest, { ...vault, created });
+
+		expect(vault.files.get(path)).toContain('source_note: "[[Videos]]"');
+		expect(vault.files.get(path)).not.toContain('[[Tablet review worth it]]');
+		expect(vault.files.get(SOURCE)).toBe(
+			`Watch this:\n${LINK}\nDigest: [[Tablet review worth it]]\n\nMore text.\n`,
+		);
+	});
+
 	it('puts the digest below the link in the source note when asked, and replaces it on a re-run', async () => {
 		const vault = memoryVault({ [SOURCE]: SOURCE_TEXT });
 		const inline = request({ placement: 'below-link' });
