@@ -28,7 +28,9 @@ const SET_OFF: ReadonlySet<BlockKind> = new Set(['fence', 'comment', 'table', 'q
  * a note that already links the digest is returned unchanged. Added lines use the note's line ending.
  */
 export function insertBacklink(text: string, placement: BacklinkPlacement): string {
-	if (text.includes(placement.digestLink)) return text;
+	// Also a wikilink the user gave a display text or a heading since: `[[Talk|mine]]`, `[[Talk#Part]]`.
+	const open = placement.digestLink.replace(/\]\]$/, '');
+	if ([placement.digestLink, `${open}|`, `${open}#`].some((link) => text.includes(link))) return text;
 	const eol = lineEndingOf(text);
 	const label = `${placement.label ?? 'Digest:'} ${placement.digestLink}`;
 	const anchor = findAnchorOffset(text, placement);

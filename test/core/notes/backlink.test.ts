@@ -53,6 +53,17 @@ describe('insertBacklink', () => {
 		expect(insertBacklink(text, placement)).toBe(text);
 	});
 
+	it('does not link it again after the user gave the link a display text or a heading', () => {
+		for (const link of ['[[Never Gonna|my notes]]', '[[Never Gonna#Summary]]']) {
+			const text = `https://youtu.be/${ID}\nDigest: ${link}\n`;
+			expect(insertBacklink(text, placement)).toBe(text);
+		}
+		const other = `https://youtu.be/${ID}\nSee [[Never Gonna Give]]\n`;
+		expect(insertBacklink(other, placement)).toBe(
+			`https://youtu.be/${ID}\nDigest: [[Never Gonna]]\nSee [[Never Gonna Give]]\n`,
+		);
+	});
+
 	it('keeps Windows line endings intact', () => {
 		expect(insertBacklink(`a\r\nhttps://youtu.be/${ID}\r\nb`, placement)).toBe(
 			`a\r\nhttps://youtu.be/${ID}\r\nDigest: [[Never Gonna]]\r\nb`,
