@@ -90,9 +90,16 @@ function lastIndexAtOrBefore(sorted: number[], value: number): number {
 	return low;
 }
 
+/**
+ * Emoji code points only (pictographs, with their joiners, skin tones, flags and variation selectors): `!!`,
+ * `->`, `:)`, `—` or `**` are no emoji. Keycaps are left out with the digits, `#` and `*` they are made of.
+ */
 export function cleanEmoji(emoji: string): string {
 	const trimmed = emoji.trim();
-	const isEmojiOnly = trimmed.length > 0 && [...trimmed].length <= 8 && !/[\p{L}\p{N}\s]/u.test(trimmed);
+	const isEmojiOnly =
+		[...trimmed].length <= 8 &&
+		/^[\p{Extended_Pictographic}\p{Emoji_Component}]+$/u.test(trimmed) &&
+		!/[\d#*]/.test(trimmed);
 	return isEmojiOnly ? trimmed : FALLBACK_EMOJI;
 }
 
