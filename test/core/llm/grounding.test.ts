@@ -23,6 +23,12 @@ describe('groundTimestamp', () => {
 		expect(groundTimestamp('', starts, 4000)).toBeNull();
 		expect(groundTimestamp('somewhere in the middle', starts, 4000)).toBeNull();
 	});
+
+	it('drops a negative time instead of reading it as the time without its sign', () => {
+		expect(groundTimestamp('-0:31', starts, 4000)).toBeNull();
+		expect(groundTimestamp('[-1:05]', starts, 4000)).toBeNull();
+		expect(groundTimestamp('0:31-1:05', starts, 4000)).toBe(31.04);
+	});
 });
 
 describe('cleanEmoji', () => {
