@@ -166,12 +166,11 @@ async function completeOnce(
 		},
 		{ signal: request.signal },
 	);
-	// Compatible servers send anything: each field of the wrong type is read as absent, never as a crash.
-	const body = asRecord(completion);
-	if (!Array.isArray(body?.choices)) throw new DigestError('llm-unavailable', 'not a chat completion');
-	const choice = asRecord(body.choices[0]);
+	// Compatible servers send anything: a field of the wrong type reads as absent; no list of choices at all
+	// (`{}`, `null`, an HTML page) throws here and ends as llm-unavailable in toDigestError.
+	const choice = asRecord(completion.choices[0]);
 	const message = asRecord(choice?.message);
-	const usage = asRecord(body.usage);
+	const usage = asRecord(completion.usage);
 	return {
 		content: asString(message?.content) ?? null,
 		refusal: asString(message?.refusal) ?? null,
@@ -179,7 +178,7 @@ async function completeOnce(
 		usage: usage
 			? { inputTokens: tokens(usage.prompt_tokens), outputTokens: tokens(usage.completion_tokens) }
 			: null,
-		model: asString(body.model) || model,
+		model: asString(completion.model) || model,
 	};
 }
 
