@@ -98,8 +98,10 @@ export function userMessage(error: unknown): string {
 	}
 	const base = USER_MESSAGES[error.kind];
 	if (!error.detail) return base;
-	if (base.endsWith('.')) return `${base} (${error.detail})`;
-	return `${base}: ${error.detail}.`;
+	// A detail from outside may span lines or end with its own full stop (YouTube's reasons do): one sentence.
+	const detail = error.detail.replace(/\s+/g, ' ').replace(/\.$/, '');
+	if (base.endsWith('.')) return `${base} (${detail})`;
+	return `${base}: ${detail}.`;
 }
 
 /** Throws the typed cancellation when the user has pressed cancel. */

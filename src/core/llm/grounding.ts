@@ -60,7 +60,8 @@ export function groundDigest(digest: ModelDigest, segments: TranscriptSegment[],
 
 /**
  * A reference from the model (`12:34`, `[1:02:03]`, `754`, `754s`) to the start of the segment playing at
- * that time. References past the end of the video, or that hold no time at all, resolve to null.
+ * that time. References past the end of the video, negative (`-0:30`), or that hold no time at all, resolve
+ * to null.
  */
 export function groundTimestamp(reference: string, segmentStarts: number[], durationSeconds: number): number | null {
 	const seconds = parseReference(reference);
@@ -69,7 +70,7 @@ export function groundTimestamp(reference: string, segmentStarts: number[], dura
 }
 
 function parseReference(reference: string): number | null {
-	const clock = /(?:(\d+):)?(\d{1,2}):(\d{2})(?:\.\d+)?/.exec(reference);
+	const clock = /(?<![\d-])(?:(\d+):)?(\d{1,2}):(\d{2})(?:\.\d+)?/.exec(reference);
 	if (clock) return Number(clock[1] ?? 0) * 3600 + Number(clock[2]) * 60 + Number(clock[3]);
 	const plain = /^\s*\[?(\d+(?:\.\d+)?)\s*s?\]?\s*$/.exec(reference);
 	return plain ? Number(plain[1]) : null;
@@ -90,9 +91,16 @@ function lastIndexAtOrBefore(sorted: number[], value: number): number {
 	return low;
 }
 
+/**
+ * Emoji code points only (pictographs, with their joiners, skin tones, flags and variation selectors): `!!`,
+ * `->`, `:)`, `—` or `**` are no emoji. Keycaps are left out with the digits, `#` and `*` they are made of.
+ */
 export function cleanEmoji(emoji: string): string {
 	const trimmed = emoji.trim();
-	const isEmojiOnly = trimmed.length > 0 && [...trimmed].length <= 8 && !/[\p{L}\p{N}\s]/u.test(trimmed);
+	const isEmojiOnly =
+		[...trimmed].length <= 8 &&
+		/^[\p{Extended_Pictographic}\p{Emoji_Component}]+$/u.test(trimmed) &&
+		!/[\d#*]/.test(trimmed);
 	return isEmojiOnly ? trimmed : FALLBACK_EMOJI;
 }
 

@@ -3,6 +3,7 @@ import { DigestError } from '../errors';
 import { fetchOverHttp, HttpClient } from '../http';
 import { redactSecrets } from '../redact';
 import { sleep, Sleep } from '../timing';
+import { asIndex, asRecord, asString } from '../youtube/coerce';
 import { ChatMessage, ChatModel, ChatRequest, ChatResult } from './chatModel';
 
 /**
@@ -165,16 +166,25 @@ async function completeOnce(
 		},
 		{ signal: request.signal },
 	);
-	const choice = completion.choices[0];
+	// Compatible servers send anything: a field of the wrong type reads as absent; no list of choices at all
+	// (`{}`, `null`, an HTML page) throws here and ends as llm-unavailable in toDigestError.
+	const choice = asRecord(completion.choices[0]);
+	const message = asRecord(choice?.message);
+	const usage = asRecord(completion.usage);
 	return {
-		content: choice?.message.content ?? null,
-		refusal: choice?.message.refusal ?? null,
-		finishReason: choice?.finish_reason ?? null,
-		usage: completion.usage
-			? { inputTokens: completion.usage.prompt_tokens, outputTokens: completion.usage.completion_tokens }
+		content: asString(message?.content) ?? null,
+		refusal: asString(message?.refusal) ?? null,
+		finishReason: asString(choice?.finish_reason) ?? null,
+		usage: usage
+			? { inputTokens: tokens(usage.prompt_tokens), outputTokens: tokens(usage.completion_tokens) }
 			: null,
-		model: completion.model || model,
+		model: asString(completion.model) || model,
 	};
+}
+
+/** A token count: a whole number from 0 up, else 0 (a negative or missing count must not lower the cost). */
+function tokens(value: unknown): number {
+	return asIndex(value) ?? 0;
 }
 
 /** Without a schema-enforcing response format, the schema has to be in the instructions. */
@@ -207,7 +217,8 @@ function toDigestError(sdk: OpenAISdk, error: unknown, signal: AbortSignal | und
 	if (outOfQuota(sdk, error)) return new DigestError('llm-quota', said(error.message));
 	if (error instanceof sdk.RateLimitError) return new DigestError('llm-rate-limited', tryAgainIn(error.headers));
 	if (error instanceof sdk.APIError) return new DigestError('llm-unavailable', said(error.message));
-	return new DigestError('llm-unavailable', said(error instanceof Error ? error.message : String(error)));
+	// Anything else is the SDK failing on the answer (an HTML page, cut-off JSON): its text quotes the body.
+	return new DigestError('llm-unavailable', 'not a chat completion');
 }
 
 /** OpenAI answers 429 also for an account without credit: waiting does not help, and the user must know. */

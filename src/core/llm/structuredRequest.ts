@@ -85,6 +85,7 @@ function contentProblemText(problems: string[]): string {
 
 function readAttempt<T>(result: ChatResult, spec: StructuredSpec<T>): Attempt<T> {
 	if (result.refusal) throw new DigestError('model-refused', result.refusal.slice(0, 200));
+	if (result.finishReason === 'content_filter') throw new DigestError('model-refused');
 	const content = result.content ?? '';
 	if (result.finishReason === 'length') {
 		return { ok: false, problem: 'it was cut off before the end; write shorter texts', content };

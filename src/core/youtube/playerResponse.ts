@@ -38,11 +38,9 @@ export async function fetchPlayer(
 	let playable: PlayerResult | null = null;
 	for (const client of clients) {
 		const player = await requestPlayer(http, videoId, client, signal);
-		const failure = player
-			? playabilityFailure(player)
-			: new DigestError('unplayable', `the ${client.name} client got no answer`);
+		const failure = player instanceof DigestError ? player : playabilityFailure(player);
 		if (!failure) return { player: player as PlayerResponse, client };
-		if (player && isCaptionFailure(failure)) {
+		if (!(player instanceof DigestError) && isCaptionFailure(failure)) {
 			if (captions === 'ignored') return { player, client, captionFailure: failure };
 			playable ??= { player, client, captionFailure: failure };
 		}
@@ -62,7 +60,7 @@ async function requestPlayer(
 	videoId: string,
 	client: InnertubeClient,
 	signal?: AbortSignal,
-): Promise<PlayerResponse | null> {
+): Promise<PlayerResponse | DigestError> {
 	const body = {
 		context: {
 			client: { clientName: client.name, clientVersion: client.version, hl: 'en', gl: 'US', ...client.context },
@@ -89,13 +87,16 @@ async function requestPlayer(
 		throw toNetworkError(error, signal);
 	}
 	if (response.status === 429) throw new DigestError('youtube-rate-limited');
-	if (response.status < 200 || response.status >= 300) return null;
+	// A refusal (403, 5xx) says less than any answer about the video, so another client's answer wins over it.
+	if (response.status < 200 || response.status >= 300)
+		return new DigestError('youtube-refused', `HTTP ${response.status} for the video`);
 	try {
 		const parsed: unknown = JSON.parse(response.text);
-		return asRecord(parsed) ? readPlayerResponse(parsed) : null;
+		if (asRecord(parsed)) return readPlayerResponse(parsed);
 	} catch {
-		return null;
+		// Not JSON (an HTML page): no answer from this client.
 	}
+	return new DigestError('unplayable', `the ${client.name} client got no answer`);
 }
 
 /** Why this player response cannot give a transcript, or null when it can. */

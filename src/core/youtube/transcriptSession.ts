@@ -138,8 +138,8 @@ function libraryError(error: unknown, signal?: AbortSignal): DigestError {
 }
 
 /**
- * Seconds everywhere, clean text, no empty cues, and no overlaps: auto-generated captions keep each line
- * on screen until the line after next, so a cue ends where the next one starts.
+ * Seconds everywhere, clean text, no empty cues, no times outside the video, and no overlaps: auto-generated
+ * captions keep each line on screen until the line after next, so a cue ends where the next one starts.
  */
 export function normalizeSegments(raw: TranscriptResponse[], unit: number): TranscriptSegment[] {
 	const cues = asArray(raw, asRecord)
@@ -148,7 +148,8 @@ export function normalizeSegments(raw: TranscriptResponse[], unit: number): Tran
 			duration: Math.max(0, asNumber(cue.duration) ?? 0) * unit,
 			text: cleanCaptionText(asString(cue.text) ?? ''),
 		}))
-		.filter((cue) => cue.text.length > 0 && Number.isFinite(cue.start) && Number.isFinite(cue.duration))
+		// A negative start, or one past about a week, is no time in a video (the duration is finite and 0 or more).
+		.filter((cue) => cue.text.length > 0 && cue.start >= 0 && cue.start < 6e5)
 		.sort((a, b) => a.start - b.start);
 	return cues.map((cue, index) => {
 		const next = cues[index + 1];

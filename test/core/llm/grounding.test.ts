@@ -1,5 +1,5 @@
 import { ModelDigest } from '../../../src/core/llm/digestSchema';
-import { groundDigest, groundTimestamp, normalizeTags } from '../../../src/core/llm/grounding';
+import { cleanEmoji, groundDigest, groundTimestamp, normalizeTags } from '../../../src/core/llm/grounding';
 
 const starts = [0.5, 12.2, 31.04, 65, 3700];
 
@@ -23,6 +23,25 @@ describe('groundTimestamp', () => {
 		expect(groundTimestamp('', starts, 4000)).toBeNull();
 		expect(groundTimestamp('somewhere in the middle', starts, 4000)).toBeNull();
 	});
+
+	it('drops a negative time instead of reading it as the time without its sign', () => {
+		expect(groundTimestamp('-0:31', starts, 4000)).toBeNull();
+		expect(groundTimestamp('[-1:05]', starts, 4000)).toBeNull();
+		expect(groundTimestamp('0:31-1:05', starts, 4000)).toBe(31.04);
+	});
+});
+
+describe('cleanEmoji', () => {
+	it.each(['🚀', '⚖️', '👍🏽', '🇺🇸', '👨‍👩‍👧', '✅'])('keeps the emoji %s', (emoji) => {
+		expect(cleanEmoji(` ${emoji} `)).toBe(emoji);
+	});
+
+	it.each(['!!', '->', ':)', '—', '**', '...', '#', '[[', '1️⃣', 'rocket', ''])(
+		'puts 💡 for %p, which is no emoji',
+		(text) => {
+			expect(cleanEmoji(text)).toBe('💡');
+		},
+	);
 });
 
 describe('groundDigest', () => {

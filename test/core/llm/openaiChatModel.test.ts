@@ -250,3 +250,61 @@ describe('provider presets', () => {
 		expect(await listModels(unreachable)).toEqual([]);
 	});
 });
+
+describe('answers of the wrong shape from a compatible server', () => {
+	/** A server that answers every call with this body (status 200 unless told). */
+	function answering(body: unknown, contentType = 'application/json') {
+		return createOpenAIChatModel({
+			http: async () => ({
+				status: 200,
+				headers: { 'content-type': contentType },
+				text: typeof body === 'string' ? body : JSON.stringify(body),
+			}),
+			baseUrl: 'http://127.0.0.1:9/v1',
+			apiKey: 'k',
+			model: 'm',
+			maxRetries: 0,
+		});
+	}
+
+	it.each([
+		['no choices', {}],
+		['choices null', { choices: null }],
+		['a JSON string', 'null'],
+		['an HTML page', '<html><body>Gateway says hello</body></html>'],
+	])('%s: the service failed, in one sentence without the body or a JavaScript error', async (_name, body) => {
+		const error = await requestStructured(answering(body), messages, DIGEST_SPEC).catch(
+			(caught: unknown) => caught,
+		);
+		expect(error).toMatchObject({ kind: 'llm-unavailable' });
+		expect(userMessage(error)).not.toMatch(/Cannot read|undefined|null|Gateway|<html/);
+	});
+
+	it.each([
+		['content a number', { content: 42 }],
+		['content an object', { content: { summary: 'x' } }],
+		['refusal an object', { content: null, refusal: { reason: 'x' } }],
+		['no message', undefined],
+	])('%s: an unusable answer (output-invalid), not a crash', async (_name, message) => {
+		const completion = { choices: [{ message, finish_reason: 'stop' }], model: 'm' };
+		await expect(requestStructured(answering(completion), messages, DIGEST_SPEC)).rejects.toMatchObject({
+			kind: 'output-invalid',
+		});
+	});
+
+	it('a content filter that stops the answer is a refusal, not an invalid answer asked again', async () => {
+		const completion = { choices: [{ message: { content: null }, finish_reason: 'content_filter' }] };
+		await expect(requestStructured(answering(completion), messages, DIGEST_SPEC)).rejects.toMatchObject({
+			kind: 'model-refused',
+		});
+	});
+
+	it('reads a token count given as text, and a negative one as 0', async () => {
+		const content = JSON.stringify({ hello: 1 });
+		const usage = { prompt_tokens: -500, completion_tokens: '12' };
+		const result = await answering({ choices: [{ message: { content }, finish_reason: 'stop' }], usage }).complete({
+			messages,
+		});
+		expect(result.usage).toEqual({ inputTokens: 0, outputTokens: 12 });
+	});
+});

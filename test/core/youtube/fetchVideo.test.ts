@@ -127,6 +127,29 @@ describe('fetchVideo through youtube-transcript against a fake YouTube', () => {
 		await expect(run()).rejects.toMatchObject({ kind: 'youtube-refused', detail: 'HTTP 404 for the captions' });
 	});
 
+	it.each([403, 500, 503])(
+		'reports a player request every client gets %i for as refused, not as unplayable',
+		async (code) => {
+			youtube.set({ player: status(code), timedtext: captionsFromCues({ en: cues }) });
+			await expect(run()).rejects.toMatchObject({
+				kind: 'youtube-refused',
+				detail: `HTTP ${code} for the video`,
+			});
+			expect(youtube.requests).toHaveLength(DEFAULT_INNERTUBE_CLIENTS.length);
+		},
+	);
+
+	it("lets another client's answer about the video win over a refusal", async () => {
+		youtube.set({
+			player: playerByClient({
+				[DEFAULT_INNERTUBE_CLIENTS[0].name]: status(403),
+				'*': recordedPlayer('youtube_unplayable.innertube.json'),
+			}),
+			timedtext: captionsFromCues({ en: cues }),
+		});
+		await expect(run()).rejects.toMatchObject({ kind: 'unplayable' });
+	});
+
 	it('reports a network failure when YouTube cannot be reached', async () => {
 		const { http } = routedHttp({ 'https://www.youtube.com': 'http://127.0.0.1:9' });
 		await expect(

@@ -12,7 +12,7 @@ import { needsPoToken, playabilityFailure } from '../../../src/core/youtube/play
 import { readPlayerResponse } from '../../../src/core/youtube/playerResponseData';
 import { normalizeSegments } from '../../../src/core/youtube/transcriptSession';
 import { extractVideoInfo } from '../../../src/core/youtube/videoInfo';
-import { FakeYouTube, playerJson, startFakeYouTube } from '../../support/fakeYouTubeServer';
+import { FakeYouTube, playerJson, recordedPlayer, startFakeYouTube } from '../../support/fakeYouTubeServer';
 import { loadRecordedPlayer } from '../../support/fixtures';
 import { routedHttp } from '../../support/routedHttp';
 
@@ -339,6 +339,21 @@ describe('hostile YouTube answers through the loopback fake server', () => {
 			'\uFFFDthree\uFFFD',
 		]);
 	});
+
+	it.each([
+		['srv1', '<transcript><text start="-2.5" dur="2">before</text><text start="1" dur="2">one</text></transcript>'],
+		[
+			'srv3',
+			'<timedtext><body><p t="1000" d="2000">one</p><p t="99999999999999999999" d="1">far</p></body></timedtext>',
+		],
+	])(
+		'%s cues before the start or ages past it are dropped, so no timestamp is outside the video',
+		async (_, body) => {
+			youtube.set({ player: recordedPlayer('youtube.innertube.json'), timedtext: () => ({ status: 200, body }) });
+			const video = await run();
+			expect(video.transcript.segments).toEqual([{ start: 1, duration: 2, text: 'one' }]);
+		},
+	);
 
 	it('a player answer that is JSON but not an object counts as no answer from that client', async () => {
 		youtube.set({ player: playerJson([1, 2, 3]) });

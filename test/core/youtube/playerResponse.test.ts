@@ -1,3 +1,4 @@
+import { userMessage } from '../../../src/core/errors';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chooseCaptionTrack } from '../../../src/core/youtube/captionTrack';
@@ -24,6 +25,14 @@ describe('playabilityFailure on recorded player responses', () => {
 	it("keeps YouTube's reason for an unplayable video", () => {
 		expect(playabilityFailure(recorded('youtube_unplayable.innertube.json'))?.detail).toBe(
 			'Custom Reason — Sub Reason 1Sub Reason 2',
+		);
+	});
+
+	it("shows YouTube's reason as one sentence: one line, one full stop", () => {
+		const reason = 'The following content may contain\nsuicide or self-harm topics.';
+		const failure = playabilityFailure({ playabilityStatus: { status: 'CONTENT_CHECK_REQUIRED', reason } });
+		expect(userMessage(failure)).toBe(
+			'YouTube will not play this video here: The following content may contain suicide or self-harm topics.',
 		);
 	});
 
