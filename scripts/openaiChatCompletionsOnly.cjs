@@ -179,4 +179,46 @@ const openaiChatCompletionsOnly = {
 	},
 };
 
-module.exports = { openaiChatCompletionsOnly, stubbedOpenAIResources, stubbedOpenAIHelpers, stringifyQuery };
+/** The logging module's exports, each with what the silent stand-in makes of it. */
+const SILENT_LOG = {
+	parseLogLevel: '() => undefined',
+	loggerFor: '() => ({ error() {}, warn() {}, info() {}, debug() {} })',
+	formatRequestDetails: '(details) => details',
+};
+
+/** The stand-in for the SDK's logging module, after checking it exports exactly what the stand-in replaces. */
+function silentLogModule() {
+	const file = path.join(SDK, 'internal/utils/log.mjs');
+	const exported = [...fs.readFileSync(file, 'utf8').matchAll(/^export (?:const|function) (\w+)/gm)].map(
+		([, name]) => name,
+	);
+	if (exported.sort().join() !== Object.keys(SILENT_LOG).sort().join())
+		throw new Error(`openai: the logging module exports ${exported.join(', ')}; update SILENT_LOG`);
+	return Object.entries(SILENT_LOG)
+		.map(([name, value]) => `export const ${name} = ${value};\n`)
+		.join('');
+}
+
+/**
+ * For the plugin only: the SDK writes nothing to the console (Obsidian's developer console), whatever
+ * OPENAI_LOG says; what goes wrong reaches the user as the plugin's own notices. The CLI keeps the SDK's
+ * logging, for OPENAI_LOG. Goes after openaiChatCompletionsOnly in a build's plugins.
+ */
+const openaiSilent = {
+	name: 'openai-silent',
+	setup(build) {
+		const contents = silentLogModule();
+		build.onLoad({ filter: /[\\/]openai[\\/]internal[\\/]utils[\\/]log\.mjs$/ }, () => ({
+			contents,
+			loader: 'js',
+		}));
+	},
+};
+
+module.exports = {
+	openaiChatCompletionsOnly,
+	openaiSilent,
+	stubbedOpenAIResources,
+	stubbedOpenAIHelpers,
+	stringifyQuery,
+};

@@ -31,3 +31,9 @@ describe.each(['main.js', 'cli.js'])('the built %s', (file) => {
 		expect(code).not.toContain('/vector_stores');
 	});
 });
+
+it('the built main.js has the openai SDK without its logging, which cli.js keeps for OPENAI_LOG', () => {
+	const logging = /was set to .*, expected one of/;
+	expect(built('main.js')).not.toMatch(logging);
+	expect(built('cli.js')).toMatch(logging);
+});

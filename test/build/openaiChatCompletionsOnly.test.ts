@@ -2,6 +2,7 @@ import * as esbuild from 'esbuild';
 import * as path from 'node:path';
 import {
 	openaiChatCompletionsOnly,
+	openaiSilent,
 	stringifyQuery,
 	stubbedOpenAIHelpers,
 	stubbedOpenAIResources,
@@ -37,15 +38,15 @@ async function bundledChatModel(): Promise<{ module: typeof OpenAIChatModel; ope
 	return { module: module.exports, openaiBytes };
 }
 
-/** `openai/client` bundled as main.js bundles it: its `OpenAI` class. */
-async function bundledClientClass(): Promise<typeof OpenAIClient> {
+/** `openai/client` bundled as cli.js bundles it (`silent`: as main.js does): its `OpenAI` class. */
+async function bundledClientClass(silent = false): Promise<typeof OpenAIClient> {
 	const result = await esbuild.build({
 		stdin: { contents: `export { OpenAI } from 'openai/client';`, resolveDir: ROOT },
 		bundle: true,
 		write: false,
 		format: 'cjs',
 		platform: 'node',
-		plugins: [openaiChatCompletionsOnly],
+		plugins: silent ? [openaiChatCompletionsOnly, openaiSilent] : [openaiChatCompletionsOnly],
 		logLevel: 'silent',
 	});
 	const module = { exports: {} as { OpenAI: typeof OpenAIClient } };
@@ -276,5 +277,20 @@ describe('the openai SDK in the bundle', () => {
 			defaultQuery: { a: { b: '1' } } as never,
 		});
 		await expect(nested.models.list()).rejects.toThrow('query stand-in writes flat values only');
+	});
+
+	it('writes nothing to any logger in the plugin, as the CLI does for OPENAI_LOG', async () => {
+		const logged = async (Client: typeof OpenAIClient) => {
+			const calls: string[] = [];
+			const logger = Object.fromEntries(
+				(['error', 'warn', 'info', 'debug'] as const).map((level) => [level, () => void calls.push(level)]),
+			);
+			const fetch = async () => new Response('{"error":{"message":"busy"}}', { status: 500 });
+			const client = new Client({ apiKey: 'k', maxRetries: 1, fetch, logger, logLevel: 'debug' } as never);
+			await expect(client.models.list()).rejects.toThrow();
+			return calls;
+		};
+		expect(await logged(await bundledClientClass())).toEqual(expect.arrayContaining(['debug', 'info']));
+		expect(await logged(await bundledClientClass(true))).toEqual([]);
 	});
 });
