@@ -93,6 +93,35 @@ function validateObject(
 	return [...missing, ...extra, ...nested];
 }
 
+/**
+ * The answer made to follow the schema, for when the model could not, twice: an object keeps its valid
+ * properties, and a missing or wrong one becomes empty (`''`, `null` where allowed, `[]`, `false`); a list keeps
+ * the items that are valid as they are. What is left out costs that field, not the digest.
+ */
+export function salvageJson(value: unknown, schema: JsonSchema, root: JsonSchema = schema): unknown {
+	if ('$ref' in schema) return salvageJson(value, resolveReference(schema.$ref, root), root);
+	if (validateJson(value, schema, '$', root).length === 0) return value;
+	switch (schema.type) {
+		case 'array':
+			return Array.isArray(value)
+				? value.filter((item) => validateJson(item, schema.items, '$', root).length === 0)
+				: [];
+		case 'object': {
+			const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+			return Object.fromEntries(
+				Object.entries(schema.properties).map(([key, property]) => [
+					key,
+					salvageJson(record[key], property, root),
+				]),
+			);
+		}
+		case 'boolean':
+			return false;
+		default:
+			return Array.isArray(schema.type) ? null : '';
+	}
+}
+
 function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'an array';

@@ -1,6 +1,6 @@
 import { DigestError, throwIfCancelled } from '../errors';
 import { ChatMessage, ChatModel, ChatResult, TokenUsage } from './chatModel';
-import { describeProblems, JsonSchema, ValidationProblem } from './jsonSchema';
+import { describeProblems, JsonSchema, salvageJson, validateJson, ValidationProblem } from './jsonSchema';
 
 /** A JSON answer the model must give: the schema sent with the call and the check applied to the answer. */
 export interface StructuredSpec<T> {
@@ -20,9 +20,12 @@ export interface StructuredResult<T> {
 	value: T;
 	usage: TokenUsage;
 	calls: number;
+	/** Where the answer kept was made to follow the schema (`$.tags`): what was there is left out. */
+	salvaged?: string[];
 }
 
-type Attempt<T> = { ok: true; value: T; content: string } | { ok: false; problem: string; content: string };
+type Attempt<T> =
+	{ ok: true; value: T; content: string } | { ok: false; problem: string; content: string; parsed?: unknown };
 
 /**
  * One structured call; when the answer does not parse, does not follow the schema, or has problems the
@@ -57,7 +60,7 @@ export async function requestStructured<T>(
 			continue;
 		}
 		if (usable) return { value: usable.value, usage, calls: call };
-		if (call === 2) throw new DigestError('output-invalid', attempt.problem);
+		if (call === 2) return { ...salvage(attempt, spec), usage, calls: call };
 		conversation = repairConversation(
 			messages,
 			attempt.content,
@@ -66,6 +69,17 @@ export async function requestStructured<T>(
 		);
 	}
 	throw new DigestError('output-invalid');
+}
+
+/**
+ * The second unusable answer, made to follow the schema: kept if the digest can do without what it loses
+ * (the spec's own checks pass), else an `output-invalid` error.
+ */
+function salvage<T>(attempt: { problem: string; parsed?: unknown }, spec: StructuredSpec<T>) {
+	const value = attempt.parsed === undefined ? undefined : salvageJson(attempt.parsed, spec.schema);
+	if (value === undefined || spec.validate(value).length > 0)
+		throw new DigestError('output-invalid', attempt.problem);
+	return { value: value as T, salvaged: validateJson(attempt.parsed, spec.schema).map((problem) => problem.path) };
 }
 
 function repairConversation(messages: ChatMessage[], content: string, request: string): ChatMessage[] {
@@ -93,7 +107,7 @@ function readAttempt<T>(result: ChatResult, spec: StructuredSpec<T>): Attempt<T>
 	const parsed = parseJsonObject(content);
 	if (parsed === undefined) return { ok: false, problem: 'it is not a JSON object', content };
 	const problems = spec.validate(parsed);
-	if (problems.length > 0) return { ok: false, problem: describeProblems(problems), content };
+	if (problems.length > 0) return { ok: false, problem: describeProblems(problems), content, parsed };
 	return { ok: true, value: parsed as T, content };
 }
 

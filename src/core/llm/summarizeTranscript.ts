@@ -99,10 +99,12 @@ export async function summarizeTranscript(
 ): Promise<SummaryOutcome> {
 	const usage: TokenUsage = { inputTokens: 0, outputTokens: 0 };
 	let calls = 0;
+	const salvaged: string[] = [];
 	const ask = async <T>(messages: ChatMessage[], spec: StructuredSpec<T>, signal?: AbortSignal): Promise<T> => {
 		const result = await requestStructured(model, messages, spec, signal);
 		addUsage(usage, result.usage);
 		calls += result.calls;
+		for (const path of result.salvaged ?? []) salvaged.push(`the model gave no usable ${path.slice(2)}: left out`);
 		return result.value;
 	};
 	const duration = input.info.durationSeconds;
@@ -137,7 +139,7 @@ export async function summarizeTranscript(
 
 	if (plan.chunks.length <= 1) {
 		const digest = await checked(messagesFor(input.paragraphs), DIGEST_SPEC, checkContext, options.signal);
-		return { digest, usage, calls, rounds: 1, warnings: describeIssues(issues) };
+		return { digest, usage, calls, rounds: 1, warnings: [...describeIssues(issues), ...salvaged] };
 	}
 
 	// One failed part fails the run: stop the other parts' requests instead of paying for them.
@@ -189,7 +191,7 @@ export async function summarizeTranscript(
 			usage,
 			calls,
 			rounds: 2,
-			warnings: describeIssues(issues),
+			warnings: [...describeIssues(issues), ...salvaged],
 		};
 	} finally {
 		options.signal?.removeEventListener('abort', abort);

@@ -9,6 +9,7 @@ import { delayed, errorReply, FakeOpenAI, jsonReply, startFakeOpenAI } from '../
 import { routedHttp } from '../../support/routedHttp';
 import { isMergeRequest, scriptedAnswer } from '../../support/scriptedDigest';
 import { syntheticCues } from '../../support/syntheticTranscript';
+import { scriptedChatModel } from '../../support/scriptedChatModel';
 
 const DURATION = 10_800;
 const segments = syntheticCues({ durationSeconds: DURATION, seed: 11 });
@@ -63,6 +64,19 @@ function countingModel(): { model: ChatModel; maxInFlight: () => number } {
 }
 
 describe('summarizeTranscript on a three-hour transcript', () => {
+	it('says what it left out of an answer that missed the schema twice', async () => {
+		const model = scriptedChatModel((request) => ({ ...(scriptedAnswer(request) as object), tags: 'talk' }));
+		const plan = planSummary(input, 200_000);
+		const outcome = await summarizeTranscript(model, input, plan, {
+			budgetTokens: 200_000,
+			concurrency: 1,
+			boundary: randomBoundary,
+		});
+		expect(outcome.digest.tags).toEqual([]);
+		expect(outcome.digest.tldr).not.toBe('');
+		expect(outcome.warnings).toContain('the model gave no usable tags: left out');
+	});
+
 	it('sends one call when the transcript fits the budget', async () => {
 		const plan = planSummary(input, 200_000);
 		expect(plan.chunks).toHaveLength(1);
