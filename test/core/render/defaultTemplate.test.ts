@@ -1,24 +1,10 @@
 import defaultTemplate from '../../../templates/digest.hbs';
-import { buildDigestContext } from '../../../src/core/render/digestContext';
 import { DEFAULT_PROPERTIES, renderProperties } from '../../../src/core/render/properties';
 import { serializeFrontmatter } from '../../../src/core/render/frontmatter';
 import { loadTemplateEngine } from '../../../src/core/render/templateEngine';
-import { sampleDigest, sampleInfo, sampleParagraphs, sampleTranscript } from './sampleDigest';
+import { realisticContext, sampleInfo } from './sampleDigest';
 
-const context = () =>
-	buildDigestContext({
-		info: sampleInfo,
-		transcript: sampleTranscript,
-		paragraphs: sampleParagraphs,
-		digest: sampleDigest,
-		sourceNoteLink: '[[Watch later]]',
-		created: new Date(2026, 10, 25, 9, 30),
-		model: 'gpt-4.1-mini',
-		outputLanguage: '',
-		timestampStyle: 'youtube',
-		usage: { inputTokens: 1200, outputTokens: 300 },
-		cost: 0.00096,
-	});
+const context = () => realisticContext();
 
 describe('the default digest template', () => {
 	it('renders the reference layout with grounded timestamp links', async () => {

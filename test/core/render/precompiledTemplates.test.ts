@@ -11,7 +11,7 @@ import { COMPILE_OPTIONS, PRECOMPILED_SOURCES, SHIPPED_TEMPLATES } from '../../.
 import { createTemplateEngine, isShippedTemplate, loadTemplateEngine } from '../../../src/core/render/templateEngine';
 import { createHelpers } from '../../../src/core/render/templateHelpers';
 import { DEFAULT_SETTINGS } from '../../../src/obsidian/settings';
-import { digestOfText, infoOfText, sampleDigest, sampleInfo, sampleParagraphs, sampleTranscript } from './sampleDigest';
+import { digestOfText, infoOfText, realisticContext, sampleInfo, sampleTranscript } from './sampleDigest';
 
 /** Text a title, a transcript or a model could contain that must stay inert in a note. */
 const HOSTILE = [
@@ -20,20 +20,7 @@ const HOSTILE = [
 	'bell\u0007 line\u2028separator\n# Fake heading\n> [!danger] fake --- constructor __proto__',
 ].join('\n');
 
-const realistic = (): DigestContext =>
-	buildDigestContext({
-		info: sampleInfo,
-		transcript: sampleTranscript,
-		paragraphs: sampleParagraphs,
-		digest: sampleDigest,
-		sourceNoteLink: '[[Watch later]]',
-		created: new Date(2026, 10, 25, 9, 30),
-		model: 'gpt-4.1-mini',
-		outputLanguage: 'de',
-		timestampStyle: 'youtube',
-		usage: { inputTokens: 1200, outputTokens: 300 },
-		cost: 0.00096,
-	});
+const realistic = (): DigestContext => realisticContext('de');
 
 const hostile = (): DigestContext =>
 	buildDigestContext({

@@ -1,4 +1,5 @@
 import { Digest } from '../../../src/core/llm/grounding';
+import { buildDigestContext, DigestContext } from '../../../src/core/render/digestContext';
 import { Transcript } from '../../../src/core/youtube/transcriptSession';
 import { VideoInfo } from '../../../src/core/youtube/videoInfo';
 
@@ -76,4 +77,21 @@ export function digestOfText(text: string): Digest {
 /** The sample video with `text` as its title, channel name and description. */
 export function infoOfText(text: string): VideoInfo {
 	return { ...sampleInfo, title: text, channel: { ...sampleInfo.channel, name: text }, description: text };
+}
+
+/** The sample digest's template context as a run on 25 November 2026 at 9:30 makes it, for `outputLanguage`. */
+export function realisticContext(outputLanguage = ''): DigestContext {
+	return buildDigestContext({
+		info: sampleInfo,
+		transcript: sampleTranscript,
+		paragraphs: sampleParagraphs,
+		digest: sampleDigest,
+		sourceNoteLink: '[[Watch later]]',
+		created: new Date(2026, 10, 25, 9, 30),
+		model: 'gpt-4.1-mini',
+		outputLanguage,
+		timestampStyle: 'youtube',
+		usage: { inputTokens: 1200, outputTokens: 300 },
+		cost: 0.00096,
+	});
 }

@@ -4,22 +4,9 @@ import { PRECOMPILED_TEMPLATES } from '../../../src/core/render/precompiledTempl
 import { PRESETS } from '../../../src/core/render/presets';
 import { DEFAULT_PROPERTIES } from '../../../src/core/render/properties';
 import { createTemplateEngine } from '../../../src/core/render/templateEngine';
-import { sampleDigest, sampleInfo, sampleParagraphs, sampleTranscript } from './sampleDigest';
+import { realisticContext, sampleDigest, sampleInfo, sampleTranscript } from './sampleDigest';
 
-const context = (): DigestContext =>
-	buildDigestContext({
-		info: sampleInfo,
-		transcript: sampleTranscript,
-		paragraphs: sampleParagraphs,
-		digest: sampleDigest,
-		sourceNoteLink: '[[Watch later]]',
-		created: new Date(2026, 10, 25, 9, 30),
-		model: 'gpt-4.1-mini',
-		outputLanguage: 'en',
-		timestampStyle: 'youtube',
-		usage: { inputTokens: 1200, outputTokens: 300 },
-		cost: 0.00096,
-	});
+const context = (): DigestContext => realisticContext();
 
 /**
  * The context behind proxies that record every write, at any depth. Template code compiled by Handlebars
