@@ -36,8 +36,8 @@ const plugin = {
 	...shared,
 	entryPoints: ['src/obsidian/main.ts'],
 	outfile: 'main.js',
-	// Inside Obsidian, the openai SDK writes nothing to the console.
-	plugins: [...shared.plugins, openaiChat.openaiSilent],
+	// Inside Obsidian, the openai SDK writes nothing to the console and does not describe the user's machine.
+	plugins: [...shared.plugins, openaiChat.openaiInsideObsidian],
 	platform: 'browser',
 	// Obsidian 1.11 (minAppVersion) runs on an Electron whose Chromium has all of ES2022: nothing to lower.
 	target: 'es2022',

@@ -179,45 +179,60 @@ const openaiChatCompletionsOnly = {
 	},
 };
 
-/** The logging module's exports, each with what the silent stand-in makes of it. */
-const SILENT_LOG = {
-	parseLogLevel: '() => undefined',
-	loggerFor: '() => ({ error() {}, warn() {}, info() {}, debug() {} })',
-	formatRequestDetails: '(details) => details',
+/**
+ * Inside Obsidian, modules of the SDK with what stands in for each export: the SDK writes nothing to the console
+ * (Obsidian's developer console), whatever OPENAI_LOG says, as what goes wrong reaches the user as the plugin's
+ * own notices; and of the headers that describe the client, only the SDK's language and version go to the model
+ * server, not the user's operating system, processor and runtime. The CLI keeps both, for OPENAI_LOG.
+ */
+const INSIDE_OBSIDIAN = {
+	'internal/utils/log.mjs': {
+		parseLogLevel: '() => undefined',
+		loggerFor: '() => ({ error() {}, warn() {}, info() {}, debug() {} })',
+		formatRequestDetails: '(details) => details',
+	},
+	'internal/detect-platform.mjs': {
+		isRunningInBrowser:
+			"() => typeof window !== 'undefined' && typeof window.document !== 'undefined' && typeof navigator !== 'undefined'",
+		getPlatformHeaders: "() => ({ 'X-Stainless-Lang': 'js', 'X-Stainless-Package-Version': VERSION })",
+	},
 };
 
-/** The stand-in for the SDK's logging module, after checking it exports exactly what the stand-in replaces. */
-function silentLogModule() {
-	const file = path.join(SDK, 'internal/utils/log.mjs');
+/** A module's stand-in, after checking the module exports exactly what the stand-in replaces. */
+function insideObsidianModule(module) {
+	const file = path.join(SDK, module);
 	const exported = [...fs.readFileSync(file, 'utf8').matchAll(/^export (?:const|function) (\w+)/gm)].map(
 		([, name]) => name,
 	);
-	if (exported.sort().join() !== Object.keys(SILENT_LOG).sort().join())
-		throw new Error(`openai: the logging module exports ${exported.join(', ')}; update SILENT_LOG`);
-	return Object.entries(SILENT_LOG)
-		.map(([name, value]) => `export const ${name} = ${value};\n`)
-		.join('');
+	const standIns = INSIDE_OBSIDIAN[module];
+	if (exported.sort().join() !== Object.keys(standIns).sort().join())
+		throw new Error(`openai: ${module} exports ${exported.join(', ')}; update INSIDE_OBSIDIAN`);
+	const version = `import { VERSION } from ${JSON.stringify(path.join(SDK, 'version.mjs'))};\n`;
+	return (
+		version +
+		Object.entries(standIns)
+			.map(([name, value]) => `export const ${name} = ${value};\n`)
+			.join('')
+	);
 }
 
-/**
- * For the plugin only: the SDK writes nothing to the console (Obsidian's developer console), whatever
- * OPENAI_LOG says; what goes wrong reaches the user as the plugin's own notices. The CLI keeps the SDK's
- * logging, for OPENAI_LOG. Goes after openaiChatCompletionsOnly in a build's plugins.
- */
-const openaiSilent = {
-	name: 'openai-silent',
+/** For main.js only, after openaiChatCompletionsOnly in a build's plugins: see INSIDE_OBSIDIAN. */
+const openaiInsideObsidian = {
+	name: 'openai-inside-obsidian',
 	setup(build) {
-		const contents = silentLogModule();
-		build.onLoad({ filter: /[\\/]openai[\\/]internal[\\/]utils[\\/]log\.mjs$/ }, () => ({
-			contents,
-			loader: 'js',
-		}));
+		const modules = new Map(
+			Object.keys(INSIDE_OBSIDIAN).map((module) => [path.join(SDK, module), insideObsidianModule(module)]),
+		);
+		build.onLoad({ filter: /[\\/]openai[\\/]internal[\\/].*\.mjs$/ }, (args) => {
+			const contents = modules.get(args.path);
+			return contents ? { contents, loader: 'js' } : undefined;
+		});
 	},
 };
 
 module.exports = {
 	openaiChatCompletionsOnly,
-	openaiSilent,
+	openaiInsideObsidian,
 	stubbedOpenAIResources,
 	stubbedOpenAIHelpers,
 	stringifyQuery,

@@ -2,7 +2,7 @@ import * as esbuild from 'esbuild';
 import * as path from 'node:path';
 import {
 	openaiChatCompletionsOnly,
-	openaiSilent,
+	openaiInsideObsidian,
 	stringifyQuery,
 	stubbedOpenAIHelpers,
 	stubbedOpenAIResources,
@@ -38,15 +38,15 @@ async function bundledChatModel(): Promise<{ module: typeof OpenAIChatModel; ope
 	return { module: module.exports, openaiBytes };
 }
 
-/** `openai/client` bundled as cli.js bundles it (`silent`: as main.js does): its `OpenAI` class. */
-async function bundledClientClass(silent = false): Promise<typeof OpenAIClient> {
+/** `openai/client` bundled as cli.js bundles it (`insideObsidian`: as main.js does): its `OpenAI` class. */
+async function bundledClientClass(insideObsidian = false): Promise<typeof OpenAIClient> {
 	const result = await esbuild.build({
 		stdin: { contents: `export { OpenAI } from 'openai/client';`, resolveDir: ROOT },
 		bundle: true,
 		write: false,
 		format: 'cjs',
 		platform: 'node',
-		plugins: silent ? [openaiChatCompletionsOnly, openaiSilent] : [openaiChatCompletionsOnly],
+		plugins: insideObsidian ? [openaiChatCompletionsOnly, openaiInsideObsidian] : [openaiChatCompletionsOnly],
 		logLevel: 'silent',
 	});
 	const module = { exports: {} as { OpenAI: typeof OpenAIClient } };
@@ -292,5 +292,31 @@ describe('the openai SDK in the bundle', () => {
 		};
 		expect(await logged(await bundledClientClass())).toEqual(expect.arrayContaining(['debug', 'info']));
 		expect(await logged(await bundledClientClass(true))).toEqual([]);
+	});
+
+	it("tells the model server the SDK's language and version in the plugin, not the user's machine", async () => {
+		const headersSent = async (Client: typeof OpenAIClient) => {
+			let headers: Record<string, string> = {};
+			const fetch = async (_url: string | URL | Request, init?: RequestInit) => {
+				headers = Object.fromEntries(new Headers(init?.headers));
+				return new Response('{"object":"list","data":[]}', { headers: { 'content-type': 'application/json' } });
+			};
+			const client = new Client({ apiKey: 'k', maxRetries: 0, fetch } as never);
+			for await (const model of client.models.list()) expect(model).toBeUndefined();
+			return headers;
+		};
+		const cli = await headersSent(await bundledClientClass());
+		const plugin = await headersSent(await bundledClientClass(true));
+		const describesMachine = [
+			'x-stainless-os',
+			'x-stainless-arch',
+			'x-stainless-runtime',
+			'x-stainless-runtime-version',
+		];
+		for (const name of describesMachine) expect(cli[name]).toEqual(expect.any(String));
+		for (const name of describesMachine) expect(plugin[name]).toBeUndefined();
+		const others = Object.fromEntries(Object.entries(cli).filter(([name]) => !describesMachine.includes(name)));
+		expect(plugin).toEqual(others);
+		expect(plugin['x-stainless-package-version']).toMatch(/^\d+\.\d+\.\d+$/);
 	});
 });
