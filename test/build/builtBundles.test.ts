@@ -32,7 +32,7 @@ describe.each(['main.js', 'cli.js'])('the built %s', (file) => {
 	});
 });
 
-it('the built main.js has the openai SDK without its logging and its description of the machine; cli.js has both', () => {
+it('main.js has the openai SDK without its logging and its description of the machine; cli.js has both', () => {
 	for (const kept of [/was set to .*, expected one of/, /X-Stainless-OS/]) {
 		expect(built('main.js')).not.toMatch(kept);
 		expect(built('cli.js')).toMatch(kept);
