@@ -47,6 +47,35 @@ export function breakTagsToSpaces(body: string): string {
 	return body.replace(/<br\s*\/?>/gi, ' ');
 }
 
+const CUE = /<(p|text)(\s[^>]*)?>([\s\S]*?)<\/\1>/g;
+
+/**
+ * youtube-transcript reads a cue only with its attributes in one order (`t` then `d`, `start` then `dur`), both
+ * present, and srv1 text without tags inside; any other cue is lost, and with them all the transcript. So each cue
+ * is rewritten that way: a missing duration lasts until the next cue starts (5 s for the last), a cue without a
+ * start is dropped, and tags inside srv1 text become spaces.
+ */
+export function canonicalCues(body: string): string {
+	const cues = [...body.matchAll(CUE)].map(([, tag, attributes = '', text]) => {
+		const srv3 = tag === 'p';
+		const start = attribute(attributes, srv3 ? 't' : 'start');
+		return { srv3, start, duration: attribute(attributes, srv3 ? 'd' : 'dur'), text };
+	});
+	let index = 0;
+	return body.replace(CUE, () => {
+		const { srv3, start, duration, text } = cues[index++];
+		if (start === undefined) return '';
+		const next = Number(cues[index]?.start) - Number(start);
+		const length = duration ?? (next > 0 ? next : srv3 ? 5000 : 5);
+		if (srv3) return `<p t="${start}" d="${length}">${text}</p>`;
+		return `<text start="${start}" dur="${length}">${text.replace(/<[^>]*>/g, ' ')}</text>`;
+	});
+}
+
+function attribute(attributes: string, name: string): string | undefined {
+	return new RegExp(`(?:^|\\s)${name}="([^"]*)"`).exec(attributes)?.[1];
+}
+
 /**
  * Numeric references that name no character (`&#99999999;`, `&#0;`, `&#xD800;`, also escaped again as
  * `&amp;#…;`) replaced by U+FFFD before youtube-transcript reads the body: it decodes them with

@@ -9,6 +9,7 @@ import { HttpClient } from '../http';
 import {
 	CaptionFormat,
 	breakTagsToSpaces,
+	canonicalCues,
 	detectCaptionFormat,
 	json3ToSrv3,
 	replaceInvalidCharacterReferences,
@@ -64,8 +65,10 @@ export async function fetchCaptionSegments(
 		if (!url.includes('/api/timedtext'))
 			throw new DigestError('no-captions', 'the caption track could not be read');
 		const response = await requestCaptions(http, url, client, init, signal);
-		format = detectCaptionFormat(response);
-		const srv = format === 'json3' ? json3ToSrv3(response) : breakTagsToSpaces(response);
+		const json3 = detectCaptionFormat(response) === 'json3';
+		const srv = json3 ? json3ToSrv3(response) : canonicalCues(breakTagsToSpaces(response));
+		// Read from the rewritten body, whose cues name their format whatever order their attributes came in.
+		format = detectCaptionFormat(srv);
 		return jsonResponse(200, replaceInvalidCharacterReferences(srv));
 	};
 

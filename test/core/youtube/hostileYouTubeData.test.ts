@@ -355,6 +355,33 @@ describe('hostile YouTube answers through the loopback fake server', () => {
 		},
 	);
 
+	it.each([
+		[
+			'srv3 without d',
+			'<timedtext><body><p t="1000">one</p><p t="3000" d="1000">two</p><p t="4000">three</p></body>',
+		],
+		['srv3 with d before t', '<timedtext><body><p d="2000" t="1000">one</p><p t="3000" d="1000">two</p>'],
+		['srv1 with dur first and no header', '<text dur="2" start="1">one</text><text start="3" dur="1">two</text>'],
+		['srv1 without dur', '<transcript><text start="1">one</text><text start="3" dur="1">two</text>'],
+		[
+			'srv1 with tags inside',
+			'<transcript><text start="1" dur="2"><i>one</i></text><text start="3" dur="1">two</text>',
+		],
+	])('a cue in %s keeps the transcript, and one without a duration lasts until the next', async (_, body) => {
+		youtube.set({ player: recordedPlayer('youtube.innertube.json'), timedtext: () => ({ status: 200, body }) });
+		const video = await run();
+		expect(video.transcript.segments.slice(0, 2)).toEqual([
+			{ start: 1, duration: 2, text: 'one' },
+			{ start: 3, duration: 1, text: 'two' },
+		]);
+	});
+
+	it('the last srv3 cue without a duration gets five seconds, and a cue without a start is dropped', async () => {
+		const body = '<timedtext><body><p d="1">none</p><p t="1000">one</p></body></timedtext>';
+		youtube.set({ player: recordedPlayer('youtube.innertube.json'), timedtext: () => ({ status: 200, body }) });
+		expect((await run()).transcript.segments).toEqual([{ start: 1, duration: 5, text: 'one' }]);
+	});
+
 	it('a player answer that is JSON but not an object counts as no answer from that client', async () => {
 		youtube.set({ player: playerJson([1, 2, 3]) });
 		await expect(run()).rejects.toMatchObject({ name: 'DigestError', kind: 'unplayable' });
