@@ -112,6 +112,10 @@ async function requestCaptions(
 		throw new DigestError('youtube-refused', `HTTP ${response.status} for the captions`);
 	}
 	if (response.text.trim() === '') throw new DigestError('po-token-required');
+	// A consent or error page served with 200 is a refusal, not a video without captions.
+	if (/^\s*<(!doctype html|html[\s>])/i.test(response.text)) {
+		throw new DigestError('youtube-refused', 'a web page came instead of the captions');
+	}
 	return response.text;
 }
 

@@ -3,6 +3,7 @@ import {
 	json3ToSrv3,
 	replaceInvalidCharacterReferences,
 } from '../../../src/core/youtube/captionBody';
+import { userMessage } from '../../../src/core/errors';
 import { cleanCaptionText } from '../../../src/core/youtube/captionText';
 import { chooseCaptionTrack } from '../../../src/core/youtube/captionTrack';
 import { parseChapters } from '../../../src/core/youtube/chapters';
@@ -380,6 +381,16 @@ describe('hostile YouTube answers through the loopback fake server', () => {
 		const body = '<timedtext><body><p d="1">none</p><p t="1000">one</p></body></timedtext>';
 		youtube.set({ player: recordedPlayer('youtube.innertube.json'), timedtext: () => ({ status: 200, body }) });
 		expect((await run()).transcript.segments).toEqual([{ start: 1, duration: 5, text: 'one' }]);
+	});
+
+	it.each([
+		['a consent page', '<!DOCTYPE html><html lang="en"><head><title>Before you continue</title></head></html>'],
+		['an error page', '\n<html><body><p>Sorry, something went wrong.</p></body></html>'],
+	])('%s served with 200 for the captions is a refusal, not a video without captions', async (_, body) => {
+		youtube.set({ player: recordedPlayer('youtube.innertube.json'), timedtext: () => ({ status: 200, body }) });
+		const error = await run().catch((caught: unknown) => caught);
+		expect(error).toMatchObject({ name: 'DigestError', kind: 'youtube-refused' });
+		expect(userMessage(error)).toBe('YouTube refused the request: a web page came instead of the captions.');
 	});
 
 	it('a player answer that is JSON but not an object counts as no answer from that client', async () => {
