@@ -258,6 +258,15 @@ describe('the built main.js in a fake Obsidian', () => {
 		expect(vaultSnapshot(plugin.app)).toEqual(before);
 	});
 
+	it('puts the backlink after the HTML block that holds the link, never inside it', async () => {
+		const source = '# Watch later\n\n<div>\nhttps://youtu.be/GJLlxj_dtq8\n</div>\nMore later.\n';
+		const plugin = await loadPlugin({ files: { [SOURCE_PATH]: source } });
+		await openInEditor(plugin.app, SOURCE_PATH, { cursor: { line: 3, ch: 5 } });
+		await plugin.runCommand('summarize-current-note');
+		expect(await finalNotice()).toMatch(written(DIGEST_PATH));
+		expect(fileText(plugin.app, SOURCE_PATH)).toBe(`${source}\nDigest: [[Surface Go Review - It’s Awesome]]\n`);
+	});
+
 	it('tells the user when the note has no YouTube link', async () => {
 		const plugin = await loadPlugin();
 		await plugin.app.vault.create('Empty.md', 'Nothing to see.');

@@ -1,4 +1,4 @@
-import { BlockKind, blockContaining } from './blockContaining';
+import { BlockKind, blockContaining, SETEXT_UNDERLINE } from './blockContaining';
 import { frontmatterEnd } from './frontmatterBlock';
 import { LineEnding, lineEndingOf, withLineEnding } from './lineEnding';
 import { nonProseRanges } from './nonProseRanges';
@@ -19,7 +19,7 @@ export interface BacklinkPlacement extends LinkAnchor {
 }
 
 /** Blocks that a line written right after them would join (a table row, a quote's lazy continuation, code). */
-const SET_OFF: ReadonlySet<BlockKind> = new Set(['fence', 'comment', 'table', 'quote']);
+const SET_OFF: ReadonlySet<BlockKind> = new Set(['fence', 'comment', 'math', 'html', 'table', 'quote']);
 
 /**
  * The source note's text with a link to the digest below the YouTube link: on the next line, as a nested
@@ -40,7 +40,10 @@ export function insertBacklink(text: string, placement: BacklinkPlacement): stri
 	if (SET_OFF.has(block.kind))
 		return insertSetOff(text, block.end, `${leadingSpace(anchorLine)}${label}`, eol, false);
 	const prefix = block.kind === 'list-item' ? nestedItemPrefix(anchorLine) : leadingSpace(anchorLine);
-	return `${text.slice(0, block.end)}${eol}${prefix}${label}${text.slice(block.end)}`;
+	const rest = text.slice(block.end);
+	// Right above a `---` or `===` line, the added line would become a heading.
+	const gap = SETEXT_UNDERLINE.test(rest.split(/\r?\n/)[1]) ? eol : '';
+	return `${text.slice(0, block.end)}${eol}${prefix}${label}${gap}${rest}`;
 }
 
 /**

@@ -6,7 +6,8 @@ import { NonProseRange, nonProseRanges } from './nonProseRanges';
  * than into it: a line added inside a fence becomes code, inside a table a row, after a quote line a lazy
  * continuation of the quote.
  */
-export type BlockKind = 'frontmatter' | 'fence' | 'comment' | 'table' | 'quote' | 'list-item' | 'line';
+export type BlockKind =
+	'frontmatter' | 'fence' | 'comment' | 'math' | 'html' | 'heading' | 'table' | 'quote' | 'list-item' | 'line';
 
 export interface ContainingBlock {
 	kind: BlockKind;
@@ -20,14 +21,25 @@ const LIST_ITEM = /^\s*(?:[-*+]|\d+[.)])(?:\s|$)/;
 const QUOTE = /^\s*>/;
 const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$/;
 const BLANK = /^\s*$/;
+/** A line that makes the paragraph above it a heading; `blockContaining`'s caller keeps a blank line before one. */
+export const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
+const ATX_HEADING = /^ {0,3}#{1,6}(?:\s|$)/;
 
 export function blockContaining(text: string, offset: number, ranges = nonProseRanges(text)): ContainingBlock {
 	const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
 	const bodyStart = frontmatterEnd(text);
 	if (offset < bodyStart) return { kind: 'frontmatter', lineStart, end: lineEndBefore(text, bodyStart) };
+	const block = blockAt(text, offset, lineStart, ranges);
+	// A comment or math that opens on the block's last line and goes on past it is the block's too.
+	for (const range of ranges)
+		if (range.from < block.end && range.to > block.end) block.end = lineContentEnd(text, range.to - 1);
+	return block;
+}
+
+function blockAt(text: string, offset: number, lineStart: number, ranges: NonProseRange[]): ContainingBlock {
 	const multiLine = multiLineRangeAt(text, ranges, offset);
 	if (multiLine) {
-		const kind = multiLine.kind === 'fence' ? 'fence' : 'comment';
+		const kind = multiLine.kind === 'code' || multiLine.kind === 'html-comment' ? 'comment' : multiLine.kind;
 		return { kind, lineStart, end: lineContentEnd(text, Math.max(multiLine.from, multiLine.to - 1)) };
 	}
 	const lines = linesOf(text);
@@ -50,16 +62,24 @@ export function blockContaining(text: string, offset: number, ranges = nonProseR
 		const continues = (next: string) => !BLANK.test(next) && !LIST_ITEM.test(next) && !QUOTE.test(next);
 		return { kind: 'list-item', lineStart, end: lastOfRun(continues) };
 	}
+	// A paragraph that a `---` or `===` line ends is a heading, and nothing may go between its lines.
+	for (const next of index < 0 ? [] : lines.slice(index + 1)) {
+		if (SETEXT_UNDERLINE.test(next.text)) return { kind: 'heading', lineStart, end: next.end };
+		if ([BLANK, LIST_ITEM, QUOTE, ATX_HEADING].some((rule) => rule.test(next.text))) break;
+	}
 	return { kind: 'line', lineStart, end: lines[index]?.end ?? text.length };
 }
 
-/** A fence or a comment that spans lines and holds the offset (inline code and one-line comments are prose lines). */
+/**
+ * A fence, an HTML block, or a comment or math that spans lines, holding the offset (inline code, one-line
+ * comments and math are prose lines).
+ */
 function multiLineRangeAt(text: string, ranges: NonProseRange[], offset: number): NonProseRange | undefined {
 	return ranges.find(
 		(range) =>
 			offset >= range.from &&
 			offset < Math.max(range.to, range.from + 1) &&
-			(range.kind === 'fence' || text.slice(range.from, range.to).includes('\n')),
+			(range.kind === 'fence' || range.kind === 'html' || text.slice(range.from, range.to).includes('\n')),
 	);
 }
 

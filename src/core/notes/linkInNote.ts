@@ -1,4 +1,4 @@
-import { isInRanges, nonProseRanges } from './nonProseRanges';
+import { hidesLink, nonProseRanges } from './nonProseRanges';
 import { videoLinksInProse } from './videoLinksInProse';
 import { FoundVideoLink, parseVideoInput, VideoRef } from '../youtube/videoUrl';
 
@@ -46,7 +46,7 @@ export function chooseVideoLink(sources: NoteLinkSources): ChosenVideoLink | nul
 	return inBody ? chosen(inBody, 'body') : null;
 }
 
-/** False when the cursor's line lies inside a fence or a comment of the note (known only with its number). */
+/** False when the cursor's line lies inside a fence, a comment or math of the note (known only with its number). */
 function cursorLineInProse(sources: NoteLinkSources): boolean {
 	const number = sources.cursorLineNumber;
 	if (number === undefined || !Number.isInteger(number) || number < 0) return true;
@@ -57,7 +57,7 @@ function cursorLineInProse(sources: NoteLinkSources): boolean {
 		offset = newline + 1;
 	}
 	const ranges = nonProseRanges(sources.text).filter((range) => range.kind !== 'code');
-	return !isInRanges(ranges, offset);
+	return !hidesLink(ranges, offset);
 }
 
 function chosen(link: FoundVideoLink, origin: LinkOrigin): ChosenVideoLink {

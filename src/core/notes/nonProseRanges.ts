@@ -2,12 +2,15 @@ import { frontmatterEnd } from './frontmatterBlock';
 
 /**
  * The parts of a note that are not prose: fenced code (``` or ~~~ of any length, indented or in a
- * quote), inline code, HTML comments and Obsidian `%%` comments. A link there is an example or a note to
- * self, not the video the note is about, and nothing the plugin adds may land inside one. Unclosed
- * fences and comments run to the end of the note, as Obsidian shows them.
+ * quote), inline code, HTML comments, Obsidian `%%` comments and `$$` math. A link there is an example or
+ * a note to self, not the video the note is about, and nothing the plugin adds may land inside one.
+ * Unclosed fences and comments run to the end of the note, as Obsidian shows them; a lone `$$` is text.
+ * An HTML block (a line that opens with a tag, to the next blank line) shows no Markdown either, so
+ * nothing may land inside it; but its `src` and `href` are the user's links (an `<iframe>` embed of the
+ * video), so it does not hide them (see `hidesLink`).
  */
 
-export type NonProseKind = 'fence' | 'code' | 'html-comment' | 'comment';
+export type NonProseKind = 'fence' | 'code' | 'html-comment' | 'comment' | 'math' | 'html';
 
 export interface NonProseRange {
 	kind: NonProseKind;
@@ -20,9 +23,11 @@ export interface NonProseRange {
 
 const FENCE_OPENING = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})(.*)$/;
 const FENCE_CLOSING = /^(?:[ \t]*>)*[ \t]*(`{3,}|~{3,})[ \t]*$/;
+/** CommonMark's HTML block: up to three spaces, then an opening or closing tag (not `<https://…>`). */
+const HTML_BLOCK = /^ {0,3}<\/?[a-z][a-z\d-]*(?:[\s/>]|$)/i;
 
-/** Where the scan has something to look at: a line break, an escape, a comment or a backtick. */
-const NOTABLE = /[\n\\%<`]/g;
+/** Where the scan has something to look at: a line break, an escape, a comment, a backtick or math. */
+const NOTABLE = /[\n\\%<`$]/g;
 
 /**
  * `until`: the ranges that start after this offset are not needed (they cannot hold it), and the scan
@@ -33,9 +38,16 @@ export function nonProseRanges(text: string, until = Infinity): NonProseRange[] 
 	// The properties are YAML, where a `%%` or a backtick is just text.
 	let at = frontmatterEnd(text);
 	let atLineStart = true;
+	let htmlEnd = -1;
 	while (at < text.length && at <= until) {
 		if (atLineStart) {
 			atLineStart = false;
+			// The comments, code and math inside an HTML block are scanned as well: they hide links there too.
+			const html = at > htmlEnd ? htmlBlockAt(text, at) : null;
+			if (html) {
+				ranges.push(html);
+				htmlEnd = html.to;
+			}
 			const fence = fenceAt(text, at);
 			if (fence) {
 				ranges.push(fence);
@@ -58,6 +70,8 @@ export function nonProseRanges(text: string, until = Infinity): NonProseRange[] 
 			at = pushUntil(ranges, 'comment', text, at, '%%', 2);
 		} else if (text.startsWith('<!--', at)) {
 			at = pushUntil(ranges, 'html-comment', text, at, '-->', 4);
+		} else if (text.startsWith('$$', at) && text.includes('$$', at + 2)) {
+			at = pushUntil(ranges, 'math', text, at, '$$', 2);
 		} else if (character === '`') {
 			const run = backtickRun(text, at);
 			const end = closingBackticks(text, at + run, run);
@@ -70,9 +84,9 @@ export function nonProseRanges(text: string, until = Infinity): NonProseRange[] 
 	return ranges;
 }
 
-/** Whether an offset falls inside any of the ranges. */
-export function isInRanges(ranges: readonly NonProseRange[], offset: number): boolean {
-	return ranges.some((range) => offset >= range.from && offset < range.to);
+/** Whether a link at this offset is hidden: inside any of the ranges but an HTML block. */
+export function hidesLink(ranges: readonly NonProseRange[], offset: number): boolean {
+	return ranges.some((range) => range.kind !== 'html' && offset >= range.from && offset < range.to);
 }
 
 function fenceAt(text: string, lineStart: number): NonProseRange | null {
@@ -90,6 +104,12 @@ function fenceAt(text: string, lineStart: number): NonProseRange | null {
 		at = end + 1;
 	}
 	return { kind: 'fence', from: lineStart, to: text.length, closed: false };
+}
+
+/** An HTML block runs to its last line before a blank line (or the end of the note). */
+function htmlBlockAt(text: string, lineStart: number): NonProseRange | null {
+	if (!HTML_BLOCK.test(text.slice(lineStart, endOfLine(text, lineStart)))) return null;
+	return { kind: 'html', from: lineStart, to: nextBlankLine(text, lineStart), closed: true };
 }
 
 function pushUntil(
@@ -114,9 +134,7 @@ function backtickRun(text: string, from: number): number {
 
 /** The end of the backtick run of exactly `length` that closes inline code, or -1; a blank line ends the search. */
 function closingBackticks(text: string, from: number, length: number): number {
-	const blankLine = /\n[ \t]*\r?\n/g;
-	blankLine.lastIndex = from;
-	const limit = blankLine.exec(text)?.index ?? text.length;
+	const limit = nextBlankLine(text, from);
 	let at = text.indexOf('`', from);
 	while (at >= 0 && at < limit) {
 		const run = backtickRun(text, at);
@@ -124,6 +142,13 @@ function closingBackticks(text: string, from: number, length: number): number {
 		at = text.indexOf('`', at + run);
 	}
 	return -1;
+}
+
+/** Where the next blank line after `from` starts (at the line break before it), or the end of the note. */
+function nextBlankLine(text: string, from: number): number {
+	const blankLine = /\n[ \t]*\r?\n/g;
+	blankLine.lastIndex = from;
+	return blankLine.exec(text)?.index ?? text.length;
 }
 
 function endOfLine(text: string, from: number): number {

@@ -1,18 +1,18 @@
 import { eachVideoLink, FoundVideoLink, findVideoLinks } from '../youtube/videoUrl';
 import { frontmatterEnd } from './frontmatterBlock';
-import { isInRanges, NonProseRange, nonProseRanges } from './nonProseRanges';
+import { hidesLink, NonProseRange, nonProseRanges } from './nonProseRanges';
 
 /**
  * The YouTube links of a note's body that are the user's prose: not in the properties, not in code,
- * not in an HTML or `%%` comment. Every place that picks a link from a note (the command, batches, the
- * backlink's anchor) reads links through here.
+ * not in an HTML or `%%` comment, not in `$$` math (an HTML block's links are kept). Every place that
+ * picks a link from a note (the command, batches, the backlink's anchor) reads links through here.
  */
 export function videoLinksInProse(text: string): FoundVideoLink[] {
 	const bodyStart = frontmatterEnd(text);
 	const links = findVideoLinks(text).filter((link) => link.from >= bodyStart);
 	if (links.length === 0) return links;
 	const ranges = nonProseRanges(text, links[links.length - 1].from);
-	return links.filter((link) => !isInRanges(ranges, link.from));
+	return links.filter((link) => !hidesLink(ranges, link.from));
 }
 
 /**
@@ -26,9 +26,9 @@ export function hasVideoLinkInProse(text: string, skip: (link: FoundVideoLink) =
 	for (const link of eachVideoLink(text)) {
 		if (link.from < bodyStart || skip(link)) continue;
 		if (ranges === null) {
-			if (!isInRanges(nonProseRanges(text, link.from), link.from)) return true;
+			if (!hidesLink(nonProseRanges(text, link.from), link.from)) return true;
 			ranges = nonProseRanges(text);
-		} else if (!isInRanges(ranges, link.from)) return true;
+		} else if (!hidesLink(ranges, link.from)) return true;
 	}
 	return false;
 }

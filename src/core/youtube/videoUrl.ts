@@ -71,7 +71,8 @@ function toUrl(text: string): URL | null {
 	const withScheme = /^[a-z][a-z\d+.-]*:/i.test(text) ? text : `https://${text.replace(/^\/\//, '')}`;
 	try {
 		const url = new URL(withScheme);
-		return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+		// `port` is empty for the scheme's own (`:443`, `:80`, also when written); any other port is no YouTube.
+		return (url.protocol === 'https:' || url.protocol === 'http:') && !url.port ? url : null;
 	} catch {
 		return null;
 	}
@@ -117,7 +118,7 @@ const HOST_IN_TEXT =
 	String.raw`(?:[a-z0-9-]+\.)*` + String.raw`(?:youtube(?:-nocookie|kids)?\.com|youtu\.be|youtube\.googleapis\.com)`;
 const NOT_IN_LINK = String.raw`\s()[\]<>"'\x60|\u2000-\u206f\u3000-\u303f\uff00-\uffef`;
 const LINK_CANDIDATE = new RegExp(
-	String.raw`((?:^|[\s([<>"'*~|])_?_?)((?:https?:)?(?:\/\/)?${HOST_IN_TEXT}(?:\/[^${NOT_IN_LINK}]*)?)`,
+	String.raw`((?:^|[\s([<>"'*~|])_?_?)((?:https?:)?(?:\/\/)?${HOST_IN_TEXT}(?::\d+)?(?:\/[^${NOT_IN_LINK}]*)?)`,
 	'gim',
 );
 

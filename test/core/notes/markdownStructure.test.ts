@@ -31,6 +31,9 @@ const HIDDEN: [string, string][] = [
 	['a multi-line Obsidian comment', `%%\n${LINK}\n%%`],
 	['an unclosed Obsidian comment', `text\n%% ${LINK}`],
 	['a CRLF fence', `\`\`\`\r\n${LINK}\r\n\`\`\``],
+	['a math block', `$$\n${LINK}\n$$`],
+	['math opened in a paragraph', `Let $$x =\n${LINK} $$ hold`],
+	['an Obsidian comment in an HTML block', `<div>\n%% ${LINK} %%\n</div>`],
 ];
 
 describe('links in code and comments are not candidates', () => {
@@ -115,6 +118,44 @@ describe('the backlink goes after the block holding the link', () => {
 		expect(insertBacklink('> quote\n', placement)).toBe('> quote\n\nDigest: [[Never Gonna]]\n');
 	});
 
+	it('after an HTML block, whose links are still links, never inside it', () => {
+		const div = `<div class="box">\nWatch ${LINK}\n</div>\nstill the block`;
+		expect(insertBacklink(`Intro\n\n${div}\n\nAfter\n`, placement)).toBe(
+			`Intro\n\n${div}\n\nDigest: [[Never Gonna]]\n\nAfter\n`,
+		);
+		const iframe = `<iframe src="https://www.youtube.com/embed/${ID}"></iframe>`;
+		expect(videoLinksInProse(iframe).map((link) => link.ref.id)).toEqual([ID]);
+		expect(insertBacklink(iframe, placement)).toBe(`${iframe}\n\nDigest: [[Never Gonna]]`);
+		expect(insertBacklink(`<https://youtu.be/${ID}>\nNext`, placement)).toBe(
+			`<https://youtu.be/${ID}>\nDigest: [[Never Gonna]]\nNext`,
+		);
+	});
+
+	it('after math or a comment that opens on the link line and ends lines below', () => {
+		expect(insertBacklink(`Watch ${LINK}, $$x\n= y$$ and\nmore\n`, placement)).toBe(
+			`Watch ${LINK}, $$x\n= y$$ and\nDigest: [[Never Gonna]]\nmore\n`,
+		);
+		expect(insertBacklink(`Watch ${LINK} %% to\nself %% %%\nagain %%\nmore`, placement)).toBe(
+			`Watch ${LINK} %% to\nself %% %%\nagain %%\nDigest: [[Never Gonna]]\nmore`,
+		);
+	});
+
+	it('after a --- or === heading the link is in, and never right above such a line', () => {
+		expect(insertBacklink(`Watch ${LINK}\nmore\n---\nAfter`, placement)).toBe(
+			`Watch ${LINK}\nmore\n---\nDigest: [[Never Gonna]]\nAfter`,
+		);
+		expect(insertBacklink(`Watch ${LINK}\n===\n`, placement)).toBe(`Watch ${LINK}\n===\nDigest: [[Never Gonna]]\n`);
+		expect(insertBacklink(`# Watch ${LINK}\n---\n===\n`, placement)).toBe(
+			`# Watch ${LINK}\n---\nDigest: [[Never Gonna]]\n\n===\n`,
+		);
+		expect(insertBacklink(`---\nsource: ${LINK}\n---\n---\nBody`, placement)).toBe(
+			`---\nsource: ${LINK}\n---\nDigest: [[Never Gonna]]\n\n---\nBody`,
+		);
+		expect(insertBacklink(`Watch ${LINK}\r\n\r\n---\r\n`, placement)).toBe(
+			`Watch ${LINK}\r\nDigest: [[Never Gonna]]\r\n\r\n---\r\n`,
+		);
+	});
+
 	it('the inline digest block goes after a table or callout too, and never into a fence', () => {
 		const table = `| a |\n|---|\n| ${LINK} |\n| b |\nAfter`;
 		expect(insertBlockBelowLink(table, { videoId: ID }, block)).toBe(
@@ -158,6 +199,14 @@ describe('blockContaining', () => {
 		expect(at('| b')).toMatchObject({ kind: 'table', end: text.indexOf('| b |') + 5 });
 		expect(at('> q')).toMatchObject({ kind: 'quote', end: text.indexOf('> r') + 3 });
 		expect(at('- item')).toMatchObject({ kind: 'list-item', end: text.indexOf('cont') + 4 });
+	});
+
+	it('names math, HTML blocks and --- headings', () => {
+		const text = `$$\nx\n$$\n\n<div>\n${LINK}\n</div>\n\npara ${LINK}\n---\n`;
+		const at = (needle: string) => blockContaining(text, text.indexOf(needle));
+		expect(at('x')).toMatchObject({ kind: 'math', end: text.indexOf('\n\n') });
+		expect(at(LINK)).toMatchObject({ kind: 'html', end: text.indexOf('</div>') + 6 });
+		expect(at('para')).toMatchObject({ kind: 'heading', end: text.length - 1 });
 	});
 
 	it('a pipe in a paragraph is no table', () => {

@@ -49,6 +49,9 @@ describe('parseVideoUrl accepts every form people paste', () => {
 		['https://youtube.googleapis.com/v/ID', undefined],
 		['gaming.youtube.com/watch?v=ID', undefined],
 		['https://www.youtube.com/#!/watch?v=ID', undefined],
+		['https://www.youtube.com:443/watch?v=ID', undefined],
+		['http://www.youtube.com:80/watch?v=ID', undefined],
+		['https://youtu.be:443/ID?t=42', 42],
 	])('%s', (url, start) => {
 		const ref = parseVideoUrl(url.replace('ID', ID));
 		expect(ref).toEqual(start === undefined ? { id: ID } : { id: ID, startSeconds: start });
@@ -79,6 +82,11 @@ describe('parseVideoUrl rejects what is not a video', () => {
 		'https://vimeo.com/123456',
 		'ftp://www.youtube.com/watch?v=dQw4w9WgXcQ',
 		'javascript:alert(1)//youtube.com/watch?v=dQw4w9WgXcQ',
+		'https://www.youtube.com:8443/watch?v=dQw4w9WgXcQ',
+		'https://www.youtube.com:80/watch?v=dQw4w9WgXcQ',
+		'http://www.youtube.com:443/watch?v=dQw4w9WgXcQ',
+		'https://youtu.be:8080/dQw4w9WgXcQ',
+		'https://www.youtube.com:443@evil.example/watch?v=dQw4w9WgXcQ',
 		'',
 	])('%s', (url) => {
 		expect(parseVideoUrl(url)).toBeNull();
@@ -134,6 +142,22 @@ describe('findVideoLinks in note text', () => {
 			...Array<string>(6).fill(`https://youtu.be/${ID}`),
 			`https://www.youtube.com/watch?v=${ID}`,
 			'https://youtu.be/abcdefghij_',
+		]);
+		for (const link of links) expect(text.slice(link.from, link.to)).toBe(link.text);
+	});
+
+	it("finds a link that writes the scheme's own port, and no other port", () => {
+		const text = [
+			`https://www.youtube.com:443/watch?v=${ID} and [talk](https://youtu.be:443/aBcDeFgHiJk)`,
+			`http://youtube.com:80/shorts/abcdefghijk`,
+			`https://www.youtube.com:8443/watch?v=${ID} http://youtu.be:443/${ID} https://youtu.be:80/${ID}`,
+			`https://www.youtube.com:443@evil.example/watch?v=${ID} https://youtu.be:443.evil.example/${ID}`,
+		].join('\n');
+		const links = findVideoLinks(text);
+		expect(links.map((link) => link.text)).toEqual([
+			`https://www.youtube.com:443/watch?v=${ID}`,
+			'https://youtu.be:443/aBcDeFgHiJk',
+			'http://youtube.com:80/shorts/abcdefghijk',
 		]);
 		for (const link of links) expect(text.slice(link.from, link.to)).toBe(link.text);
 	});
