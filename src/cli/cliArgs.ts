@@ -49,6 +49,9 @@ Options:
   -h, --help        Show this help
   -v, --version     Show the version
 
+Each option that takes a value may be given once (a second --vault, --model,
+--lang... is a usage error); a flag given twice counts once.
+
 The API key is read from OPENAI_API_KEY, never from a flag. Without a key (and
 with a server that needs one) a transcript digest is written: metadata, chapters
 and the timestamped transcript, with no summary. It never replaces a full digest
@@ -76,6 +79,21 @@ Examples:
   OPENAI_BASE_URL=http://localhost:11434/v1 youtube-digest GJLlxj_dtq8 --model llama3.2
   youtube-digest https://www.youtube.com/watch?v=GJLlxj_dtq8 --json > digest.json
 `;
+
+const OPTIONS = {
+	vault: { type: 'string' },
+	folder: { type: 'string' },
+	note: { type: 'string' },
+	model: { type: 'string' },
+	'base-url': { type: 'string' },
+	lang: { type: 'string' },
+	template: { type: 'string' },
+	json: { type: 'boolean', default: false },
+	force: { type: 'boolean', default: false },
+	quiet: { type: 'boolean', default: false },
+	help: { type: 'boolean', short: 'h', default: false },
+	version: { type: 'boolean', short: 'v', default: false },
+} as const;
 
 /** The options whose empty value means nothing (`--folder ""` is the vault's own folder, so it may be empty). */
 const NEEDS_TEXT = ['vault', 'note', 'model', 'base-url', 'lang', 'template'] as const;
@@ -107,20 +125,8 @@ export function parseCliArgs(argv: string[]): CliOptions {
 			args: argv,
 			allowPositionals: true,
 			strict: true,
-			options: {
-				vault: { type: 'string' },
-				folder: { type: 'string' },
-				note: { type: 'string' },
-				model: { type: 'string' },
-				'base-url': { type: 'string' },
-				lang: { type: 'string' },
-				template: { type: 'string' },
-				json: { type: 'boolean', default: false },
-				force: { type: 'boolean', default: false },
-				quiet: { type: 'boolean', default: false },
-				help: { type: 'boolean', short: 'h', default: false },
-				version: { type: 'boolean', short: 'v', default: false },
-			},
+			options: OPTIONS,
+			tokens: true,
 		});
 	} catch (error) {
 		// Video ids may start with a dash (-8dRZ9_PiG0), which reads as a bundle of short options.
@@ -133,7 +139,15 @@ export function parseCliArgs(argv: string[]): CliOptions {
 		}
 		throw new UsageError(parseErrorSentence(error instanceof Error ? error.message : String(error)));
 	}
-	const { values, positionals } = parsed;
+	const { values, positionals, tokens } = parsed;
+	// Node keeps the last of a repeated option; a second value is more likely a slip than a change of mind, so
+	// no option that takes a value may be given twice (none is meant to repeat). A flag given twice is harmless.
+	const seen = new Set<string>();
+	for (const token of tokens) {
+		if (token.kind !== 'option' || OPTIONS[token.name].type !== 'string') continue;
+		if (seen.has(token.name)) throw new UsageError(`--${token.name} was given twice; give it once.`);
+		seen.add(token.name);
+	}
 	for (const name of NEEDS_TEXT) {
 		const value = values[name];
 		if (value !== undefined && !value.trim()) throw new UsageError(`--${name} needs a value, and it was empty.`);

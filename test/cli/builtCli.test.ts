@@ -18,4 +18,12 @@ describe('the built cli.js', () => {
 			stderr: expect.stringContaining('That is not a link to a YouTube video.'),
 		});
 	});
+
+	it('exits 2 naming an option given twice, before anything else', async () => {
+		const args = [CLI, 'GJLlxj_dtq8', '--model', 'x', '--model', 'y'];
+		await expect(run(process.execPath, args)).rejects.toMatchObject({
+			code: 2,
+			stderr: '--model was given twice; give it once.\nRun youtube-digest --help for usage.\n',
+		});
+	});
 });

@@ -70,9 +70,26 @@ describe('parseCliArgs', () => {
 		[['GJLlxj_dtq8', '--template', ''], /^--template needs a value/],
 		[['GJLlxj_dtq8', '--base-url', ''], /^--base-url needs a value/],
 		[['GJLlxj_dtq8', '--lang', ''], /^--lang needs a value/],
+		[['GJLlxj_dtq8', '--vault', 'a', '--vault', 'b'], /^--vault was given twice; give it once\.$/],
+		[['GJLlxj_dtq8', '--model', 'x', '--model=y'], /^--model was given twice; give it once\.$/],
+		[['--lang', 'de', 'GJLlxj_dtq8', '--lang', 'en'], /^--lang was given twice; give it once\.$/],
+		[['GJLlxj_dtq8', '--folder', 'A', '--folder', 'A'], /^--folder was given twice; give it once\.$/],
+		[['GJLlxj_dtq8', '--folder', '', '--folder', 'A'], /^--folder was given twice/],
+		[['--note', 'a.md', '--note', 'b.md'], /^--note was given twice/],
+		[['GJLlxj_dtq8', '--base-url', 'http://a', '--base-url', 'http://b'], /^--base-url was given twice/],
+		[['GJLlxj_dtq8', '--template', 'study', '--template', 'compact'], /^--template was given twice/],
+		[['GJLlxj_dtq8', '--vault', 'a', '--vault', ''], /^--vault was given twice/],
+		[['--help', '--vault', 'a', '--vault', 'b'], /^--vault was given twice/],
 	])('refuses %j with a usage error', (argv, message) => {
 		expect(() => parseCliArgs(argv)).toThrow(UsageError);
 		expect(() => parseCliArgs(argv)).toThrow(message);
+	});
+
+	it('takes a flag given twice as given once', () => {
+		const argv = ['GJLlxj_dtq8', '--json', '--json', '--quiet', '--quiet', '--force', '--force'];
+		expect(parseCliArgs(argv)).toMatchObject({ json: true, quiet: true, force: true });
+		expect(parseCliArgs(['-h', '--help']).help).toBe(true);
+		expect(parseCliArgs(['-v', '--version']).version).toBe(true);
 	});
 
 	it('takes an empty --folder as the vault itself', () => {

@@ -334,6 +334,7 @@ describe('youtube-digest as a newcomer meets it', () => {
 		['a --vault that is a file', () => [VIDEO, '--vault', 'file.txt'], 'is a file, not a folder'],
 		['a mistyped --vault', () => [VIDEO, '--vault', 'Notse'], 'does not exist'],
 		['an unknown --lang', () => [VIDEO, '--lang', 'Klingonish'], 'neither a language code'],
+		['--vault given twice', () => [VIDEO, '--vault', vault, '--vault', 'Folder.md'], '--vault was given twice'],
 	])('exits 2 for %s before any request, creating nothing', async (_, args, words) => {
 		await mkdir(join(vault, 'Folder.md'));
 		await writeFile(join(vault, 'file.txt'), 'not a folder');
