@@ -86,6 +86,14 @@ export function createTemplateEngine(
 		steps = 0;
 		try {
 			return template(source)(context);
+		} catch (error) {
+			// Handlebars gives no position for a lexical error (an unclosed `{{!--`): the lexer's unread rest has it.
+			if ((error as Error).message.startsWith('Lexical')) {
+				const rest = (compilerEnv as unknown as Lexed).Parser.lexer._input;
+				const lines = source.slice(0, -rest.length).split('\n');
+				throw new LocatedError('a {{!-- comment is never closed with --}}', lines.length, lines.pop()!.length);
+			}
+			throw error;
 		} finally {
 			rawOutput = false;
 		}
@@ -143,22 +151,46 @@ function step(): void {
 
 type Helper = (this: unknown, ...args: unknown[]) => unknown;
 
-/** A helper that counts its call, and each run of its block, toward the render's steps. */
+type HelperOptions = Partial<Record<'fn' | 'inverse', unknown> & { name: string; loc: { start: Position } }>;
+interface Position {
+	line: number;
+	column: number;
+}
+
+/**
+ * A helper that counts its call, and each run of its block, toward the render's steps. An error of the
+ * helper itself (not of its block) gets the helper's position; a JavaScript one, a sentence.
+ */
 function counted(helper: Helper): Helper {
 	return function (this: unknown, ...args: unknown[]) {
 		step();
-		const options = args[args.length - 1] as Partial<Record<'fn' | 'inverse', unknown>> | undefined;
+		let inBody = false;
+		const options = args[args.length - 1] as HelperOptions | undefined;
 		if (options && typeof options === 'object') {
 			for (const key of ['fn', 'inverse'] as const) {
 				const body = options[key];
 				if (typeof body === 'function')
 					options[key] = Object.assign(function (this: unknown, ...bodyArgs: unknown[]) {
+						inBody = true;
 						step();
 						return (body as Helper).apply(this, bodyArgs);
 					}, body);
 			}
 		}
-		return helper.apply(this, args);
+		try {
+			return helper.apply(this, args);
+		} catch (error) {
+			// Handlebars' own helpers fail only when given too few or too many values, which they check before running
+			// a block; the plugin's never fail.
+			const at = options?.loc?.start;
+			const name = options?.name;
+			if (inBody || !at || error instanceof RangeError || (error as LocatedError).lineNumber! > 0) throw error;
+			throw new LocatedError(
+				`{{${name}}} needs ${name === 'lookup' ? 'two values' : 'one value'}`,
+				at.line,
+				at.column,
+			);
+		}
 	};
 }
 
@@ -183,6 +215,11 @@ function configure(env: HandlebarsModule): HandlebarsModule {
 		...vm,
 		invokePartial(this: unknown, ...args: unknown[]) {
 			step();
+			// Not found; Handlebars gives no position for it.
+			if (!args[0])
+				throw new LocatedError(
+					`{{> ${(args[2] as HelperOptions).name}}} is not defined: define it with {{#*inline}}`,
+				);
 			return invokePartial.apply(this, args);
 		},
 	};
@@ -202,16 +239,23 @@ const FORBIDDEN_NAMES = new Set([
 	'__defineSetter__',
 	'__lookupGetter__',
 	'__lookupSetter__',
+	// Handlebars' hooks, which a template can name but not call.
+	'helperMissing',
+	'blockHelperMissing',
 ]);
 
-class TemplateAccessError extends Error {
+class LocatedError extends Error {
 	constructor(
-		name: string,
-		readonly lineNumber: number,
-		readonly column: number,
+		message: string,
+		readonly lineNumber?: number,
+		readonly column?: number,
 	) {
-		super(`"${name}" cannot be used in a template`);
+		super(message);
 	}
+}
+
+interface Lexed {
+	Parser: { lexer: { _input: string } };
 }
 
 /** Walks the parsed template and refuses any path or string argument naming an object internal. */
@@ -231,7 +275,11 @@ function rejectPrototypeAccess(node: unknown): void {
 		record.type === 'PathExpression' ? (record.parts ?? []) : record.type === 'StringLiteral' ? [record.value] : [];
 	const forbidden = names.find((name) => typeof name === 'string' && FORBIDDEN_NAMES.has(name));
 	if (typeof forbidden === 'string')
-		throw new TemplateAccessError(forbidden, record.loc?.start?.line ?? 0, record.loc?.start?.column ?? 0);
+		throw new LocatedError(
+			`"${forbidden}" cannot be used in a template`,
+			record.loc?.start?.line ?? 0,
+			record.loc?.start?.column ?? 0,
+		);
 	for (const [key, child] of Object.entries(record)) if (key !== 'loc') rejectPrototypeAccess(child);
 }
 
@@ -267,13 +315,18 @@ function describeTemplateError(error: unknown): TemplateProblem {
 	}
 	const parse = /Parse error on line (\d+):\n.*\n(-*)\^\n?(.*)/.exec(message);
 	if (parse) return { message: parse[3] || 'syntax error', line: Number(parse[1]), column: parse[2].length + 1 };
-	return { message: firstLine(message), line: null, column: null };
+	return { message: readableRuntimeMessage(firstLine(message)), line: null, column: null };
 }
 
-/** Strict mode's `"titel" not defined in [object Object]` says which name, not where it was looked for. */
+/**
+ * Strict mode's `"titel" not defined in [object Object]` says which name, not where it was looked for; a name
+ * after text (`{{title.length}}`) is looked up with `in`, which throws without a position.
+ */
 function readableRuntimeMessage(message: string): string {
-	const unknown = /^"([^"]+)" not defined in /.exec(message);
-	return unknown ? `{{${unknown[1]}}} is not a template variable here (see the list of template variables)` : message;
+	const unknown = /^"([^"]+)" not defined in |^Cannot use 'in' operator to search for '(.+?)'/.exec(message);
+	return unknown
+		? `{{${unknown[1] ?? unknown[2]}}} is not a template variable here (see the list of template variables)`
+		: message;
 }
 
 export function formatProblem(problem: TemplateProblem): string {

@@ -166,3 +166,34 @@ describe('a template that would never finish', () => {
 		for (const preset of PRESETS) expect(engine.check(preset.source, long)).toBeNull();
 	});
 });
+
+// Each of these reached the user in JavaScript's or Handlebars' own words, or without a position.
+describe('a template error', () => {
+	const problem = async (source: string) => {
+		const engine = createTemplateEngine(Handlebars, new Map());
+		await engine.loadCompiler();
+		const found = engine.check(source, context());
+		expect(() => engine.render(source, context())).toThrow(found?.message ?? 'no problem');
+		return found;
+	};
+
+	it.each([
+		['{{lookup}}', 1, 1, '{{lookup}} needs two values'],
+		['x\n {{lookup tags}}', 2, 2, '{{lookup}} needs two values'],
+		['a\n  {{helperMissing}}', 2, 5, '"helperMissing" cannot be used in a template'],
+		['{{#blockHelperMissing}}x{{/blockHelperMissing}}', 1, 4, '"blockHelperMissing" cannot be used in a template'],
+		['a\nb {{!-- x', 2, 3, 'a {{!-- comment is never closed with --}}'],
+		['{{#each}}x{{/each}}', 1, 1, '{{each}} needs one value'],
+		['{{#each insights}}\n{{#if}}x{{/if}}{{/each}}', 2, 1, '{{if}} needs one value'],
+		['{{#with a b}}x{{/with}}', 1, 1, '{{with}} needs one value'],
+	])('%j is said in a sentence, with its position', async (source, line, column, message) => {
+		expect(await problem(source)).toEqual({ message, line, column });
+	});
+
+	it.each([
+		['{{title.length}}', '{{length}} is not a template variable here (see the list of template variables)'],
+		['{{#each insights}}{{> nope}}{{/each}}', '{{> nope}} is not defined: define it with {{#*inline}}'],
+	])('%j is said in a sentence (Handlebars gives no position)', async (source, message) => {
+		expect(await problem(source)).toEqual({ message, line: null, column: null });
+	});
+});
