@@ -91,7 +91,10 @@ export function createTemplateEngine(
 			if ((error as Error).message.startsWith('Lexical')) {
 				const rest = (compilerEnv as unknown as Lexed).Parser.lexer._input;
 				const lines = source.slice(0, -rest.length).split('\n');
-				throw new LocatedError('a {{!-- comment is never closed with --}}', lines.length, lines.pop()!.length);
+				const what = rest.startsWith('{{!')
+					? 'a {{!-- comment is never closed with --}}'
+					: 'the template cannot be read from here on';
+				throw new LocatedError(what, lines.length, lines.pop()!.length);
 			}
 			throw error;
 		} finally {

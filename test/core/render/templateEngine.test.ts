@@ -183,6 +183,7 @@ describe('a template error', () => {
 		['a\n  {{helperMissing}}', 2, 5, '"helperMissing" cannot be used in a template'],
 		['{{#blockHelperMissing}}x{{/blockHelperMissing}}', 1, 4, '"blockHelperMissing" cannot be used in a template'],
 		['a\nb {{!-- x', 2, 3, 'a {{!-- comment is never closed with --}}'],
+		['a {{{{raw}}}} x', 1, 14, 'the template cannot be read from here on'],
 		['{{#each}}x{{/each}}', 1, 1, '{{each}} needs one value'],
 		['{{#each insights}}\n{{#if}}x{{/if}}{{/each}}', 2, 1, '{{if}} needs one value'],
 		['{{#with a b}}x{{/with}}', 1, 1, '{{with}} needs one value'],
