@@ -45,15 +45,23 @@ const USER_TEMPLATE = [
 	'{{timestamp 75}} {{timestampLink 75}} {{join tags " / "}} {{default published "unknown"}} {{truncate summary 20}}',
 ].join('\n');
 
+/** The shipped texts precompiled or not; the compiler serves the rest in both. */
+const ENGINES: [string, typeof PRECOMPILED_TEMPLATES][] = [
+	['precompiled where shipped', PRECOMPILED_TEMPLATES],
+	['compiled on demand', new Map()],
+];
+
+async function loadedEngine(precompiled: typeof PRECOMPILED_TEMPLATES) {
+	const engine = createTemplateEngine(Handlebars, precompiled);
+	await engine.loadCompiler();
+	return engine;
+}
+
 // A note renders its template and every property expression against one context, without copying it
 // for each: that holds only because rendering never writes to the context.
 describe('rendering a template', () => {
-	it.each([
-		['precompiled where shipped', PRECOMPILED_TEMPLATES],
-		['compiled on demand', new Map()],
-	])('never writes to the context (%s)', async (_, precompiled) => {
-		const engine = createTemplateEngine(Handlebars, precompiled);
-		await engine.loadCompiler();
+	it.each(ENGINES)('never writes to the context (%s)', async (_, precompiled) => {
+		const engine = await loadedEngine(precompiled);
 		const writes: string[] = [];
 		const sources = [
 			...PRESETS.map((preset) => preset.source),
@@ -78,12 +86,8 @@ describe('rendering a template', () => {
 });
 
 describe('the log helper', () => {
-	it.each([
-		['precompiled where shipped', PRECOMPILED_TEMPLATES],
-		['compiled on demand', new Map()],
-	])('renders nothing and writes nothing to the console (%s)', async (_, precompiled) => {
-		const engine = createTemplateEngine(Handlebars, precompiled);
-		await engine.loadCompiler();
+	it.each(ENGINES)('renders nothing and writes nothing to the console (%s)', async (_, precompiled) => {
+		const engine = await loadedEngine(precompiled);
 		const consoleCalls = (['log', 'info', 'warn', 'error', 'debug'] as const).map((method) =>
 			jest.spyOn(console, method).mockImplementation(() => undefined),
 		);
@@ -108,8 +112,7 @@ describe('loading the compiler', () => {
 
 describe('a template that would never finish', () => {
 	const check = async (source: string, data: object) => {
-		const engine = createTemplateEngine(Handlebars, new Map());
-		await engine.loadCompiler();
+		const engine = await loadedEngine(new Map());
 		const started = Date.now();
 		const problem = engine.check(source, data);
 		expect(Date.now() - started).toBeLessThan(10_000);
@@ -140,8 +143,7 @@ describe('a template that would never finish', () => {
 	});
 
 	it('lets a long digest through', async () => {
-		const engine = createTemplateEngine(Handlebars, new Map());
-		await engine.loadCompiler();
+		const engine = await loadedEngine(new Map());
 		// Ten hours in 5-second segments and paragraphs.
 		const segments = Array.from({ length: 7200 }, (_, index) => ({
 			start: index * 5,
@@ -170,8 +172,7 @@ describe('a template that would never finish', () => {
 // Each of these reached the user in JavaScript's or Handlebars' own words, or without a position.
 describe('a template error', () => {
 	const problem = async (source: string) => {
-		const engine = createTemplateEngine(Handlebars, new Map());
-		await engine.loadCompiler();
+		const engine = await loadedEngine(new Map());
 		const found = engine.check(source, context());
 		expect(() => engine.render(source, context())).toThrow(found?.message ?? 'no problem');
 		return found;
